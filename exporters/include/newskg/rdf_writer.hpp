@@ -1,0 +1,56 @@
+// Facts to RDF through Serd's writer: Turtle, N-Triples, N-Quads and TriG. Documents are
+// streamed one at a time; nothing is formatted by hand.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "newskg/model.hpp"
+#include "newskg/vocab.hpp"
+
+namespace newskg::exporters {
+
+enum class RdfFormat { Turtle, NTriples, NQuads, TriG };
+
+std::optional<RdfFormat> parse_rdf_format(std::string_view name);  // "turtle", "ntriples", ...
+
+struct RdfOptions {
+  RdfFormat format = RdfFormat::Turtle;
+  std::string base = std::string(vocab::kDefaultBase);  // IRIs of actors, documents, facts, spans
+  bool include_text = true;                             // nif:isString on each document
+};
+
+// IRIs of the things a graph describes, all under the base; derived from content only.
+struct Iris {
+  std::string base;
+  std::string document(const model::DocumentInfo&) const;
+  std::string actor(std::string_view actor_id) const;
+  std::string fact(const model::DocumentInfo&, const model::Fact&) const;
+  std::string span(const model::DocumentInfo&, const model::Span&) const;
+  std::string actors_graph() const;
+};
+
+// Makes a string safe inside an IRI: percent-encodes spaces, controls and <>"{}|^`\.
+std::string iri_escape(std::string_view);
+
+class RdfWriter {
+ public:
+  // Writes to `out` (not owned); the prefixes go out at once in Turtle and TriG.
+  RdfWriter(std::FILE* out, RdfOptions options);
+  ~RdfWriter();
+  RdfWriter(const RdfWriter&) = delete;
+  RdfWriter& operator=(const RdfWriter&) = delete;
+
+  void write(const model::DocumentGraph& graph);
+  // Ends the output (closes an open TriG graph or Turtle statement). False on a write error.
+  bool finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newskg::exporters

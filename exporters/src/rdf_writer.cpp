@@ -1,0 +1,237 @@
+#include "newskg/rdf_writer.hpp"
+
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+#include <serd/serd.h>
+
+namespace newskg::exporters {
+namespace {
+
+using namespace std::string_literals;
+
+std::string nkg(std::string_view local) { return fmt::format("{}{}", vocab::kNkg, local); }
+std::string nif(std::string_view local) { return fmt::format("{}{}", vocab::kNif, local); }
+std::string xsd(std::string_view local) { return fmt::format("{}{}", vocab::kXsd, local); }
+
+const std::string kRdfType = fmt::format("{}type", vocab::kRdf);
+const std::string kRdfsLabel = fmt::format("{}label", vocab::kRdfs);
+
+// An RDF term as Serd needs it; owns its strings.
+struct Term {
+  SerdType type = SERD_URI;
+  std::string value;
+  std::string datatype;  // for typed literals
+  std::string lang;
+};
+
+Term iri(std::string v) { return {SERD_URI, std::move(v), {}, {}}; }
+Term literal(std::string v) { return {SERD_LITERAL, std::move(v), {}, {}}; }
+Term typed(std::string v, std::string_view xsd_local) { return {SERD_LITERAL, std::move(v), xsd(xsd_local), {}}; }
+Term english(std::string v) { return {SERD_LITERAL, std::move(v), {}, "en"}; }
+
+SerdNode node(const std::string& s, SerdType type) {
+  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+// Replaces ill-formed UTF-8 with U+FFFD so that every literal Serd writes is valid.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n == 3) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+    }
+    if (ok && n == 4) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    // NUL cannot be written in N-Triples by every reader; keep text offsets by replacing it.
+    if (n == 1 && c == 0) out += "\xEF\xBF\xBD";
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<RdfFormat> parse_rdf_format(std::string_view name) {
+  if (name == "turtle" || name == "ttl") return RdfFormat::Turtle;
+  if (name == "ntriples" || name == "nt") return RdfFormat::NTriples;
+  if (name == "nquads" || name == "nq") return RdfFormat::NQuads;
+  if (name == "trig") return RdfFormat::TriG;
+  return std::nullopt;
+}
+
+std::string iri_escape(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+        c == '\\')
+      out += fmt::format("%{:02X}", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return valid_utf8(out);
+}
+
+std::string Iris::document(const model::DocumentInfo& info) const { return base + "doc/" + iri_escape(info.id); }
+std::string Iris::actor(std::string_view id) const { return base + "actor/" + iri_escape(id); }
+std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return document(info) + "/" + f.local_id; }
+std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const {
+  return fmt::format("{}#char={},{}", document(info), s.begin, s.end);
+}
+std::string Iris::actors_graph() const { return base + "actors"; }
+
+struct RdfWriter::Impl {
+  RdfOptions options;
+  Iris iris;
+  std::FILE* out;
+  SerdEnv* env = nullptr;
+  SerdWriter* writer = nullptr;
+  std::set<std::string> actors_written;
+  std::string graph;  // current graph IRI, empty for the default graph
+  bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
+
+  void emit(const std::string& subject, const std::string& predicate, const Term& object) {
+    SerdNode s = node(subject, SERD_URI);
+    SerdNode p = node(predicate, SERD_URI);
+    std::string value = object.type == SERD_LITERAL ? valid_utf8(object.value) : object.value;
+    SerdNode o = node(value, object.type);
+    SerdNode dt = node(object.datatype, SERD_URI);
+    SerdNode lang = node(object.lang, SERD_LITERAL);
+    SerdNode g = node(graph, SERD_URI);
+    serd_writer_write_statement(writer, 0, quads() && !graph.empty() ? &g : nullptr, &s, &p, &o,
+                                object.datatype.empty() ? nullptr : &dt, object.lang.empty() ? nullptr : &lang);
+  }
+
+  void write_span(const model::DocumentInfo& info, const model::Span& s, std::set<std::string>& written) {
+    std::string id = iris.span(info, s);
+    if (!written.insert(id).second) return;
+    std::string doc = iris.document(info);
+    emit(id, kRdfType, iri(nif("String")));
+    emit(id, nif("referenceContext"), iri(doc));
+    emit(id, nif("beginIndex"), typed(std::to_string(s.begin), "nonNegativeInteger"));
+    emit(id, nif("endIndex"), typed(std::to_string(s.end), "nonNegativeInteger"));
+    emit(id, nif("anchorOf"), literal(s.anchor));
+  }
+
+  void write_actor(const model::Actor& a) {
+    if (!actors_written.insert(a.id).second) return;
+    std::string id = iris.actor(a.id);
+    emit(id, kRdfType, iri(nkg(model::name(a.type))));
+    emit(id, kRdfsLabel, english(a.label));
+    if (!a.iso3.empty()) emit(id, nkg("iso3"), literal(a.iso3));
+    if (!a.wikidata.empty()) emit(id, fmt::format("{}sameAs", vocab::kOwl), iri(fmt::format("{}{}", vocab::kWd, a.wikidata)));
+    if (!a.affiliation.empty()) emit(id, nkg("affiliation"), iri(iris.actor(a.affiliation)));
+    if (!a.role.empty()) emit(id, nkg("role"), literal(a.role));
+  }
+
+  void write_fact(const model::DocumentGraph& g, const model::Fact& f, std::set<std::string>& spans) {
+    using model::FactKind;
+    const std::string id = iris.fact(g.info, f);
+    const std::string doc = iris.document(g.info);
+    emit(id, kRdfType, iri(nkg(model::name(f.kind))));
+    auto roles = [&](const char* predicate, const std::vector<std::string>& actors) {
+      for (const std::string& a : actors) emit(id, nkg(predicate), iri(iris.actor(a)));
+    };
+    roles("claimant", f.claimant);
+    roles("accused", f.accused);
+    roles("provider", f.provider);
+    roles("recipient", f.recipient);
+    roles("party", f.party);
+    if (f.about && *f.about < g.facts.size()) emit(id, nkg("about"), iri(iris.fact(g.info, g.facts[*f.about])));
+    if (f.aid_type) emit(id, nkg("aidType"), iri(nkg(model::name(*f.aid_type))));
+    if (f.agreement_type) emit(id, nkg("agreementType"), iri(nkg(model::name(*f.agreement_type))));
+    if (f.status) emit(id, nkg("status"), iri(nkg(model::name(*f.status))));
+    if (f.quantity) {
+      emit(id, nkg("quantity"), typed(f.quantity->value, "decimal"));
+      if (!f.quantity->unit.empty()) emit(id, nkg("quantityUnit"), literal(f.quantity->unit));
+      emit(id, nkg("quantityBound"), iri(nkg(model::name(f.quantity->bound))));
+    }
+    if (f.date) emit(id, nkg("date"), typed(f.date->lexical(), f.date->datatype()));
+    if (!f.description.empty()) emit(id, nkg("actDescription"), literal(f.description));
+    if (!f.cameo.empty()) emit(id, nkg("cameoCode"), literal(f.cameo));
+    if (!f.plover.empty()) emit(id, nkg("ploverType"), literal(f.plover));
+    for (const model::Span& s : f.evidence) emit(id, nkg("evidence"), iri(iris.span(g.info, s)));
+    if (f.trigger) emit(id, nkg("trigger"), iri(iris.span(g.info, *f.trigger)));
+    emit(id, fmt::format("{}wasDerivedFrom", vocab::kProv), iri(doc));
+    emit(id, nkg("extractedBy"), literal(f.rule));
+    for (const model::Span& s : f.evidence) write_span(g.info, s, spans);
+    if (f.trigger) write_span(g.info, *f.trigger, spans);
+  }
+};
+
+RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.options = std::move(options);
+  m.iris.base = m.options.base;
+  m.out = out;
+  m.env = serd_env_new(nullptr);
+  SerdSyntax syntax = SERD_TURTLE;
+  unsigned style = SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
+  switch (m.options.format) {
+    case RdfFormat::Turtle: syntax = SERD_TURTLE; break;
+    case RdfFormat::TriG: syntax = SERD_TRIG; break;
+    case RdfFormat::NTriples: syntax = SERD_NTRIPLES; style = 0; break;
+    case RdfFormat::NQuads: syntax = SERD_NQUADS; style = 0; break;
+  }
+  m.writer = serd_writer_new(syntax, static_cast<SerdStyle>(style), m.env, nullptr, serd_file_sink, out);
+  if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
+    for (const vocab::Prefix& p : vocab::kPrefixes) {
+      std::string name(p.name), uri(p.iri);
+      SerdNode n = node(name, SERD_LITERAL);
+      SerdNode u = node(uri, SERD_URI);
+      serd_env_set_prefix(m.env, &n, &u);
+      serd_writer_set_prefix(m.writer, &n, &u);
+    }
+  }
+}
+
+RdfWriter::~RdfWriter() {
+  if (impl_->writer) serd_writer_free(impl_->writer);
+  if (impl_->env) serd_env_free(impl_->env);
+}
+
+void RdfWriter::write(const model::DocumentGraph& g) {
+  Impl& m = *impl_;
+  const std::string doc = m.iris.document(g.info);
+  m.graph = doc;
+  m.emit(doc, kRdfType, iri(nkg("Document")));
+  m.emit(doc, kRdfType, iri(nif("Context")));
+  if (!g.info.title.empty()) m.emit(doc, fmt::format("{}title", vocab::kDcterms), literal(g.info.title));
+  if (!g.info.url.empty()) m.emit(doc, fmt::format("{}source", vocab::kDcterms), iri(iri_escape(g.info.url)));
+  if (g.info.published) m.emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
+  if (m.options.include_text) {
+    m.emit(doc, nif("isString"), literal(g.info.text));
+  }
+  std::set<std::string> spans;
+  for (const model::Fact& f : g.facts) m.write_fact(g, f, spans);
+  for (const model::Mention& mention : g.mentions) {
+    m.write_span(g.info, mention.span, spans);
+    m.emit(m.iris.span(g.info, mention.span), nkg("mentions"), iri(m.iris.actor(mention.actor_id)));
+  }
+  m.graph = m.iris.actors_graph();
+  for (const model::Actor& a : g.actors) m.write_actor(a);
+}
+
+bool RdfWriter::finish() {
+  serd_writer_finish(impl_->writer);
+  std::fflush(impl_->out);
+  return !std::ferror(impl_->out);
+}
+
+}  // namespace newskg::exporters

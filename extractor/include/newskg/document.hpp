@@ -1,0 +1,71 @@
+// A Document owns the text and its segmentation; every later stage annotates spans of it
+// (token index ranges) and never re-tokenises.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "newskg/model.hpp"
+
+namespace newskg {
+
+struct Token {
+  std::size_t byte_begin = 0, byte_end = 0;  // into Document::text()
+  std::size_t cp_begin = 0, cp_end = 0;      // in Unicode code points
+  std::string norm;  // lowercased; curly quotes, apostrophes and dashes folded to ASCII
+  bool is_word = false;    // starts with a letter
+  bool is_number = false;  // starts with a digit
+  bool capitalized = false;
+  bool paragraph_start = false;  // first token after a line break
+};
+
+struct Sentence {
+  std::size_t first = 0, last = 0;  // token indexes, last exclusive
+};
+
+// Words whose trailing period is part of the word ("Gen.", "Jan.", "No."): they neither
+// split a sentence nor lose their period. Lowercase, with the period.
+using Abbreviations = std::unordered_set<std::string>;
+
+class Document {
+ public:
+  // Segments info.text (UTF-8; invalid bytes are kept but count as one code point each).
+  Document(model::DocumentInfo info, const Abbreviations& abbreviations);
+
+  const model::DocumentInfo& info() const { return info_; }
+  std::string_view text() const { return info_.text; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  std::string_view token_text(std::size_t i) const;
+  // The text of tokens [first, last), as written.
+  std::string_view text_of(std::size_t first, std::size_t last) const;
+  // A span over tokens [first, last) with code-point offsets and its anchor text.
+  model::Span span(std::size_t first, std::size_t last) const;
+  // Index of the sentence holding token i.
+  std::size_t sentence_of(std::size_t token) const;
+  // Tokens before this index belong to the dateline ("SEOUL, South Korea —"), 0 if none.
+  std::size_t dateline_end() const { return dateline_end_; }
+
+ private:
+  void tokenize(const Abbreviations&);
+  void split_sentences(const Abbreviations&);
+  void find_dateline();
+
+  model::DocumentInfo info_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<std::size_t> sentence_of_token_;
+  std::size_t dateline_end_ = 0;
+};
+
+// Replaces each ill-formed UTF-8 sequence with U+FFFD and drops a leading byte-order mark;
+// `first_bad` gets the byte offset of the first replacement (npos when there was none).
+std::string repair_utf8(std::string_view text, std::size_t* first_bad = nullptr);
+
+// Lowercases and folds typographic variants (’ ‘ → ', “ ” → ", – — → -, NBSP → space).
+std::string normalize(std::string_view text);
+
+}  // namespace newskg

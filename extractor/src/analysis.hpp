@@ -1,0 +1,83 @@
+// Internal: the extractor's working state for one document, shared by its stages
+// (mentions.cpp, frames.cpp, timex.cpp). Not part of the public interface.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newskg/document.hpp"
+#include "newskg/model.hpp"
+#include "newskg/resources.hpp"
+#include "phrase_index.hpp"
+
+namespace newskg {
+
+// Every phrase table the stages need, built once per Extractor from the Resources.
+struct LexiconTables {
+  const Resources* resources = nullptr;
+  PhraseIndex gazetteer;  // payload: index into gazetteer_hits
+  struct GazetteerHit {
+    std::size_t entry;  // index into Resources::gazetteer()
+    enum Form { Name, Demonym, Capital } form;
+  };
+  std::vector<GazetteerHit> gazetteer_hits;
+  // One index per lexicon class; payload: index into Resources::lexicon().
+  std::map<std::string, PhraseIndex, std::less<>> by_class;
+  // Number words and magnitudes: payload is the index into values.
+  PhraseIndex number_words, magnitudes;
+  std::vector<std::string> values;
+
+  const PhraseIndex& of(std::string_view cls) const;
+  const LexiconEntry& entry(std::size_t i) const { return resources->lexicon()[i]; }
+};
+
+enum class MentionKind { Name, Capital, Demonym, Pattern, Pronoun, Anaphor, Coordination };
+
+struct ActorMention {
+  std::size_t first = 0, last = 0;  // tokens
+  std::vector<std::string> actors;  // actor ids, at least one
+  MentionKind kind = MentionKind::Name;
+  bool plural = false;
+  bool person = false;
+  bool subject = false;   // not the object of a preposition
+  bool modifier = false;  // a demonym used as an adjective ("Iranian military aid")
+  std::vector<std::size_t> parts;  // for coordinations: the mentions joined
+  long parent = -1;                // the coordination or person mention this one is part of
+  std::string rule;
+};
+
+struct Cue {
+  std::size_t first = 0, last = 0;
+  const LexiconEntry* entry = nullptr;
+};
+
+struct TimeExpression {
+  std::size_t first = 0, last = 0;
+  model::Date date;
+};
+
+struct Analysis {
+  const Document& doc;
+  const LexiconTables& tables;
+  std::map<std::string, model::Actor> actors;  // every actor mentioned, by id
+  std::vector<ActorMention> mentions;          // sorted by first token; coordinations after parts
+  std::vector<long> mention_at;                // token -> index of the outermost mention, -1
+  std::string focus_state;                     // dateline or most mentioned state
+  std::vector<model::Fact> facts;
+  std::vector<TimeExpression> times;
+
+  Analysis(const Document& d, const LexiconTables& t) : doc(d), tables(t) {}
+
+  const model::Actor& use_actor(const GazetteerEntry&);
+  const ActorMention* mention_starting(std::size_t token) const;
+};
+
+// Stages, in the order the extractor runs them.
+void find_mentions(Analysis&);
+void find_times(Analysis&);
+void find_frames(Analysis&);
+
+}  // namespace newskg

@@ -1,0 +1,223 @@
+#include "newskg/document.hpp"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace newskg {
+namespace {
+
+struct CodePoint {
+  UChar32 c;
+  std::size_t byte_begin, byte_end;
+};
+
+std::vector<CodePoint> decode(std::string_view text) {
+  std::vector<CodePoint> out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
+    // per ill-formed subsequence, which is how ICU and Python both count it.
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::size_t>(start), static_cast<std::size_t>(i)});
+  }
+  return out;
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
+bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool is_alnum(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF || (c < 0x20 && c != 0); }
+bool is_line_break(UChar32 c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+  if (!error) out.append(buf, static_cast<std::size_t>(n));
+}
+
+UChar32 fold(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x02BC: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return '-';
+    case 0x00A0: return ' ';
+    default: return u_tolower(c);
+  }
+}
+
+}  // namespace
+
+std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
+  if (first_bad) *first_bad = std::string_view::npos;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || c == 0) {
+      if (first_bad && *first_bad == std::string_view::npos) *first_bad = static_cast<std::size_t>(start);
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+std::string normalize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));
+  return out;
+}
+
+Document::Document(model::DocumentInfo info, const Abbreviations& abbreviations) : info_(std::move(info)) {
+  tokenize(abbreviations);
+  split_sentences(abbreviations);
+  find_dateline();
+}
+
+std::string_view Document::token_text(std::size_t i) const {
+  const Token& t = tokens_[i];
+  return std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin);
+}
+
+std::string_view Document::text_of(std::size_t first, std::size_t last) const {
+  if (first >= last) return {};
+  return std::string_view(info_.text).substr(tokens_[first].byte_begin, tokens_[last - 1].byte_end - tokens_[first].byte_begin);
+}
+
+model::Span Document::span(std::size_t first, std::size_t last) const {
+  model::Span s;
+  if (first >= last) return s;
+  s.begin = tokens_[first].cp_begin;
+  s.end = tokens_[last - 1].cp_end;
+  s.anchor = std::string(text_of(first, last));
+  return s;
+}
+
+std::size_t Document::sentence_of(std::size_t token) const {
+  return token < sentence_of_token_.size() ? sentence_of_token_[token] : sentences_.size() - 1;
+}
+
+void Document::tokenize(const Abbreviations& abbreviations) {
+  const std::vector<CodePoint> cps = decode(info_.text);
+  const std::size_t n = cps.size();
+  auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
+  bool line_break = true;
+  std::size_t i = 0;
+  while (i < n) {
+    UChar32 c = cps[i].c;
+    if (is_space(c)) {
+      if (is_line_break(c)) line_break = true;
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    if (u_isalpha(c) && at(i + 1) == '.' && u_isalpha(at(i + 2)) && at(i + 3) == '.') {
+      // Dotted initialisms: U.S., U.N., e.g.
+      while (u_isalpha(at(i)) && at(i + 1) == '.') i += 2;
+    } else if (is_alnum(c)) {
+      const bool numeric = u_isdigit(c);
+      ++i;
+      while (i < n) {
+        UChar32 d = at(i);
+        if (is_alnum(d)) {
+          ++i;
+        } else if (numeric && (d == ',' || d == '.') && u_isdigit(at(i + 1))) {
+          i += 2;  // 1,500 and 2.5
+        } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
+          i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
+        } else if (is_apostrophe(d) && u_isalpha(at(i + 1)) &&
+                   !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
+          i += 2;  // don't, O'Brien, but not the possessive 's
+        } else {
+          break;
+        }
+      }
+      if (at(i) == '.' && !numeric) {
+        // Keep the period of an abbreviation or an initial ("Gen.", "J.").
+        std::string word = normalize(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin));
+        bool initial = i - start == 1 && u_isupper(cps[start].c);
+        if (initial || abbreviations.count(word + ".")) ++i;
+      }
+    } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
+               is_alnum(cps[start - 1].c)) {
+      i += 2;  // possessive 's as its own token
+    } else if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.') {
+      i += 3;
+    } else {
+      ++i;
+    }
+    Token t;
+    t.byte_begin = cps[start].byte_begin;
+    t.byte_end = cps[i - 1].byte_end;
+    t.cp_begin = start;
+    t.cp_end = i;
+    t.norm = normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
+    t.is_word = u_isalpha(c);
+    t.is_number = u_isdigit(c);
+    t.capitalized = u_isupper(c) || u_istitle(c);
+    t.paragraph_start = line_break;
+    line_break = false;
+    tokens_.push_back(std::move(t));
+  }
+}
+
+void Document::split_sentences(const Abbreviations&) {
+  auto closing = [](const std::string& norm) { return norm == "\"" || norm == "'" || norm == ")" || norm == "]"; };
+  std::size_t first = 0;
+  const std::size_t n = tokens_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > first && tokens_[i].paragraph_start) {
+      sentences_.push_back({first, i});
+      first = i;
+    }
+    const std::string& norm = tokens_[i].norm;
+    if (norm == "." || norm == "!" || norm == "?" || norm == "...") {
+      std::size_t end = i + 1;
+      while (end < n && closing(tokens_[end].norm) && !tokens_[end].paragraph_start) ++end;
+      // "..." inside a sentence, or a period followed by a lowercase word, does not end it.
+      if (end < n && !tokens_[end].paragraph_start && tokens_[end].is_word && !tokens_[end].capitalized) continue;
+      sentences_.push_back({first, end});
+      first = end;
+      i = end - 1;
+    }
+  }
+  if (first < n) sentences_.push_back({first, n});
+  if (sentences_.empty()) sentences_.push_back({0, 0});
+  sentence_of_token_.assign(n, 0);
+  for (std::size_t s = 0; s < sentences_.size(); ++s)
+    for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_token_[t] = s;
+}
+
+void Document::find_dateline() {
+  // "SEOUL, South Korea —" or "KYIV, Ukraine (AP) —": an all-capitals place, optional
+  // qualifiers, then a dash, within the first dozen tokens of the first paragraph.
+  if (tokens_.empty() || !tokens_[0].is_word) return;
+  std::string_view first = token_text(0);
+  if (first.size() < 2 || std::any_of(first.begin(), first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return;
+  for (std::size_t i = 1; i < std::min<std::size_t>(tokens_.size(), 14); ++i) {
+    if (tokens_[i].paragraph_start) return;
+    if (tokens_[i].norm == "-" || tokens_[i].norm == "--") {
+      dateline_end_ = i + 1;
+      return;
+    }
+  }
+}
+
+}  // namespace newskg

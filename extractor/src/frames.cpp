@@ -1,0 +1,963 @@
+// Event frames: aid and agreements (acts), and the claims about them (allegations,
+// denials, confirmations), with roles bound to actor mentions, status from modality,
+// hedges and negation, quantities, dates, codes and evidence.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analysis.hpp"
+
+namespace newskg {
+namespace {
+
+using model::AidType;
+using model::Fact;
+using model::FactId;
+using model::FactKind;
+using model::Status;
+
+struct SentenceCues {
+  std::vector<Cue> claims, aid_verbs, aid_nouns, aid_modifiers, agreement_nouns, agreement_modifiers, agreement_verbs,
+      modality, hedges, negations, claim_nouns, denial_cues, conditionals;
+};
+
+// A claim trigger with its roles, before it becomes facts.
+struct ClaimFrame {
+  Cue trigger;
+  std::string kind;  // Report, Allegation, Denial, Confirmation
+  std::vector<std::string> claimant;
+  std::optional<std::size_t> claimant_mention;
+  std::vector<std::string> accused;
+  std::size_t accused_end = 0;
+  std::size_t complement_first = 0, complement_last = 0;
+  bool negated = false, conditional = false;
+};
+
+// An act found in a sentence: a new or merged fact, or a reference to an earlier one.
+struct ActHit {
+  FactId fact = 0;
+  std::size_t first = 0, last = 0;  // trigger tokens
+  bool anaphoric = false;           // "the troop dispatch": refers to an act told before
+  bool hedged = false;              // status Alleged came from "allegedly", "believed to" ...
+};
+
+AidType parse_aid_type(std::string_view s) {
+  if (s == "Military") return AidType::Military;
+  if (s == "Weapons") return AidType::Weapons;
+  if (s == "Troops") return AidType::Troops;
+  if (s == "Humanitarian") return AidType::Humanitarian;
+  if (s == "Financial") return AidType::Financial;
+  return AidType::Other;
+}
+
+model::AgreementType parse_agreement_type(std::string_view s) {
+  using model::AgreementType;
+  if (s == "Defense") return AgreementType::Defense;
+  if (s == "Trade") return AgreementType::Trade;
+  if (s == "Ceasefire") return AgreementType::Ceasefire;
+  if (s == "Peace") return AgreementType::Peace;
+  if (s == "Cooperation") return AgreementType::Cooperation;
+  return AgreementType::Other;
+}
+
+std::optional<Status> parse_status(std::string_view s) {
+  if (s == "Actual") return Status::Actual;
+  if (s == "Considered") return Status::Considered;
+  if (s == "Planned") return Status::Planned;
+  if (s == "Alleged") return Status::Alleged;
+  if (s == "Denied") return Status::Denied;
+  if (s == "Refused") return Status::Refused;
+  return std::nullopt;
+}
+
+// Which of two statuses the text's cues make stronger: an explicit refusal beats a
+// possibility, which beats a plan, which beats a report that it happened.
+int strength(Status s) {
+  switch (s) {
+    case Status::Refused: return 5;
+    case Status::Denied: return 4;
+    case Status::Considered: return 3;
+    case Status::Planned: return 2;
+    case Status::Alleged: return 1;
+    case Status::Actual: return 0;
+  }
+  return 0;
+}
+
+bool family(AidType a, AidType b) {
+  auto military = [](AidType t) { return t == AidType::Military || t == AidType::Weapons || t == AidType::Troops; };
+  return a == b || (military(a) && military(b) && (a == AidType::Military || b == AidType::Military));
+}
+
+bool contains_list(std::string_view list, std::string_view item) {
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start) == item) return true;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return false;
+}
+
+bool is_clause_break(const std::string& norm) {
+  return norm == ";" || norm == "which" || norm == "who" || norm == "while" || norm == "but" || norm == "although" ||
+         norm == "because" || norm == "whereas" || norm == ":";
+}
+
+std::string shift_decimal(std::string digits, int zeros) {
+  // "2.5" shifted by 9 -> "2500000000"; exact, no floating point.
+  std::string whole = digits, frac;
+  if (auto dot = digits.find('.'); dot != std::string::npos) {
+    whole = digits.substr(0, dot);
+    frac = digits.substr(dot + 1);
+  }
+  while (zeros > 0) {
+    whole += frac.empty() ? '0' : frac.front();
+    if (!frac.empty()) frac.erase(0, 1);
+    --zeros;
+  }
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return frac.empty() ? whole : whole + "." + frac;
+}
+
+class FrameFinder {
+ public:
+  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {}
+
+  void run() {
+    for (std::size_t s = 0; s < doc_.sentences().size(); ++s) process(s);
+  }
+
+ private:
+  // ------------------------------------------------------------------ helpers
+  std::vector<Cue> cues(std::string_view cls, std::size_t first, std::size_t last) const {
+    std::vector<Cue> out;
+    for (const PhraseMatch& m : tables_.of(cls).find_all(doc_, first, last)) out.push_back({m.first, m.last, &tables_.entry(m.payload)});
+    return out;
+  }
+
+  std::vector<std::size_t> top_mentions(std::size_t first, std::size_t last) const {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < a_.mentions.size(); ++k) {
+      const ActorMention& m = a_.mentions[k];
+      if (m.parent < 0 && m.first >= first && m.first < last) out.push_back(k);
+    }
+    std::sort(out.begin(), out.end(), [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
+    return out;
+  }
+
+  bool is_preposition(std::size_t t) const { return tables_.of("preposition").longest_at(doc_, t, t + 1).has_value(); }
+
+  // The clause subject before token `pos`: the nearest mention that is not a preposition's
+  // object, or one directly before the verb ("in light of North Korea allegedly sending").
+  std::optional<std::size_t> subject_before(std::size_t pos, std::size_t floor) const {
+    std::optional<std::size_t> best;
+    for (std::size_t k : top_mentions(floor, pos)) {
+      const ActorMention& m = a_.mentions[k];
+      if (m.last > pos) continue;
+      bool adjacent = pos - m.last <= 3 && !m.modifier;
+      for (std::size_t t = m.last; t < pos && adjacent; ++t) {
+        const std::string& n = toks_[t].norm;
+        adjacent = toks_[t].is_word && n != "and" && n != "or" && n != "but" && n != "that" && !is_preposition(t);
+      }
+      if (m.subject || adjacent) best = k;
+    }
+    return best;
+  }
+
+  std::optional<std::size_t> mention_starting_in(std::size_t first, std::size_t last) const {
+    for (std::size_t k : top_mentions(first, last)) return k;
+    return std::nullopt;
+  }
+
+  // "to Ukraine", "for Kyiv", "to support the Russian invasion": the first mention within a
+  // few tokens after a directional preposition in [first, last).
+  std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
+    for (std::size_t t = first; t < last; ++t) {
+      const std::string& n = toks_[t].norm;
+      if (n != "to" && n != "for" && n != "into" && n != "toward" && n != "towards") continue;
+      if (auto k = mention_starting_in(t + 1, std::min(last, t + 5))) {
+        const ActorMention& m = a_.mentions[*k];
+        bool excluded = std::any_of(m.actors.begin(), m.actors.end(),
+                                    [&](const std::string& id) { return std::count(exclude.begin(), exclude.end(), id) > 0; });
+        bool direct = true;
+        for (std::size_t u = t + 1; u < m.first; ++u)
+          if (!toks_[u].is_word || is_preposition(u)) direct = false;
+        if (!excluded && direct) return k;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const model::Actor* actor(const std::string& id) const {
+    auto it = a_.actors.find(id);
+    return it == a_.actors.end() ? nullptr : &it->second;
+  }
+
+  // The state or organisation an actor speaks for: itself, or its affiliation's.
+  std::string side(const std::string& id) const {
+    std::string current = id;
+    for (int depth = 0; depth < 4; ++depth) {
+      const model::Actor* a = actor(current);
+      if (!a || a->affiliation.empty()) break;
+      current = a->affiliation;
+    }
+    return current;
+  }
+
+  bool same_side(const std::vector<std::string>& x, const std::vector<std::string>& y) const {
+    for (const auto& a : x)
+      for (const auto& b : y)
+        if (a == b || side(a) == side(b)) return true;
+    return false;
+  }
+
+  Status status_from(std::size_t first, std::size_t last, bool* hedged) const {
+    Status status = Status::Actual;
+    for (const Cue& c : cues("modality", first, last))
+      if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) status = *s;
+    bool hedge = !cues("hedge", first, last).empty();
+    for (const Cue& c : cues("negation", first, last))
+      if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) status = Status::Refused;
+    if (hedge && status == Status::Actual) {
+      status = Status::Alleged;
+      if (hedged) *hedged = true;
+    }
+    return status;
+  }
+
+  void set_codes(Fact& f) const {
+    for (const PhraseMatch& m : codes_) {
+      const LexiconEntry& e = tables_.entry(m.payload);
+      if (e.attr("kind") != model::name(f.kind)) continue;
+      if (auto st = e.attr("status"); !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
+      if (auto ty = e.attr("type"); !ty.empty()) {
+        std::string_view t;
+        if (f.aid_type) t = model::name(*f.aid_type);
+        if (f.agreement_type) t = model::name(*f.agreement_type);
+        // Lexicon types are written without the "Aid"/"Agreement" suffix.
+        std::string bare(t);
+        for (const char* suffix : {"Aid", "Agreement"})
+          if (bare.size() > std::string_view(suffix).size() && bare.ends_with(suffix)) bare.resize(bare.size() - std::string_view(suffix).size());
+        if (!contains_list(ty, bare)) continue;
+      }
+      f.cameo = std::string(e.attr("cameo"));
+      f.plover = std::string(e.attr("plover"));
+      return;
+    }
+  }
+
+  std::optional<model::Date> date_near(std::size_t token, std::size_t first, std::size_t last) const {
+    std::optional<model::Date> best;
+    std::size_t best_distance = SIZE_MAX;
+    for (const TimeExpression& t : a_.times) {
+      if (t.first < first || t.last > last) continue;
+      std::size_t d = t.first > token ? t.first - token : token - t.first;
+      if (d < best_distance) {
+        best_distance = d;
+        best = t.date;
+      }
+    }
+    return best;
+  }
+
+  model::Span span(std::size_t first, std::size_t last) const {
+    // Evidence never ends on a comma or opens on one.
+    while (last > first + 1 && (toks_[last - 1].norm == "," || toks_[last - 1].norm == ";")) --last;
+    return doc_.span(first, last);
+  }
+
+  std::vector<std::string> actors_of(std::optional<std::size_t> mention) const {
+    return mention ? a_.mentions[*mention].actors : std::vector<std::string>{};
+  }
+
+  // ------------------------------------------------------------------ acts and merging
+  // Adds an act, or merges it into an earlier act of the document that it repeats (same
+  // kind, type, provider, status; compatible recipient and quantity). Returns its id.
+  FactId add_act(Fact f) {
+    set_codes(f);
+    for (FactId id = 0; id < a_.facts.size(); ++id) {
+      Fact& g = a_.facts[id];
+      if (g.kind != f.kind) continue;
+      if (f.kind == FactKind::Aid) {
+        if (g.aid_type != f.aid_type || g.status != f.status || g.provider != f.provider) continue;
+        if (!g.recipient.empty() && !f.recipient.empty() && g.recipient != f.recipient) continue;
+        if (g.quantity && f.quantity && g.quantity->value != f.quantity->value) continue;
+        if (g.recipient.empty()) g.recipient = f.recipient;
+        if (!g.quantity) g.quantity = f.quantity;
+      } else if (f.kind == FactKind::Agreement) {
+        auto sorted = [](std::vector<std::string> v) {
+          std::sort(v.begin(), v.end());
+          return v;
+        };
+        if (g.agreement_type != f.agreement_type || sorted(g.party) != sorted(f.party)) continue;
+        if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) g.status = f.status;
+      } else {
+        continue;
+      }
+      if (!g.date) g.date = f.date;
+      for (const auto& e : f.evidence)
+        if (std::find(g.evidence.begin(), g.evidence.end(), e) == g.evidence.end()) g.evidence.push_back(e);
+      set_codes(g);
+      return id;
+    }
+    a_.facts.push_back(std::move(f));
+    return a_.facts.size() - 1;
+  }
+
+  // The most recent act earlier in the document that a provider-less nominal ("the troop
+  // dispatch", "allegations of troop movement") refers to.
+  std::optional<FactId> antecedent_act(AidType type) const {
+    for (FactId id = a_.facts.size(); id-- > 0;) {
+      const Fact& f = a_.facts[id];
+      if (f.kind == FactKind::Aid && f.aid_type && family(*f.aid_type, type) && (*f.aid_type == type || type == AidType::Military))
+        return id;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<model::Quantity> quantity_in(std::size_t first, std::size_t last, const std::vector<Cue>& nouns) const {
+    for (std::size_t t = first; t < last; ++t) {
+      std::string currency;
+      std::size_t num = t;
+      const std::string& n = toks_[t].norm;
+      if (n == "$" || n == "us$") currency = "USD";
+      else if (n == "\xE2\x82\xAC") currency = "EUR";
+      else if (n == "\xC2\xA3") currency = "GBP";
+      if (!currency.empty()) num = t + 1;
+      std::string value;
+      std::size_t end = num;
+      if (num < last && toks_[num].is_number) {
+        for (char c : toks_[num].norm)
+          if (c != ',') value += c;
+        if (value.find_first_not_of("0123456789.") != std::string::npos) continue;
+        end = num + 1;
+      } else if (auto w = tables_.number_words.longest_at(doc_, num, last)) {
+        value = tables_.values[w->payload];
+        end = w->last;
+      } else {
+        continue;
+      }
+      if (auto mag = tables_.magnitudes.longest_at(doc_, end, last)) {
+        const std::string& zeros = tables_.values[mag->payload];
+        value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
+        end = mag->last;
+      }
+      model::Quantity q;
+      q.value = value;
+      if (!currency.empty()) {
+        q.unit = currency;
+      } else {
+        if (end >= last || !toks_[end].is_word) continue;
+        std::size_t unit_last = end + 1;
+        for (const Cue& c : nouns)
+          if (c.first == end) unit_last = c.last;
+        q.unit = normalize(doc_.text_of(end, unit_last));
+      }
+      std::size_t q_first = t;
+      // A bound phrase right before: "up to", "more than", "about".
+      for (const Cue& b : cues("bound", first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
+        if (b.last == t) {
+          if (b.entry->attr("bound") == "AtMost") q.bound = model::QuantityBound::AtMost;
+          else if (b.entry->attr("bound") == "AtLeast") q.bound = model::QuantityBound::AtLeast;
+          else q.bound = model::QuantityBound::Approximately;
+          q_first = b.first;
+        }
+      }
+      if (tables_.number_words.longest_at(doc_, num, last) && q.bound == model::QuantityBound::Exact &&
+          toks_[num].norm.find("s") == toks_[num].norm.size() - 1)
+        q.bound = model::QuantityBound::Approximately;  // "thousands", "dozens"
+      q.span = doc_.span(q_first, end);
+      return q;
+    }
+    return std::nullopt;
+  }
+
+  // The aid types named in [first, last): specific nouns, modifiers coordinated before a
+  // noun ("humanitarian and financial aid"), else a generic noun with a type modifier.
+  struct TypedNoun {
+    AidType type;
+    Cue cue;
+  };
+  std::vector<TypedNoun> aid_types_in(const SentenceCues& c, std::size_t first, std::size_t last) const {
+    std::vector<TypedNoun> out;
+    std::vector<TypedNoun> generic;
+    auto add = [&](std::vector<TypedNoun>& v, AidType t, const Cue& cue) {
+      if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
+    };
+    for (const Cue& n : c.aid_nouns) {
+      if (n.first < first || n.last > last) continue;
+      AidType t = parse_aid_type(n.entry->attr("type"));
+      bool is_generic = n.entry->attr("generic") == "yes";
+      // Modifiers before the noun: "humanitarian and financial aid", "military aid".
+      std::vector<AidType> modifiers;
+      std::size_t p = n.first;
+      while (p > first) {
+        const Cue* mod = nullptr;
+        for (const Cue& m : c.aid_modifiers)
+          if (m.last == p) mod = &m;
+        if (mod) {
+          modifiers.push_back(parse_aid_type(mod->entry->attr("type")));
+          p = mod->first;
+        } else if (toks_[p - 1].norm == "and" || toks_[p - 1].norm == "," || toks_[p - 1].norm == "or") {
+          --p;
+        } else {
+          break;
+        }
+      }
+      if (is_generic && modifiers.empty()) {
+        add(generic, t, n);
+        continue;
+      }
+      if (!is_generic) add(out, t, n);
+      for (AidType m : modifiers) add(out, m, Cue{p, n.last, n.entry});
+    }
+    return out.empty() ? generic : out;
+  }
+
+  // ------------------------------------------------------------------ the sentence
+  void process(std::size_t s) {
+    const Sentence& sentence = doc_.sentences()[s];
+    const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
+    const std::size_t last = sentence.last;
+    if (first >= last) return;
+    SentenceCues c;
+    c.claims = cues("claim", first, last);
+    c.aid_verbs = cues("aid-verb", first, last);
+    c.aid_nouns = cues("aid-noun", first, last);
+    c.aid_modifiers = cues("aid-modifier", first, last);
+    c.agreement_nouns = cues("agreement-noun", first, last);
+    c.agreement_modifiers = cues("agreement-modifier", first, last);
+    c.agreement_verbs = cues("agreement-verb", first, last);
+    c.claim_nouns = cues("claim-noun", first, last);
+    c.denial_cues = cues("denial-cue", first, last);
+    c.conditionals = cues("conditional", first, last);
+    // Words inside actor mentions are names, not triggers ("Security Council").
+    auto outside_mentions = [&](std::vector<Cue>& v) {
+      v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
+    };
+    outside_mentions(c.claims);
+    outside_mentions(c.aid_verbs);
+
+    std::vector<ClaimFrame> frames = claim_frames(c, first, last);
+    std::vector<ActHit> acts = find_aid(c, frames, first, last);
+    for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
+    std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });
+    std::set<FactId> claimed;
+    for (const ClaimFrame& f : frames) make_claims(f, c, acts, first, last, claimed);
+    if (std::none_of(frames.begin(), frames.end(), [](const ClaimFrame& f) { return f.kind == "Denial" || f.kind == "Allegation"; }))
+      denial_by_cue(c, frames, acts, first, last);
+    // "North Korea allegedly sending troops": a hedge with nobody making the claim.
+    for (const ActHit& h : acts) {
+      if (!h.hedged || h.anaphoric || claimed.count(h.fact)) continue;
+      const Fact& act = a_.facts[h.fact];
+      if (act.kind != FactKind::Aid || act.provider.empty()) continue;
+      Fact claim;
+      claim.kind = FactKind::Allegation;
+      claim.accused = act.provider;
+      claim.about = h.fact;
+      claim.evidence = {act.evidence.back()};
+      claim.rule = "allegation.hedge";
+      claim.date = date_near(h.first, first, last);
+      set_codes(claim);
+      a_.facts.push_back(std::move(claim));
+      claimed.insert(h.fact);
+    }
+  }
+
+  std::vector<ClaimFrame> claim_frames(const SentenceCues& c, std::size_t first, std::size_t last) {
+    std::vector<ClaimFrame> frames;
+    for (const Cue& t : c.claims) {
+      ClaimFrame f;
+      f.trigger = t;
+      f.kind = std::string(t.entry->attr("kind"));
+      if (!frames.empty() && t.first < frames.back().complement_last && f.kind == "Report") continue;  // nested report
+      f.complement_first = t.last;
+      f.complement_last = last;
+      std::optional<std::size_t> speaker;
+      if (t.entry->attr("speaker") == "after") {
+        speaker = mention_starting_in(t.last, std::min(last, t.last + 3));
+        if (speaker) {
+          // "According to X, <complement>" or "<complement>, according to X."
+          f.complement_first = a_.mentions[*speaker].last;
+          if (t.first > first + 2) {
+            f.complement_first = first;
+            f.complement_last = t.first;
+          }
+        }
+      } else {
+        speaker = subject_before(t.first, first);
+        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == "," || toks_[t.first - 1].norm == "\"");
+        if (trailing_comma) {
+          // '..., said Robert Wood.' : the speaker follows the verb.
+          if (auto after = mention_starting_in(t.last, std::min(last, t.last + 2))) {
+            speaker = after;
+            f.complement_first = first;
+            f.complement_last = t.first;
+          }
+        } else if (speaker && a_.mentions[*speaker].last == t.first && a_.mentions[*speaker].first > first &&
+                   (toks_[a_.mentions[*speaker].first - 1].norm == "," || toks_[a_.mentions[*speaker].first - 1].norm == "\"")) {
+          // '..., the ministry said.' : the speaker closes the sentence.
+          f.complement_first = first;
+          f.complement_last = a_.mentions[*speaker].first;
+        }
+      }
+      if (speaker) {
+        f.claimant = a_.mentions[*speaker].actors;
+        f.claimant_mention = speaker;
+      }
+      if (t.entry->attr("object") == "accused") {
+        if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2))) {
+          f.accused = a_.mentions[*obj].actors;
+          f.accused_end = a_.mentions[*obj].last;
+          f.complement_first = f.accused_end;
+        }
+      }
+      for (const Cue& n : c.negations)
+        if (n.last <= t.first && t.first - n.last <= 2) f.negated = true;
+      for (const Cue& cond : c.conditionals)
+        if (cond.first >= f.complement_first && cond.first < f.complement_last) f.conditional = true;
+      if (!frames.empty() && frames.back().complement_last > t.first) {
+        // A nested denial or confirmation ends the outer complement at its speaker.
+        frames.back().complement_last = f.claimant_mention ? a_.mentions[*f.claimant_mention].first : t.first;
+      }
+      frames.push_back(std::move(f));
+    }
+    return frames;
+  }
+
+  const ClaimFrame* frame_around(const std::vector<ClaimFrame>& frames, std::size_t token) const {
+    const ClaimFrame* best = nullptr;
+    for (const ClaimFrame& f : frames)
+      if (token >= f.complement_first && token < f.complement_last && !f.conditional && !f.negated) best = &f;
+    return best;
+  }
+
+  // Where the modality of an act at `trigger` starts: after the last claim trigger, "that",
+  // or act trigger before it in the sentence.
+  std::size_t scope_start(const SentenceCues& c, std::size_t trigger, std::size_t first) const {
+    std::size_t start = first;
+    for (const Cue& q : c.claims)
+      if (q.last <= trigger) start = std::max(start, q.last);
+    for (const Cue& q : c.aid_verbs)
+      if (q.last <= trigger) start = std::max(start, q.last);
+    for (const Cue& q : c.agreement_nouns)
+      if (q.last <= trigger) start = std::max(start, q.last);
+    for (std::size_t t = first; t < trigger; ++t)
+      if (toks_[t].norm == "that" || toks_[t].norm == ";") start = std::max(start, t + 1);
+    return start;
+  }
+
+  std::vector<ActHit> find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
+    std::vector<ActHit> hits;
+    std::vector<bool> noun_used(c.aid_nouns.size(), false);
+    auto next_trigger = [&](std::size_t after) {
+      std::size_t end = last;
+      for (const auto* v : {&c.claims, &c.aid_verbs, &c.agreement_nouns})
+        for (const Cue& q : *v)
+          if (q.first > after && q.first < end) end = q.first;
+      for (std::size_t t = after; t < end; ++t)
+        if (is_clause_break(toks_[t].norm)) return t;
+      return end;
+    };
+    auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, std::vector<std::size_t> role_mentions,
+                      std::size_t object_last) {
+      std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
+      for (std::size_t k : role_mentions) {
+        ev_first = std::min(ev_first, a_.mentions[k].first);
+        ev_last = std::max(ev_last, a_.mentions[k].last);
+      }
+      f.evidence = {span(ev_first, ev_last)};
+      f.trigger = doc_.span(trig_first, trig_last);
+      f.date = date_near(trig_first, first, last);
+      // Inside someone else's claim, an act is only alleged.
+      if (const ClaimFrame* fr = frame_around(frames, trig_first);
+          fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider))
+        f.status = Status::Alleged;
+      FactId id = add_act(std::move(f));
+      hits.push_back({id, trig_first, trig_last, hedged, false});
+    };
+
+    for (const Cue& v : c.aid_verbs) {
+      const std::size_t window_end = next_trigger(v.first);
+      const bool receive = v.entry->attr("direction") == "receive";
+      auto subject = subject_before(v.first, first);
+      // The object ends where the recipient's preposition begins.
+      auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
+      std::size_t object_last = window_end;
+      if (recipient) object_last = a_.mentions[*recipient].first;
+      // "supplying Russia with weapons"
+      if (!recipient && !receive) {
+        if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 1));
+            direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with")
+          recipient = direct;
+      }
+      std::vector<TypedNoun> types = aid_types_in(c, v.last, object_last);
+      if (types.empty()) continue;
+      for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
+        if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
+      std::vector<std::string> provider, recip;
+      std::vector<std::size_t> roles;
+      if (receive) {
+        recip = actors_of(subject);
+        // "from X", else the partner in a coordination naming the recipient.
+        for (std::size_t t = v.last; t < window_end; ++t)
+          if (toks_[t].norm == "from")
+            if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 4))) {
+              provider = a_.mentions[*m].actors;
+              roles.push_back(*m);
+              break;
+            }
+        if (provider.empty() && !recip.empty())
+          for (std::size_t k : top_mentions(first, last)) {
+            const ActorMention& m = a_.mentions[k];
+            if (m.kind != MentionKind::Coordination || std::find(m.actors.begin(), m.actors.end(), recip.front()) == m.actors.end()) continue;
+            for (const auto& id : m.actors)
+              if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
+          }
+      } else {
+        provider = actors_of(subject);
+        recip = actors_of(recipient);
+        if (recipient) roles.push_back(*recipient);
+      }
+      if (subject) roles.push_back(*subject);
+      if (provider.empty()) continue;
+      bool hedged = false;
+      Status status = status_from(scope_start(c, v.first, first), v.first, &hedged);
+      auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
+      for (const TypedNoun& tn : types) {
+        Fact f;
+        f.kind = FactKind::Aid;
+        f.provider = provider;
+        f.recipient = recip;
+        f.aid_type = tn.type;
+        f.status = status;
+        if (types.size() == 1) f.quantity = quantity;
+        f.rule = v.entry->id + "+" + tn.cue.entry->id;
+        f.source = v.entry->where();
+        finish(std::move(f), v.first, v.last, hedged, roles, std::max(tn.cue.last, quantity ? v.last : v.last));
+      }
+    }
+
+    // Nominal acts: "Iranian military aid to Russia", "the troop deployment from North Korea".
+    for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
+      const Cue& noun = c.aid_nouns[n];
+      if (noun_used[n] || noun.entry->attr("standalone") != "yes") continue;
+      std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
+      if (types.empty()) continue;
+      std::size_t phrase_first = types.front().cue.first;
+      bool generic = noun.entry->attr("generic") == "yes" && types.front().cue.first == noun.first;
+      const std::size_t window_end = next_trigger(noun.last - 1);
+      std::vector<std::string> provider;
+      std::vector<std::size_t> roles;
+      // A demonym or possessive right before: "Iranian military aid", "Russia's assistance".
+      std::size_t p = phrase_first;
+      while (p > first && (cues("hedge", p - 1, p).size() || toks_[p - 1].norm == "'s" || toks_[p - 1].norm == "the" ||
+                           (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && p + 3 > phrase_first &&
+                            !is_preposition(p - 1) && cues("modality", p - 1, p).empty() && cues("aid-verb", p - 1, p).empty())))
+        --p;
+      for (std::size_t k : top_mentions(first, phrase_first))
+        if (a_.mentions[k].last == p || a_.mentions[k].last == phrase_first) {
+          provider = a_.mentions[k].actors;
+          roles = {k};
+        }
+      // "... from North Korea", "... by Iran"
+      if (provider.empty())
+        for (std::size_t t = noun.last; t < std::min(window_end, noun.last + 2); ++t)
+          if (toks_[t].norm == "from" || toks_[t].norm == "by")
+            if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
+              provider = a_.mentions[*m].actors;
+              roles = {*m};
+            }
+      auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
+      if (provider.empty() && !recipient) {
+        // A reference to an act told before: "the troop dispatch", "allegations of troop movement".
+        if (generic) continue;
+        if (auto id = antecedent_act(types.front().type)) hits.push_back({*id, noun.first, noun.last, false, true});
+        continue;
+      }
+      if (provider.empty()) {
+        // "... would contemplate arms assistance to Ukraine": the clause's subject gives it.
+        auto subject = subject_before(phrase_first, first);
+        if (!subject) continue;
+        provider = a_.mentions[*subject].actors;
+        roles.push_back(*subject);
+      }
+      if (recipient) roles.push_back(*recipient);
+      bool hedged = false;
+      Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged);
+      for (const TypedNoun& tn : types) {
+        Fact f;
+        f.kind = FactKind::Aid;
+        f.provider = provider;
+        f.recipient = actors_of(recipient);
+        f.aid_type = tn.type;
+        f.status = status;
+        f.rule = noun.entry->id;
+        f.source = noun.entry->where();
+        finish(std::move(f), phrase_first, noun.last, hedged, roles, noun.last);
+      }
+    }
+    return hits;
+  }
+
+  std::vector<ActHit> find_agreements(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
+    (void)frames;
+    std::vector<ActHit> hits;
+    for (const Cue& noun : c.agreement_nouns) {
+      const Cue* verb = nullptr;
+      for (const Cue& v : c.agreement_verbs)
+        if ((v.last <= noun.first && noun.first - v.last <= 4) || (v.first >= noun.last && v.first - noun.last <= 2)) verb = &v;
+      if (!verb) continue;
+      auto type = parse_agreement_type(noun.entry->attr("type"));
+      for (const Cue& m : c.agreement_modifiers)
+        if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(m.entry->attr("type"));
+      std::vector<std::string> parties;
+      std::vector<std::size_t> roles;
+      auto add_party = [&](std::size_t k) {
+        roles.push_back(k);
+        for (const auto& id : a_.mentions[k].actors)
+          if (std::find(parties.begin(), parties.end(), id) == parties.end()) parties.push_back(id);
+      };
+      const std::size_t verb_first = std::min(verb->first, noun.first);
+      if (auto subject = subject_before(verb_first, first)) add_party(*subject);
+      for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
+        if (toks_[t].norm == "with" || toks_[t].norm == "between" || toks_[t].norm == "and")
+          if (auto m = mention_starting_in(t + 1, std::min(last, t + 3))) add_party(*m);
+      if (parties.size() < 2) continue;
+      Fact f;
+      f.kind = FactKind::Agreement;
+      f.party = parties;
+      f.agreement_type = type;
+      f.status = parse_status(verb->entry->attr("status")).value_or(Status::Actual);
+      Status modal = status_from(scope_start(c, verb_first, first), verb_first, nullptr);
+      if (modal != Status::Actual && modal != Status::Alleged) f.status = modal;
+      std::size_t ev_first = verb_first, ev_last = std::max(noun.last, verb->last);
+      for (std::size_t k : roles) {
+        ev_first = std::min(ev_first, a_.mentions[k].first);
+        ev_last = std::max(ev_last, a_.mentions[k].last);
+      }
+      f.date = date_near(noun.first, first, last);
+      for (const TimeExpression& t : a_.times)
+        if (t.first >= ev_last && t.first <= ev_last + 2) ev_last = t.last;
+      f.evidence = {span(ev_first, ev_last)};
+      f.trigger = doc_.span(noun.first, noun.last);
+      f.rule = verb->entry->id + "+" + noun.entry->id;
+      f.source = noun.entry->where();
+      FactId id = add_act(std::move(f));
+      hits.push_back({id, noun.first, noun.last, false, false});
+    }
+    return hits;
+  }
+
+  // ------------------------------------------------------------------ claims
+  // What a claim noun points at: "claims regarding the troop dispatch" (the acts named),
+  // "South Korea's assertions" (that actor's first allegation), "these allegations" (the
+  // latest allegation).
+  std::vector<FactId> claim_noun_targets(const Cue& noun, const std::vector<ActHit>& acts, std::size_t last,
+                                         std::vector<bool>* is_allegation) const {
+    std::vector<FactId> out;
+    std::size_t t = noun.last;
+    if (t < last) {
+      const std::string& n = toks_[t].norm;
+      if (n == "of" || n == "about" || n == "regarding" || n == "that" || n == "over" || n == "on" || n == "concerning" || n == "involving") {
+        std::size_t end = std::min(last, t + 14);
+        for (std::size_t k = t + 1; k < end; ++k)
+          if (toks_[k].norm == ";" || toks_[k].norm == "." || (k > t + 1 && tables_.of("claim-noun").longest_at(doc_, k, k + 1))) end = k;
+        for (const ActHit& h : acts)
+          if (h.first > t && h.first < end && std::find(out.begin(), out.end(), h.fact) == out.end()) {
+            out.push_back(h.fact);
+            is_allegation->push_back(false);
+          }
+        if (!out.empty()) return out;
+      }
+    }
+    // A possessor: "South Korea's assertions", "Western claims".
+    std::size_t p = noun.first;
+    while (p > 0 && toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && noun.first - p < 2 &&
+           toks_[p - 1].norm != "the" && toks_[p - 1].norm != "these" && toks_[p - 1].norm != "those")
+      --p;
+    if (p > 0 && toks_[p - 1].norm == "'s") --p;
+    for (const ActorMention& m : a_.mentions) {
+      if (m.last != p || m.first >= p) continue;
+      for (FactId id = 0; id < a_.facts.size(); ++id) {
+        const Fact& f = a_.facts[id];
+        if (f.kind == FactKind::Allegation && !f.claimant.empty() && same_side(f.claimant, m.actors)) {
+          out.push_back(id);
+          is_allegation->push_back(true);
+          return out;
+        }
+      }
+    }
+    if (noun.first > 0) {
+      const std::string& d = toks_[noun.first - 1].norm;
+      if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
+        for (FactId id = a_.facts.size(); id-- > 0;)
+          if (a_.facts[id].kind == FactKind::Allegation) {
+            out.push_back(id);
+            is_allegation->push_back(true);
+            return out;
+          }
+      }
+    }
+    return out;
+  }
+
+  void add_claim(FactKind kind, const ClaimFrame& f, FactId target, bool target_is_claim, std::size_t first, std::size_t last) {
+    Fact claim;
+    claim.kind = kind;
+    claim.claimant = f.claimant;
+    const Fact& about = a_.facts[target];
+    if (!f.accused.empty()) claim.accused = f.accused;
+    else if (target_is_claim) claim.accused = about.accused;
+    else claim.accused = about.provider;
+    claim.about = target;
+    std::size_t ev_first = std::min(f.trigger.first, f.complement_first);
+    if (f.claimant_mention) ev_first = std::min(ev_first, a_.mentions[*f.claimant_mention].first);
+    std::size_t ev_last = std::max(f.complement_last, f.trigger.last);
+    while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "." || toks_[ev_last - 1].norm == "\"")) --ev_last;
+    claim.evidence = {span(ev_first, ev_last)};
+    claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
+    claim.rule = f.trigger.entry->id;
+    claim.source = f.trigger.entry->where();
+    claim.date = date_near(f.trigger.first, first, last);
+    set_codes(claim);
+    a_.facts.push_back(std::move(claim));
+  }
+
+  void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
+                   std::set<FactId>& claimed) {
+    if (f.negated || f.conditional) return;
+    std::vector<const ActHit*> inside;
+    for (const ActHit& h : acts)
+      if (h.first >= f.complement_first && h.first < f.complement_last) inside.push_back(&h);
+    auto claim_nouns_inside = [&] {
+      std::vector<FactId> targets;
+      std::vector<bool> is_claim;
+      for (const Cue& n : c.claim_nouns)
+        if (n.first >= f.complement_first && n.first < f.complement_last) {
+          std::vector<bool> flags;
+          for (FactId id : claim_noun_targets(n, acts, f.complement_last, &flags)) {
+            if (std::find(targets.begin(), targets.end(), id) != targets.end()) continue;
+            targets.push_back(id);
+            is_claim.push_back(flags[targets.size() - 1 - (targets.size() - 1 - (flags.size() - 1))]);
+          }
+        }
+      return std::make_pair(targets, is_claim);
+    };
+
+    if (f.kind == "Denial" || f.kind == "Confirmation") {
+      const FactKind kind = f.kind == "Denial" ? FactKind::Denial : FactKind::Confirmation;
+      auto [targets, is_claim] = claim_nouns_inside();
+      if (targets.empty()) {
+        for (const ActHit* h : inside) {
+          Fact& act = a_.facts[h->fact];
+          if (kind == FactKind::Confirmation && !f.claimant.empty() && !act.provider.empty() && !same_side(f.claimant, act.provider) &&
+              !h->anaphoric) {
+            // "the agency verified that North Korea had dispatched ...": an allegation.
+            add_claim(FactKind::Allegation, f, h->fact, false, first, last);
+            a_.facts.back().rule = f.trigger.entry->id + ".allegation";
+            claimed.insert(h->fact);
+            continue;
+          }
+          if (kind == FactKind::Denial && !h->anaphoric && same_side(f.claimant, act.provider)) act.status = Status::Denied;
+          targets.push_back(h->fact);
+          is_claim.push_back(false);
+        }
+      }
+      if (f.claimant.empty()) return;
+      for (std::size_t k = 0; k < targets.size(); ++k) {
+        add_claim(kind, f, targets[k], is_claim[k], first, last);
+        claimed.insert(targets[k]);
+      }
+      return;
+    }
+    // Report and Allegation: a claim that someone else did something.
+    bool made = false;
+    for (const ActHit* h : inside) {
+      if (h->anaphoric) continue;
+      const Fact& act = a_.facts[h->fact];
+      if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
+      const auto& doers = act.kind == FactKind::Aid ? act.provider : act.party;
+      if (f.claimant.empty() && f.kind == "Report") continue;
+      if (!f.claimant.empty() && same_side(f.claimant, doers)) continue;
+      add_claim(FactKind::Allegation, f, h->fact, false, first, last);
+      claimed.insert(h->fact);
+      made = true;
+    }
+    if (made || f.kind != "Allegation" || f.accused.empty()) return;
+    // "accused Western nations of spreading fear": an act that is neither aid nor agreement.
+    std::size_t t = f.accused_end;
+    while (t < f.complement_last && toks_[t].norm != "of" && toks_[t].norm != "for" && t < f.accused_end + 8) ++t;
+    if (t >= f.complement_last || (toks_[t].norm != "of" && toks_[t].norm != "for")) return;
+    std::size_t d_first = t + 1;
+    while (d_first < f.complement_last && (cues("hedge", d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
+    std::size_t d_last = f.complement_last;
+    for (std::size_t k = d_first; k < d_last; ++k)
+      if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
+    while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
+    if (d_last <= d_first) return;
+    Fact act;
+    act.kind = FactKind::OtherAct;
+    act.description = std::string(doc_.text_of(d_first, d_last));
+    act.status = Status::Alleged;
+    act.evidence = {span(d_first, d_last)};
+    act.rule = "act.other";
+    act.source = f.trigger.entry->where();
+    act.date = date_near(d_first, first, last);
+    a_.facts.push_back(std::move(act));
+    add_claim(FactKind::Allegation, f, a_.facts.size() - 1, false, first, last);
+  }
+
+  // "labeling them as baseless rumors": a denial without a denial verb.
+  void denial_by_cue(const SentenceCues& c, const std::vector<ClaimFrame>& frames, const std::vector<ActHit>& acts, std::size_t first,
+                     std::size_t last) {
+    if (c.denial_cues.empty() || c.claim_nouns.empty()) return;
+    ClaimFrame f;
+    f.trigger = c.denial_cues.front();
+    f.kind = "Denial";
+    if (!frames.empty() && !frames.front().claimant.empty()) {
+      f.claimant = frames.front().claimant;
+      f.claimant_mention = frames.front().claimant_mention;
+    } else if (auto s = subject_before(c.claim_nouns.front().first, first)) {
+      f.claimant = a_.mentions[*s].actors;
+      f.claimant_mention = s;
+    }
+    if (f.claimant.empty()) return;
+    f.complement_first = first;
+    f.complement_last = last;
+    std::vector<FactId> done;
+    for (const Cue& n : c.claim_nouns) {
+      std::vector<bool> flags;
+      std::vector<FactId> targets = claim_noun_targets(n, acts, last, &flags);
+      for (std::size_t k = 0; k < targets.size(); ++k) {
+        if (std::find(done.begin(), done.end(), targets[k]) != done.end()) continue;
+        done.push_back(targets[k]);
+        add_claim(FactKind::Denial, f, targets[k], flags[k], first, last);
+        a_.facts.back().rule = f.trigger.entry->id;
+      }
+    }
+  }
+
+  Analysis& a_;
+  const Document& doc_;
+  const std::vector<Token>& toks_;
+  const LexiconTables& tables_;
+  std::vector<PhraseMatch> codes_ = codes();
+
+  std::vector<PhraseMatch> codes() const {
+    std::vector<PhraseMatch> out;
+    for (std::size_t i = 0; i < tables_.resources->lexicon().size(); ++i)
+      if (tables_.resources->lexicon()[i].cls == "codes") out.push_back({0, 0, i});
+    return out;
+  }
+};
+
+}  // namespace
+
+void find_frames(Analysis& a) { FrameFinder(a).run(); }
+
+}  // namespace newskg

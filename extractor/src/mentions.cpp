@@ -1,0 +1,484 @@
+// Actor mentions: gazetteer names, demonyms and capitals; government bodies and titled or
+// unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analysis.hpp"
+
+namespace newskg {
+namespace {
+
+using Hit = LexiconTables::GazetteerHit;
+
+bool is_determiner(const std::string& norm) { return norm == "the" || norm == "a" || norm == "an"; }
+bool is_possessive(const Token& t) { return t.norm == "'s" || t.norm == "'"; }
+
+class MentionFinder {
+ public:
+  explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {}
+
+  void run() {
+    a_.mention_at.assign(toks_.size(), -1);
+    find_focus_state();
+    for (std::size_t s = 0; s < doc_.sentences().size(); ++s) {
+      const Sentence& sentence = doc_.sentences()[s];
+      std::size_t i = std::max(sentence.first, doc_.dateline_end());
+      while (i < sentence.last) {
+        std::size_t next = scan_at(i, sentence);
+        i = next > i ? next : i + 1;
+      }
+    }
+  }
+
+ private:
+  // Tries every mention pattern at token i; returns the token after the mention, or i.
+  std::size_t scan_at(std::size_t i, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
+    if (auto end = person_or_body(i, limit)) return *end;
+    if (auto hit = gazetteer_at(i, limit)) {
+      const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
+      auto form = tables_.gazetteer_hits[hit->payload].form;
+      ActorMention m;
+      m.first = hit->first;
+      m.last = hit->last;
+      m.actors = {a_.use_actor(entry).id};
+      m.person = entry.actor.type == model::ActorType::Person;
+      m.kind = form == Hit::Demonym ? MentionKind::Demonym : form == Hit::Capital ? MentionKind::Capital : MentionKind::Name;
+      m.modifier = form == Hit::Demonym;
+      m.rule = fmt::format("mention.gazetteer.{}", form == Hit::Demonym ? "demonym" : form == Hit::Capital ? "capital" : "name");
+      if (m.person) remember_surname(m.last - 1, entry.actor.id);
+      return push(std::move(m), sentence);
+    }
+    if (toks_[i].capitalized) {
+      if (auto it = surnames_.find(std::string(doc_.token_text(i))); it != surnames_.end()) {
+        ActorMention m;
+        m.first = i;
+        m.last = i + 1;
+        m.actors = {it->second};
+        m.person = true;
+        m.kind = MentionKind::Name;
+        m.rule = "mention.surname";
+        return push(std::move(m), sentence);
+      }
+      if (auto named = tables_.of("named-body").longest_at(doc_, i, limit); named && !a_.focus_state.empty()) {
+        if (is_title_case(named->first, named->last))
+          return push(body(named->first, named->last, a_.focus_state, named->first, named->last, "mention.named-body"), sentence);
+      }
+    }
+    if (auto ana = tables_.of("anaphor").longest_at(doc_, i, limit)) {
+      if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
+      return ana->last;
+    }
+    if (auto pro = tables_.of("pronoun").longest_at(doc_, i, limit)) {
+      if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
+        const std::string& n = toks_[i].norm;
+        m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
+        return push(std::move(*m), sentence);
+      }
+    }
+    return i;
+  }
+
+  std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
+    return tables_.gazetteer.longest_at(doc_, i, limit);
+  }
+
+  bool is_title_case(std::size_t first, std::size_t last) const {
+    for (std::size_t k = first; k < last; ++k)
+      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of" && toks_[k].norm != "for" && toks_[k].norm != "the") return false;
+    return true;
+  }
+
+  // "[the|a] [senior] (State|Demonym|Org)['s] ... (title [Name] | person-noun | body-noun)"
+  // and "Title Name" ("President Volodymyr Zelenskyy").
+  std::optional<std::size_t> person_or_body(std::size_t i, std::size_t limit) {
+    const Sentence& sentence = doc_.sentences()[doc_.sentence_of(i)];
+    std::size_t start = i;
+    std::size_t j = i;
+    if (j < limit && is_determiner(toks_[j].norm)) ++j;
+    while (j < limit && !toks_[j].capitalized && tables_.of("title-modifier").longest_at(doc_, j, limit)) ++j;
+    std::string affiliation;
+    std::size_t affil_first = j, affil_last = j;
+    bool possessive = false;
+    if (auto hit = gazetteer_at(j, limit)) {
+      const auto& h = tables_.gazetteer_hits[hit->payload];
+      const GazetteerEntry& entry = tables_.resources->gazetteer()[h.entry];
+      if (entry.actor.type == model::ActorType::Person) return std::nullopt;
+      affiliation = a_.use_actor(entry).id;
+      affil_first = hit->first;
+      affil_last = hit->last;
+      j = hit->last;
+      if (j < limit && is_possessive(toks_[j])) {
+        possessive = true;
+        ++j;
+      }
+    }
+    // Title phrase: modifiers, heads, organisation names used as modifiers ("U.N.").
+    std::size_t title_first = j, k = j;
+    bool head = false;
+    while (k < limit) {
+      if (auto t = tables_.of("title").longest_at(doc_, k, limit); t && toks_[k].capitalized) {
+        head = true;
+        k = t->last;
+      } else if (auto m = tables_.of("title-modifier").longest_at(doc_, k, limit); m && toks_[k].capitalized) {
+        k = m->last;
+      } else if (auto g = gazetteer_at(k, limit); g && !head && k > title_first - 0 &&
+                 tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry].actor.type == model::ActorType::Organization &&
+                 g->last < limit && (tables_.of("title").longest_at(doc_, g->last, limit) || tables_.of("title-modifier").longest_at(doc_, g->last, limit))) {
+        k = g->last;
+      } else {
+        break;
+      }
+    }
+    if (head && k + 1 < limit && (toks_[k].norm == "to" || toks_[k].norm == "of" || toks_[k].norm == "for")) {
+      std::size_t c = k + 1;
+      if (c < limit && toks_[c].norm == "the") ++c;
+      if (auto g = gazetteer_at(c, limit)) k = g->last;
+    }
+    if (head) {
+      std::size_t title_last = k;
+      std::size_t name_last = k;
+      while (name_last < limit && name_last - k < 4 && toks_[name_last].is_word && toks_[name_last].capitalized &&
+             !gazetteer_at(name_last, limit) && !tables_.of("title").longest_at(doc_, name_last, limit))
+        ++name_last;
+      // "Kim Jong Un" fine; a lone initial-capital word after a title at sentence start is
+      // still a name ("President Biden said").
+      std::string role = normalize_space(doc_.text_of(title_first, title_last));
+      if (name_last > k) {
+        std::string name = normalize_space(doc_.text_of(k, name_last));
+        model::Actor person;
+        person.id = "person-" + model::slug(name);
+        person.type = model::ActorType::Person;
+        person.label = name;
+        person.affiliation = affiliation;
+        person.role = role;
+        register_actor(person);
+        remember_surname(name_last - 1, person.id);
+        ActorMention m;
+        m.first = affiliation.empty() ? title_first : affil_first;
+        m.last = name_last;
+        m.actors = {person.id};
+        m.person = true;
+        m.kind = MentionKind::Pattern;
+        m.rule = "mention.titled-person";
+        add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+        return push(std::move(m), sentence, start);
+      }
+      if (!affiliation.empty() && (possessive || toks_[affil_first].is_word)) {
+        model::Actor person;
+        person.id = affiliation + "-" + model::slug(role);
+        person.type = model::ActorType::Person;
+        person.label = fmt::format("{}'s {}", actor_label(affiliation), role);
+        person.affiliation = affiliation;
+        person.role = role;
+        register_actor(person);
+        ActorMention m;
+        m.first = affil_first;
+        m.last = title_last;
+        m.actors = {person.id};
+        m.person = true;
+        m.kind = MentionKind::Pattern;
+        m.rule = "mention.unnamed-titled-person";
+        add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+        return push(std::move(m), sentence, start);
+      }
+      return std::nullopt;
+    }
+    if (affiliation.empty()) return std::nullopt;
+    std::size_t n = j;
+    while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
+    if (auto p = tables_.of("person-noun").longest_at(doc_, n, limit)) {
+      const LexiconEntry& e = tables_.entry(p->payload);
+      if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
+      std::string role = normalize(doc_.text_of(j, p->last));
+      model::Actor person;
+      person.id = affiliation + "-" + model::slug(role);
+      person.type = model::ActorType::Person;
+      person.label = fmt::format("{}'s {}", actor_label(affiliation), role);
+      person.affiliation = affiliation;
+      person.role = role;
+      register_actor(person);
+      ActorMention m;
+      m.first = affil_first;
+      m.last = p->last;
+      m.actors = {person.id};
+      m.person = true;
+      m.kind = MentionKind::Pattern;
+      m.rule = "mention.unnamed-person";
+      add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+      return push(std::move(m), sentence, start);
+    }
+    if (auto b = tables_.of("body-noun").longest_at(doc_, n, limit)) {
+      const LexiconEntry& e = tables_.entry(b->payload);
+      if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
+      add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+      return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
+    }
+    return std::nullopt;
+  }
+
+  static std::string normalize_space(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = true;
+      } else {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+      }
+    }
+    // Typographic apostrophes in labels would make the same name two labels.
+    std::string folded;
+    for (std::size_t p = 0; p < out.size(); ++p) {
+      if (out.compare(p, 3, "\xE2\x80\x99") == 0) {
+        folded += '\'';
+        p += 2;
+      } else {
+        folded += out[p];
+      }
+    }
+    return folded;
+  }
+
+  std::string actor_label(const std::string& id) const {
+    auto it = a_.actors.find(id);
+    return it == a_.actors.end() ? id : it->second.label;
+  }
+
+  void register_actor(const model::Actor& actor) {
+    auto [it, inserted] = a_.actors.emplace(actor.id, actor);
+    if (!inserted && it->second.role.empty()) it->second.role = actor.role;
+  }
+
+  void remember_surname(std::size_t token, const std::string& id) {
+    if (toks_[token].is_word && toks_[token].capitalized) surnames_[std::string(doc_.token_text(token))] = id;
+  }
+
+  ActorMention state_metonym(std::size_t first, std::size_t last, const std::string& state, const char* rule) {
+    ActorMention m;
+    m.first = first;
+    m.last = last;
+    m.actors = {state};
+    m.plural = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = rule;
+    return m;
+  }
+
+  ActorMention body(std::size_t first, std::size_t last, const std::string& affiliation, std::size_t body_first,
+                    std::size_t body_last, const char* rule) {
+    std::string body_name = normalize(doc_.text_of(body_first, body_last));
+    model::Actor b;
+    b.id = affiliation + "-" + model::slug(body_name);
+    b.type = model::ActorType::GovernmentBody;
+    b.label = fmt::format("{}'s {}", actor_label(affiliation), body_name);
+    b.affiliation = affiliation;
+    register_actor(b);
+    ActorMention m;
+    m.first = first;
+    m.last = last;
+    m.actors = {b.id};
+    m.kind = MentionKind::Pattern;
+    m.rule = rule;
+    return m;
+  }
+
+  // The state or organisation inside a person or body mention is a mention of its own.
+  void add_affiliation_mention(std::size_t first, std::size_t last, const std::string& id, const Sentence&) {
+    if (first >= last || id.empty()) return;
+    extra_spans_.push_back({first, last, id});
+  }
+
+  // Pronouns and anaphors take the actors of an earlier mention.
+  std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
+    const std::size_t sentence = doc_.sentence_of(match.first);
+    auto recent = [&](auto pred) -> const ActorMention* {
+      for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
+        if (sentence - doc_.sentence_of(it->first) > 3) break;
+        if (it->parent >= 0) continue;
+        if (pred(*it)) return &*it;
+      }
+      return nullptr;
+    };
+    const ActorMention* antecedent = nullptr;
+    std::vector<std::string> actors;
+    if (refers == "person") {
+      antecedent = recent([](const ActorMention& m) { return m.person; });
+    } else if (refers == "thing") {
+      antecedent = recent([&](const ActorMention& m) { return !m.person && !m.plural && m.subject && m.actors.size() == 1; });
+    } else if (refers == "state") {
+      antecedent = recent([&](const ActorMention& m) {
+        auto it = a_.actors.find(m.actors.front());
+        return !m.person && m.subject && m.actors.size() == 1 && it != a_.actors.end() && it->second.type == model::ActorType::State;
+      });
+    } else if (refers == "plural") {
+      antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
+    } else if (refers == "pair" || refers == "latter" || refers == "former") {
+      const ActorMention* c = recent([](const ActorMention& m) { return m.kind == MentionKind::Coordination && m.actors.size() >= 2; });
+      if (c && refers == "pair") antecedent = c;
+      if (c && refers == "latter") actors = {c->actors.back()};
+      if (c && refers == "former") actors = {c->actors.front()};
+    }
+    if (antecedent) actors = antecedent->actors;
+    if (actors.empty()) return std::nullopt;
+    ActorMention m;
+    m.first = match.first;
+    m.last = match.last;
+    m.actors = actors;
+    m.person = antecedent && antecedent->person;
+    m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
+    m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
+    m.rule = fmt::format("coref.{}", refers);
+    return m;
+  }
+
+  bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
+    std::size_t p = first;
+    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both" || toks_[p - 1].norm == "either"))
+      --p;
+    if (p == sentence.first) return false;
+    std::size_t prev = p - 1;
+    const PhraseIndex& preps = tables_.of("preposition");
+    return preps.longest_at(doc_, prev, prev + 1).has_value();
+  }
+
+  // Records a mention; joins it to a coordination with the mention before it when only
+  // "and", "or", a comma or "as well as" stands between them.
+  std::size_t push(ActorMention m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
+    (void)span_start;
+    bool possessive = m.last < sentence.last && is_possessive(toks_[m.last]);
+    m.subject = !m.modifier && !possessive && !preceded_by_preposition(m.first, sentence);
+    std::size_t end = m.last;
+    std::size_t index = a_.mentions.size();
+    a_.mentions.push_back(m);
+    for (const auto& extra : extra_spans_) {
+      ActorMention part;
+      part.first = extra.first;
+      part.last = extra.last;
+      part.actors = {extra.id};
+      part.kind = MentionKind::Name;
+      part.modifier = true;
+      part.rule = "mention.affiliation";
+      part.parent = static_cast<long>(index);
+      a_.mentions.push_back(part);
+    }
+    extra_spans_.clear();
+    coordinate(index, sentence);
+    return end;
+  }
+
+  void coordinate(std::size_t index, const Sentence& sentence) {
+    ActorMention& m = a_.mentions[index];
+    if (m.kind == MentionKind::Pronoun || m.modifier) return;
+    // The previous top-level mention in this sentence.
+    long prev = -1;
+    for (long k = static_cast<long>(index) - 1; k >= 0; --k) {
+      const ActorMention& c = a_.mentions[static_cast<std::size_t>(k)];
+      if (c.first < sentence.first) break;
+      if (c.parent < 0) {
+        prev = k;
+        break;
+      }
+    }
+    if (prev < 0) return;
+    ActorMention& p = a_.mentions[static_cast<std::size_t>(prev)];
+    if (p.kind == MentionKind::Pronoun || p.modifier) return;
+    std::string between;
+    for (std::size_t t = p.last; t < m.first; ++t) between += toks_[t].norm + " ";
+    if (between != "and " && between != ", " && between != ", and " && between != "or " && between != ", or " &&
+        between != "as well as " && between != "and the " && between != ", the " && between != ", and the ")
+      return;
+    if (p.kind == MentionKind::Coordination) {
+      p.last = m.last;
+      p.parts.push_back(index);
+      for (const auto& id : m.actors)
+        if (std::find(p.actors.begin(), p.actors.end(), id) == p.actors.end()) p.actors.push_back(id);
+      m.parent = prev;
+      p.plural = true;
+      return;
+    }
+    ActorMention c;
+    c.first = p.first;
+    c.last = m.last;
+    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both" || toks_[c.first - 1].norm == "either")) --c.first;
+    c.actors = p.actors;
+    for (const auto& id : m.actors)
+      if (std::find(c.actors.begin(), c.actors.end(), id) == c.actors.end()) c.actors.push_back(id);
+    c.kind = MentionKind::Coordination;
+    c.plural = true;
+    c.subject = p.subject;
+    c.parts = {static_cast<std::size_t>(prev), index};
+    c.rule = "mention.coordination";
+    std::size_t ci = a_.mentions.size();
+    p.parent = static_cast<long>(ci);
+    m.parent = static_cast<long>(ci);
+    a_.mentions.push_back(std::move(c));
+  }
+
+  void find_focus_state() {
+    // The dateline's country, else the state mentioned most often.
+    for (std::size_t i = 0; i < doc_.dateline_end(); ++i) {
+      if (auto hit = gazetteer_at(i, doc_.dateline_end())) {
+        const GazetteerEntry& e = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
+        if (e.actor.type == model::ActorType::State) a_.focus_state = e.actor.id;
+        i = hit->last - 1;
+      }
+    }
+    if (!a_.focus_state.empty()) {
+      a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+      return;
+    }
+    std::map<std::string, int> counts;
+    for (std::size_t i = doc_.dateline_end(); i < toks_.size(); ++i) {
+      if (auto hit = gazetteer_at(i, toks_.size())) {
+        const GazetteerEntry& e = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
+        if (e.actor.type == model::ActorType::State) ++counts[e.actor.id];
+        i = hit->last - 1;
+      }
+    }
+    int best = 0;
+    for (const auto& [id, n] : counts)
+      if (n > best) {
+        best = n;
+        a_.focus_state = id;
+      }
+    if (!a_.focus_state.empty()) a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+  }
+
+  struct ExtraSpan {
+    std::size_t first, last;
+    std::string id;
+  };
+
+  Analysis& a_;
+  const Document& doc_;
+  const std::vector<Token>& toks_;
+  const LexiconTables& tables_;
+  std::map<std::string, std::string> surnames_;
+  std::vector<ExtraSpan> extra_spans_;
+};
+
+}  // namespace
+
+const model::Actor& Analysis::use_actor(const GazetteerEntry& entry) {
+  auto [it, inserted] = actors.emplace(entry.actor.id, entry.actor);
+  if (inserted && !entry.actor.affiliation.empty())
+    if (const GazetteerEntry* aff = tables.resources->find_actor(entry.actor.affiliation)) use_actor(*aff);
+  return it->second;
+}
+
+void find_mentions(Analysis& a) {
+  MentionFinder(a).run();
+  // mention_at: the outermost mention covering each token.
+  for (std::size_t k = 0; k < a.mentions.size(); ++k) {
+    const ActorMention& m = a.mentions[k];
+    if (m.parent >= 0) continue;
+    for (std::size_t t = m.first; t < m.last && t < a.mention_at.size(); ++t) a.mention_at[t] = static_cast<long>(k);
+  }
+}
+
+}  // namespace newskg

@@ -1,0 +1,182 @@
+#include "newskg/model.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace newskg::model {
+
+std::string Date::lexical() const {
+  switch (precision) {
+    case DatePrecision::Day: return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+    case DatePrecision::Month: return fmt::format("{:04d}-{:02d}", year, month);
+    case DatePrecision::Year: break;
+  }
+  return fmt::format("{:04d}", year);
+}
+
+std::string_view Date::datatype() const {
+  switch (precision) {
+    case DatePrecision::Day: return "date";
+    case DatePrecision::Month: return "gYearMonth";
+    case DatePrecision::Year: break;
+  }
+  return "gYear";
+}
+
+const Actor* DocumentGraph::find_actor(std::string_view id) const {
+  auto it = std::lower_bound(actors.begin(), actors.end(), id,
+                             [](const Actor& a, std::string_view key) { return a.id < key; });
+  return it != actors.end() && it->id == id ? &*it : nullptr;
+}
+
+void assign_fact_ids(DocumentGraph& graph) {
+  std::map<std::string, int> seen;
+  for (Fact& fact : graph.facts) {
+    std::string kind(name(fact.kind));
+    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string key = fact.evidence.empty()
+                          ? kind
+                          : fmt::format("{}-{}-{}", kind, fact.evidence.front().begin, fact.evidence.front().end);
+    int n = ++seen[key];
+    fact.local_id = n == 1 ? key : fmt::format("{}-{}", key, n);
+  }
+}
+
+std::string_view name(ActorType t) {
+  switch (t) {
+    case ActorType::State: return "State";
+    case ActorType::Organization: return "Organization";
+    case ActorType::GovernmentBody: return "GovernmentBody";
+    case ActorType::Person: return "Person";
+    case ActorType::ArmedGroup: return "ArmedGroup";
+    case ActorType::Group: return "Group";
+  }
+  return "Actor";
+}
+
+std::string_view name(FactKind k) {
+  switch (k) {
+    case FactKind::Aid: return "Aid";
+    case FactKind::Agreement: return "Agreement";
+    case FactKind::OtherAct: return "OtherAct";
+    case FactKind::Allegation: return "Allegation";
+    case FactKind::Denial: return "Denial";
+    case FactKind::Confirmation: return "Confirmation";
+  }
+  return "Fact";
+}
+
+std::string_view name(AidType t) {
+  switch (t) {
+    case AidType::Military: return "MilitaryAid";
+    case AidType::Weapons: return "WeaponsAid";
+    case AidType::Troops: return "TroopsAid";
+    case AidType::Humanitarian: return "HumanitarianAid";
+    case AidType::Financial: return "FinancialAid";
+    case AidType::Other: return "OtherAid";
+  }
+  return "OtherAid";
+}
+
+std::string_view name(AgreementType t) {
+  switch (t) {
+    case AgreementType::Defense: return "DefenseAgreement";
+    case AgreementType::Trade: return "TradeAgreement";
+    case AgreementType::Ceasefire: return "Ceasefire";
+    case AgreementType::Peace: return "PeaceAgreement";
+    case AgreementType::Cooperation: return "CooperationAgreement";
+    case AgreementType::Other: return "OtherAgreement";
+  }
+  return "OtherAgreement";
+}
+
+std::string_view name(Status s) {
+  switch (s) {
+    case Status::Actual: return "Actual";
+    case Status::Considered: return "Considered";
+    case Status::Planned: return "Planned";
+    case Status::Alleged: return "Alleged";
+    case Status::Denied: return "Denied";
+    case Status::Refused: return "Refused";
+  }
+  return "Actual";
+}
+
+std::string_view name(QuantityBound b) {
+  switch (b) {
+    case QuantityBound::Exact: return "Exact";
+    case QuantityBound::AtLeast: return "AtLeast";
+    case QuantityBound::AtMost: return "AtMost";
+    case QuantityBound::Approximately: return "Approximately";
+  }
+  return "Exact";
+}
+
+namespace {
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap(year) ? 29 : kDays[month - 1];
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+  Date d;
+  if (s.size() < 4 || !all_digits(s.substr(0, 4))) return std::nullopt;
+  d.year = to_int(s.substr(0, 4));
+  if (s.size() == 4) return d;
+  if (s.size() < 7 || s[4] != '-' || !all_digits(s.substr(5, 2))) return std::nullopt;
+  d.month = to_int(s.substr(5, 2));
+  if (d.month < 1 || d.month > 12) return std::nullopt;
+  d.precision = DatePrecision::Month;
+  if (s.size() == 7) return d;
+  if (s.size() != 10 || s[7] != '-' || !all_digits(s.substr(8, 2))) return std::nullopt;
+  d.day = to_int(s.substr(8, 2));
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  d.precision = DatePrecision::Day;
+  return d;
+}
+
+std::string stable_hash(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+std::string slug(std::string_view s) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '.' || c == '\'') {
+      // "U.N." -> "un", "Russia's" -> "russias"
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace newskg::model
