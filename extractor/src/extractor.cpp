@@ -1,6 +1,8 @@
 #include "newskg/extractor.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -63,6 +65,19 @@ model::DocumentGraph Extractor::extract(const Document& document) const {
   find_mentions(a);
   find_times(a);
   find_frames(a);
+  if (std::getenv("NEWSKG_DEBUG")) {
+    for (const ActorMention& m : a.mentions)
+      std::fprintf(stderr, "mention %zu-%zu [%s] %s parent=%ld subj=%d mod=%d -> %s\n", m.first, m.last,
+                   std::string(document.text_of(m.first, m.last)).c_str(), m.rule.c_str(), m.parent, m.subject, m.modifier,
+                   m.actors.empty() ? "" : m.actors.front().c_str());
+    for (std::size_t i = 0; i < a.facts.size(); ++i) {
+      const auto& f = a.facts[i];
+      std::fprintf(stderr, "fact %zu %s %s status=%s about=%ld ev=", i, std::string(model::name(f.kind)).c_str(), f.rule.c_str(),
+                   f.status ? std::string(model::name(*f.status)).c_str() : "-", f.about ? long(*f.about) : -1L);
+      for (const auto& e : f.evidence) std::fprintf(stderr, "[%zu-%zu %s] ", e.begin, e.end, e.anchor.substr(0, 40).c_str());
+      std::fprintf(stderr, "\n");
+    }
+  }
 
   model::DocumentGraph g;
   g.info = document.info();

@@ -2,6 +2,8 @@
 // denials, confirmations), with roles bound to actor mentions, status from modality,
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include <fmt/format.h>
@@ -435,6 +437,7 @@ class FrameFinder {
     c.claim_nouns = cues("claim-noun", first, last);
     c.denial_cues = cues("denial-cue", first, last);
     c.conditionals = cues("conditional", first, last);
+    c.negations = cues("negation", first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -443,6 +446,10 @@ class FrameFinder {
     outside_mentions(c.aid_verbs);
 
     std::vector<ClaimFrame> frames = claim_frames(c, first, last);
+    if (std::getenv("NEWSKG_DEBUG"))
+      for (const ClaimFrame& f : frames)
+        std::fprintf(stderr, "frame s%zu %s kind=%s claimant=%s compl=%zu-%zu neg=%d cond=%d\n", s, f.trigger.entry->id.c_str(), f.kind.c_str(),
+                     f.claimant.empty() ? "-" : f.claimant.front().c_str(), f.complement_first, f.complement_last, f.negated, f.conditional);
     std::vector<ActHit> acts = find_aid(c, frames, first, last);
     for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
     std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });
@@ -490,7 +497,8 @@ class FrameFinder {
         }
       } else {
         speaker = subject_before(t.first, first);
-        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == "," || toks_[t.first - 1].norm == "\"");
+        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == "," || toks_[t.first - 1].norm == "\"") &&
+                              t.last + 1 < last;
         if (trailing_comma) {
           // '..., said Robert Wood.' : the speaker follows the verb.
           if (auto after = mention_starting_in(t.last, std::min(last, t.last + 2))) {
@@ -498,7 +506,7 @@ class FrameFinder {
             f.complement_first = first;
             f.complement_last = t.first;
           }
-        } else if (speaker && a_.mentions[*speaker].last == t.first && a_.mentions[*speaker].first > first &&
+        } else if (speaker && a_.mentions[*speaker].last == t.first && a_.mentions[*speaker].first > first && ends_clause(t.last, last) &&
                    (toks_[a_.mentions[*speaker].first - 1].norm == "," || toks_[a_.mentions[*speaker].first - 1].norm == "\"")) {
           // '..., the ministry said.' : the speaker closes the sentence.
           f.complement_first = first;
@@ -527,6 +535,17 @@ class FrameFinder {
       frames.push_back(std::move(f));
     }
     return frames;
+  }
+
+  // Nothing but punctuation or a short adjunct follows: "..., the ministry said." or
+  // "..., the ministry said on Tuesday."
+  bool ends_clause(std::size_t t, std::size_t last) const {
+    if (t >= last) return true;
+    const std::string& n = toks_[t].norm;
+    if (n == "." || n == "," || n == ";" || n == "\"" || n == "!" || n == "?") return true;
+    for (const TimeExpression& time : a_.times)
+      if (time.first <= t + 1 && time.first >= t && time.last + 1 >= last) return true;
+    return false;
   }
 
   const ClaimFrame* frame_around(const std::vector<ClaimFrame>& frames, std::size_t token) const {
@@ -578,7 +597,7 @@ class FrameFinder {
           fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider))
         f.status = Status::Alleged;
       FactId id = add_act(std::move(f));
-      hits.push_back({id, trig_first, trig_last, hedged, false});
+      hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged});
     };
 
     for (const Cue& v : c.aid_verbs) {
@@ -653,30 +672,45 @@ class FrameFinder {
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;
       std::vector<std::size_t> roles;
-      // A demonym or possessive right before: "Iranian military aid", "Russia's assistance".
-      std::size_t p = phrase_first;
-      while (p > first && (cues("hedge", p - 1, p).size() || toks_[p - 1].norm == "'s" || toks_[p - 1].norm == "the" ||
-                           (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && p + 3 > phrase_first &&
-                            !is_preposition(p - 1) && cues("modality", p - 1, p).empty() && cues("aid-verb", p - 1, p).empty())))
-        --p;
-      for (std::size_t k : top_mentions(first, phrase_first))
-        if (a_.mentions[k].last == p || a_.mentions[k].last == phrase_first) {
-          provider = a_.mentions[k].actors;
-          roles = {k};
-        }
       // "... from North Korea", "... by Iran"
-      if (provider.empty())
-        for (std::size_t t = noun.last; t < std::min(window_end, noun.last + 2); ++t)
-          if (toks_[t].norm == "from" || toks_[t].norm == "by")
-            if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
-              provider = a_.mentions[*m].actors;
-              roles = {*m};
-            }
+      for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
+        if (toks_[t].norm == "from" || toks_[t].norm == "by")
+          if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
+            provider = a_.mentions[*m].actors;
+            roles = {*m};
+          }
+      // A demonym or possessor right before: "Iranian military aid", "Russia's continued
+      // assistance", "the alleged North Korean troop deployment".
+      if (provider.empty()) {
+        std::size_t p = phrase_first;
+        int words = 0;
+        while (p > first && (!cues("hedge", p - 1, p).empty() ||
+                             (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
+                              !is_preposition(p - 1) && cues("modality", p - 1, p).empty() && cues("aid-verb", p - 1, p).empty() &&
+                              cues("claim", p - 1, p).empty() && ++words)))
+          --p;
+        bool possessive = p > first && toks_[p - 1].norm == "'s";
+        for (std::size_t k : top_mentions(first, phrase_first)) {
+          const ActorMention& m = a_.mentions[k];
+          if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
+            provider = m.actors;
+            roles = {k};
+          }
+        }
+      }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
+      if (generic && !recipient) continue;  // "Russian assistance in enhancing ...": too vague
+      if (!recipient && !provider.empty()) {
+        // "the alleged troop deployment from North Korea": the act told before, named again.
+        if (auto id = antecedent_act(types.front().type); id && a_.facts[*id].provider == provider) {
+          hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
+          continue;
+        }
+      }
       if (provider.empty() && !recipient) {
         // A reference to an act told before: "the troop dispatch", "allegations of troop movement".
         if (generic) continue;
-        if (auto id = antecedent_act(types.front().type)) hits.push_back({*id, noun.first, noun.last, false, true});
+        if (auto id = antecedent_act(types.front().type)) hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
         continue;
       }
       if (provider.empty()) {
@@ -748,7 +782,7 @@ class FrameFinder {
       f.rule = verb->entry->id + "+" + noun.entry->id;
       f.source = noun.entry->where();
       FactId id = add_act(std::move(f));
-      hits.push_back({id, noun.first, noun.last, false, false});
+      hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
     return hits;
   }
@@ -783,13 +817,21 @@ class FrameFinder {
     if (p > 0 && toks_[p - 1].norm == "'s") --p;
     for (const ActorMention& m : a_.mentions) {
       if (m.last != p || m.first >= p) continue;
+      // Their first allegation about aid or an agreement, else their first allegation.
+      std::optional<FactId> any;
       for (FactId id = 0; id < a_.facts.size(); ++id) {
         const Fact& f = a_.facts[id];
-        if (f.kind == FactKind::Allegation && !f.claimant.empty() && same_side(f.claimant, m.actors)) {
-          out.push_back(id);
-          is_allegation->push_back(true);
-          return out;
+        if (f.kind != FactKind::Allegation || f.claimant.empty() || !same_side(f.claimant, m.actors)) continue;
+        if (!any) any = id;
+        if (f.about && a_.facts[*f.about].kind != FactKind::OtherAct) {
+          any = id;
+          break;
         }
+      }
+      if (any) {
+        out.push_back(*any);
+        is_allegation->push_back(true);
+        return out;
       }
     }
     if (noun.first > 0) {

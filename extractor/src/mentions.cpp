@@ -124,7 +124,7 @@ class MentionFinder {
         k = t->last;
       } else if (auto m = tables_.of("title-modifier").longest_at(doc_, k, limit); m && toks_[k].capitalized) {
         k = m->last;
-      } else if (auto g = gazetteer_at(k, limit); g && !head && k > title_first - 0 &&
+      } else if (auto g = gazetteer_at(k, limit); g && !head &&
                  tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry].actor.type == model::ActorType::Organization &&
                  g->last < limit && (tables_.of("title").longest_at(doc_, g->last, limit) || tables_.of("title-modifier").longest_at(doc_, g->last, limit))) {
         k = g->last;
@@ -139,6 +139,23 @@ class MentionFinder {
     }
     if (head) {
       std::size_t title_last = k;
+      if (auto g = gazetteer_at(k, limit)) {
+        // "Ukrainian President Volodymyr Zelenskyy": a person the gazetteer knows.
+        const GazetteerEntry& known = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
+        if (known.actor.type == model::ActorType::Person && tables_.gazetteer_hits[g->payload].form == Hit::Name) {
+          a_.use_actor(known);
+          remember_surname(g->last - 1, known.actor.id);
+          ActorMention m;
+          m.first = affiliation.empty() ? title_first : affil_first;
+          m.last = g->last;
+          m.actors = {known.actor.id};
+          m.person = true;
+          m.kind = MentionKind::Pattern;
+          m.rule = "mention.titled-person";
+          add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+          return push(std::move(m), sentence, start);
+        }
+      }
       std::size_t name_last = k;
       while (name_last < limit && name_last - k < 4 && toks_[name_last].is_word && toks_[name_last].capitalized &&
              !gazetteer_at(name_last, limit) && !tables_.of("title").longest_at(doc_, name_last, limit))
@@ -187,6 +204,12 @@ class MentionFinder {
       return std::nullopt;
     }
     if (affiliation.empty()) return std::nullopt;
+    if (auto b = tables_.of("body-noun").longest_at(doc_, j, limit); b && !aid_phrase(b->first, b->last, limit)) {
+      const LexiconEntry& e = tables_.entry(b->payload);
+      if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
+      add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+      return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
+    }
     std::size_t n = j;
     while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
     if (auto p = tables_.of("person-noun").longest_at(doc_, n, limit)) {
@@ -210,13 +233,19 @@ class MentionFinder {
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       return push(std::move(m), sentence, start);
     }
-    if (auto b = tables_.of("body-noun").longest_at(doc_, n, limit)) {
+    if (auto b = tables_.of("body-noun").longest_at(doc_, n, limit); b && !aid_phrase(b->first, b->last, limit)) {
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
     }
     return std::nullopt;
+  }
+
+  // "Iranian military aid": the body noun is an aid modifier here, not a body.
+  bool aid_phrase(std::size_t first, std::size_t last, std::size_t limit) const {
+    auto aid = tables_.of("aid-noun").longest_at(doc_, first, limit);
+    return (aid && aid->last > last) || tables_.of("aid-noun").longest_at(doc_, last, limit).has_value();
   }
 
   static std::string normalize_space(std::string_view s) {
