@@ -453,6 +453,15 @@ class FrameFinder {
     std::vector<ActHit> acts = find_aid(c, frames, first, last);
     for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
     std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });
+    // "Western claims regarding Iranian military aid": an act named as the content of a
+    // claim is only alleged.
+    for (const Cue& n : c.claim_nouns) {
+      std::vector<bool> flags;
+      for (FactId id : claim_noun_targets(n, acts, last, &flags))
+        if (id < a_.facts.size() && a_.facts[id].is_act() && a_.facts[id].status == Status::Actual &&
+            std::any_of(acts.begin(), acts.end(), [&](const ActHit& h) { return h.fact == id && !h.anaphoric; }))
+          a_.facts[id].status = Status::Alleged;
+    }
     std::set<FactId> claimed;
     for (const ClaimFrame& f : frames) make_claims(f, c, acts, first, last, claimed);
     if (std::none_of(frames.begin(), frames.end(), [](const ClaimFrame& f) { return f.kind == "Denial" || f.kind == "Allegation"; }))

@@ -185,9 +185,10 @@ class MentionFinder {
       }
       if (!affiliation.empty() && (possessive || toks_[affil_first].is_word)) {
         model::Actor person;
-        person.id = affiliation + "-" + model::slug(role);
+        // Unknown to the gazetteer: named by the text's own words ("Russia's U.N. Ambassador").
+        person.label = normalize_space(doc_.text_of(affil_first, title_last));
+        person.id = "person-" + model::slug(person.label);
         person.type = model::ActorType::Person;
-        person.label = fmt::format("{}'s {}", actor_label(affiliation), role);
         person.affiliation = affiliation;
         person.role = role;
         register_actor(person);
@@ -217,9 +218,9 @@ class MentionFinder {
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       model::Actor person;
-      person.id = affiliation + "-" + model::slug(role);
+      person.label = normalize_space(doc_.text_of(affil_first, p->last));
+      person.id = "person-" + model::slug(person.label);
       person.type = model::ActorType::Person;
-      person.label = fmt::format("{}'s {}", actor_label(affiliation), role);
       person.affiliation = affiliation;
       person.role = role;
       register_actor(person);
@@ -299,12 +300,13 @@ class MentionFinder {
   }
 
   ActorMention body(std::size_t first, std::size_t last, const std::string& affiliation, std::size_t body_first,
-                    std::size_t body_last, const char* rule) {
-    std::string body_name = normalize(doc_.text_of(body_first, body_last));
+                    std::size_t /*body_last*/, const char* rule) {
     model::Actor b;
-    b.id = affiliation + "-" + model::slug(body_name);
+    // Unknown to the gazetteer: named by the text's own words ("South Korea's intelligence
+    // agency"); a bare name ("the National Security Council") gets its state in the id.
+    b.label = normalize_space(doc_.text_of(first, last));
+    b.id = first == body_first ? fmt::format("body-{}-{}", model::slug(affiliation), model::slug(b.label)) : "body-" + model::slug(b.label);
     b.type = model::ActorType::GovernmentBody;
-    b.label = fmt::format("{}'s {}", actor_label(affiliation), body_name);
     b.affiliation = affiliation;
     register_actor(b);
     ActorMention m;
