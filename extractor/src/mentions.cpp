@@ -37,6 +37,7 @@ class MentionFinder {
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
     if (auto end = person_or_body(i, limit)) return *end;
+    if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
       const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
       auto form = tables_.gazetteer_hits[hit->payload].form;
@@ -119,10 +120,10 @@ class MentionFinder {
     std::size_t title_first = j, k = j;
     bool head = false;
     while (k < limit) {
-      if (auto t = tables_.of("title").longest_at(doc_, k, limit); t && toks_[k].capitalized) {
+      if (auto t = tables_.of("title").longest_at(doc_, k, limit); t && (toks_[k].capitalized || possessive)) {
         head = true;
         k = t->last;
-      } else if (auto m = tables_.of("title-modifier").longest_at(doc_, k, limit); m && toks_[k].capitalized) {
+      } else if (auto m = tables_.of("title-modifier").longest_at(doc_, k, limit); m && (toks_[k].capitalized || possessive)) {
         k = m->last;
       } else if (auto g = gazetteer_at(k, limit); g && !head &&
                  tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry].actor.type == model::ActorType::Organization &&
@@ -157,9 +158,7 @@ class MentionFinder {
         }
       }
       std::size_t name_last = k;
-      while (name_last < limit && name_last - k < 4 && toks_[name_last].is_word && toks_[name_last].capitalized &&
-             !gazetteer_at(name_last, limit) && !tables_.of("title").longest_at(doc_, name_last, limit))
-        ++name_last;
+      name_last = name_end(k, limit);
       // "Kim Jong Un" fine; a lone initial-capital word after a title at sentence start is
       // still a name ("President Biden said").
       std::string role = normalize_space(doc_.text_of(title_first, title_last));
@@ -241,6 +240,90 @@ class MentionFinder {
       return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
     }
     return std::nullopt;
+  }
+
+  // The end of a personal name starting at token k: up to five capitalized words, with
+  // particles inside ("Osman al-Tayeb", "Ursula von der Leyen"); k when there is none.
+  std::size_t name_end(std::size_t k, std::size_t limit) const {
+    static const std::set<std::string> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "da", "dos", "el", "la", "le", "di"};
+    std::size_t e = k;
+    while (e < limit && e - k < 5 && toks_[e].is_word && !tables_.of("title").longest_at(doc_, e, limit)) {
+      bool particle = !toks_[e].capitalized && e > k && e + 1 < limit && toks_[e + 1].is_word &&
+                      (kParticles.count(toks_[e].norm) || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
+      bool hyphen_name = !toks_[e].capitalized && e > k && (toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
+      if (!toks_[e].capitalized && !particle && !hyphen_name) break;
+      if (toks_[e].capitalized && gazetteer_at(e, limit)) break;
+      ++e;
+    }
+    // A name ends on a capitalized word or a hyphenated particle name.
+    while (e > k && !toks_[e - 1].capitalized && toks_[e - 1].norm.find('-') == std::string::npos) --e;
+    return e;
+  }
+
+  // "Hamid al-Murtada, a member of ...", "Reza Bahrami, the ministry's spokesman": a name in
+  // apposition to a role makes a person, affiliated with the actor the role names.
+  std::optional<std::size_t> appositive_person(std::size_t i, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
+    if (!toks_[i].capitalized || !toks_[i].is_word) return std::nullopt;
+    if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
+    std::size_t e = name_end(i, limit);
+    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ",") return std::nullopt;
+    std::size_t r = e + 1;
+    if (toks_[r].norm != "a" && toks_[r].norm != "an" && toks_[r].norm != "the" && !gazetteer_at(r, limit)) return std::nullopt;
+    // The role: a title or person noun within a few words; its affiliation: the first actor
+    // named in the apposition (possibly through "the group's").
+    std::size_t stop = r;
+    bool role = false;
+    while (stop < limit && stop < r + 12 && toks_[stop].norm != "," && toks_[stop].norm != ".") {
+      if (tables_.of("title").longest_at(doc_, stop, limit) || tables_.of("person-noun").longest_at(doc_, stop, limit) ||
+          toks_[stop].norm == "member" || toks_[stop].norm == "head" || toks_[stop].norm == "chief")
+        role = true;
+      ++stop;
+    }
+    if (!role) return std::nullopt;
+    std::string affiliation;
+    for (std::size_t t = r; t < stop && affiliation.empty(); ++t) {
+      if (auto g = gazetteer_at(t, stop)) {
+        const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
+        if (entry.actor.type != model::ActorType::Person) affiliation = a_.use_actor(entry).id;
+      } else if (auto ana = tables_.of("anaphor").longest_at(doc_, t, stop)) {
+        if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
+      }
+    }
+    std::string name = normalize_space(doc_.text_of(i, e));
+    if (const auto* known = find_person_named(name)) {
+      ActorMention m;
+      m.first = i;
+      m.last = e;
+      m.actors = {a_.use_actor(*known).id};
+      m.person = true;
+      m.kind = MentionKind::Name;
+      m.rule = "mention.gazetteer.name";
+      remember_surname(e - 1, known->actor.id);
+      return push(std::move(m), sentence);
+    }
+    model::Actor person;
+    person.id = "person-" + model::slug(name);
+    person.type = model::ActorType::Person;
+    person.label = name;
+    person.affiliation = affiliation;
+    person.role = normalize_space(doc_.text_of(r + (toks_[r].is_word && !toks_[r].capitalized ? 1 : 0), stop));
+    register_actor(person);
+    remember_surname(e - 1, person.id);
+    ActorMention m;
+    m.first = i;
+    m.last = e;
+    m.actors = {person.id};
+    m.person = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = "mention.appositive-person";
+    return push(std::move(m), sentence);
+  }
+
+  const GazetteerEntry* find_person_named(const std::string& name) const {
+    for (const GazetteerEntry& e : tables_.resources->gazetteer())
+      if (e.actor.type == model::ActorType::Person && std::find(e.names.begin(), e.names.end(), name) != e.names.end()) return &e;
+    return nullptr;
   }
 
   // "Iranian military aid": the body noun is an aid modifier here, not a body.
@@ -345,6 +428,12 @@ class MentionFinder {
       antecedent = recent([&](const ActorMention& m) {
         auto it = a_.actors.find(m.actors.front());
         return !m.person && m.subject && m.actors.size() == 1 && it != a_.actors.end() && it->second.type == model::ActorType::State;
+      });
+    } else if (refers == "organization") {
+      antecedent = recent([&](const ActorMention& m) {
+        auto it = a_.actors.find(m.actors.front());
+        return !m.person && m.actors.size() == 1 && it != a_.actors.end() &&
+               (it->second.type == model::ActorType::Organization || it->second.type == model::ActorType::ArmedGroup);
       });
     } else if (refers == "plural") {
       antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
