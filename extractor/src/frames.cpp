@@ -42,6 +42,7 @@ struct ActHit {
   std::size_t first = 0, last = 0;  // trigger tokens
   bool anaphoric = false;           // "the troop dispatch": refers to an act told before
   bool hedged = false;              // status Alleged came from "allegedly", "believed to" ...
+  bool negated = false;             // "has not sent", "never supplied"
 };
 
 AidType parse_aid_type(std::string_view s) {
@@ -217,13 +218,16 @@ class FrameFinder {
     return false;
   }
 
-  Status status_from(std::size_t first, std::size_t last, bool* hedged) const {
+  Status status_from(std::size_t first, std::size_t last, bool* hedged, bool* negated = nullptr) const {
     Status status = Status::Actual;
     for (const Cue& c : cues("modality", first, last))
       if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) status = *s;
     bool hedge = !cues("hedge", first, last).empty();
     for (const Cue& c : cues("negation", first, last))
-      if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) status = Status::Refused;
+      if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) {
+        status = Status::Refused;
+        if (negated) *negated = true;
+      }
     if (hedge && status == Status::Actual) {
       status = Status::Alleged;
       if (hedged) *hedged = true;
@@ -591,8 +595,8 @@ class FrameFinder {
         if (is_clause_break(toks_[t].norm)) return t;
       return end;
     };
-    auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, std::vector<std::size_t> role_mentions,
-                      std::size_t object_last) {
+    auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
+                      std::vector<std::size_t> role_mentions, std::size_t object_last) {
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
         ev_first = std::min(ev_first, a_.mentions[k].first);
@@ -606,39 +610,55 @@ class FrameFinder {
           fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider))
         f.status = Status::Alleged;
       FactId id = add_act(std::move(f));
-      hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged});
+      hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated});
     };
 
     for (const Cue& v : c.aid_verbs) {
       const std::size_t window_end = next_trigger(v.first);
       const bool receive = v.entry->attr("direction") == "receive";
-      auto subject = subject_before(v.first, first);
+      const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
+      // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
+      const bool passive = !receive && v.first > first &&
+                           (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
+      auto subject = passive ? std::nullopt : subject_before(v.first, first);
       // The object ends where the recipient's preposition begins.
       auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
       std::size_t object_last = window_end;
       if (recipient) object_last = a_.mentions[*recipient].first;
-      // "supplying Russia with weapons"
+      // "supplying Russia with weapons", "supplying the RSF with drones"
       if (!recipient && !receive) {
-        if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 1));
+        if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
             direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with")
           recipient = direct;
       }
-      std::vector<TypedNoun> types = aid_types_in(c, v.last, object_last);
+      std::vector<TypedNoun> types = aid_types_in(c, passive ? scope_start(c, v.first, first) : v.last, passive ? v.first : object_last);
+      auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
+      if (types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP"))
+        types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) continue;
       for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
         if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
       std::vector<std::string> provider, recip;
       std::vector<std::size_t> roles;
+      auto giver_after = [&](std::initializer_list<std::string_view> preps) -> std::optional<std::size_t> {
+        for (std::size_t t = v.last; t < window_end; ++t)
+          if (std::find(preps.begin(), preps.end(), toks_[t].norm) != preps.end())
+            if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 4))) return m;
+        return std::nullopt;
+      };
       if (receive) {
         recip = actors_of(subject);
-        // "from X", else the partner in a coordination naming the recipient.
-        for (std::size_t t = v.last; t < window_end; ++t)
-          if (toks_[t].norm == "from")
-            if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 4))) {
-              provider = a_.mentions[*m].actors;
-              roles.push_back(*m);
-              break;
-            }
+        // "from X", a demonym in the object ("Iranian arms"), else the partner in a
+        // coordination naming the recipient.
+        if (auto m = giver_after({"from"})) {
+          provider = a_.mentions[*m].actors;
+          roles.push_back(*m);
+        }
+        for (std::size_t k : top_mentions(v.last, window_end))
+          if (provider.empty() && a_.mentions[k].modifier && a_.mentions[k].kind == MentionKind::Demonym) {
+            provider = a_.mentions[k].actors;
+            roles.push_back(k);
+          }
         if (provider.empty() && !recip.empty())
           for (std::size_t k : top_mentions(first, last)) {
             const ActorMention& m = a_.mentions[k];
@@ -646,6 +666,13 @@ class FrameFinder {
             for (const auto& id : m.actors)
               if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
           }
+      } else if (passive) {
+        if (auto m = giver_after({"by", "from"})) {
+          provider = a_.mentions[*m].actors;
+          roles.push_back(*m);
+        }
+        recip = actors_of(recipient);
+        if (recipient) roles.push_back(*recipient);
       } else {
         provider = actors_of(subject);
         recip = actors_of(recipient);
@@ -653,9 +680,8 @@ class FrameFinder {
       }
       if (subject) roles.push_back(*subject);
       if (provider.empty()) continue;
-      bool hedged = false;
-      Status status = status_from(scope_start(c, v.first, first), v.first, &hedged);
-      auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
+      bool hedged = false, negated = false;
+      Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -666,7 +692,7 @@ class FrameFinder {
         if (types.size() == 1) f.quantity = quantity;
         f.rule = v.entry->id + "+" + tn.cue.entry->id;
         f.source = v.entry->where();
-        finish(std::move(f), v.first, v.last, hedged, roles, std::max(tn.cue.last, quantity ? v.last : v.last));
+        finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
       }
     }
 
@@ -730,8 +756,8 @@ class FrameFinder {
         roles.push_back(*subject);
       }
       if (recipient) roles.push_back(*recipient);
-      bool hedged = false;
-      Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged);
+      bool hedged = false, negated = false;
+      Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged, &negated);
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -741,7 +767,7 @@ class FrameFinder {
         f.status = status;
         f.rule = noun.entry->id;
         f.source = noun.entry->where();
-        finish(std::move(f), phrase_first, noun.last, hedged, roles, noun.last);
+        finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
     return hits;
@@ -801,7 +827,7 @@ class FrameFinder {
   // "South Korea's assertions" (that actor's first allegation), "these allegations" (the
   // latest allegation).
   std::vector<FactId> claim_noun_targets(const Cue& noun, const std::vector<ActHit>& acts, std::size_t last,
-                                         std::vector<bool>* is_allegation) const {
+                                         std::vector<bool>* is_allegation, const std::vector<std::string>* denier = nullptr) const {
     std::vector<FactId> out;
     std::size_t t = noun.last;
     if (t < last) {
@@ -846,12 +872,24 @@ class FrameFinder {
     if (noun.first > 0) {
       const std::string& d = toks_[noun.first - 1].norm;
       if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
-        for (FactId id = a_.facts.size(); id-- > 0;)
-          if (a_.facts[id].kind == FactKind::Allegation) {
-            out.push_back(id);
-            is_allegation->push_back(true);
-            return out;
+        // The latest allegation against the one who answers it, else the latest one.
+        std::optional<FactId> latest;
+        for (FactId id = a_.facts.size(); id-- > 0;) {
+          const Fact& f = a_.facts[id];
+          if (f.kind != FactKind::Allegation) continue;
+          if (!latest) latest = id;
+          std::vector<std::string> accused = f.accused;
+          if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
+          if (denier && !denier->empty() && same_side(*denier, accused)) {
+            latest = id;
+            break;
           }
+        }
+        if (latest) {
+          out.push_back(*latest);
+          is_allegation->push_back(true);
+          return out;
+        }
       }
     }
     return out;
@@ -891,10 +929,11 @@ class FrameFinder {
       for (const Cue& n : c.claim_nouns)
         if (n.first >= f.complement_first && n.first < f.complement_last) {
           std::vector<bool> flags;
-          for (FactId id : claim_noun_targets(n, acts, f.complement_last, &flags)) {
-            if (std::find(targets.begin(), targets.end(), id) != targets.end()) continue;
-            targets.push_back(id);
-            is_claim.push_back(flags[targets.size() - 1 - (targets.size() - 1 - (flags.size() - 1))]);
+          const std::vector<FactId> ids = claim_noun_targets(n, acts, f.complement_last, &flags, &f.claimant);
+          for (std::size_t k = 0; k < ids.size(); ++k) {
+            if (std::find(targets.begin(), targets.end(), ids[k]) != targets.end()) continue;
+            targets.push_back(ids[k]);
+            is_claim.push_back(flags[k]);
           }
         }
       return std::make_pair(targets, is_claim);
@@ -932,9 +971,20 @@ class FrameFinder {
       if (h->anaphoric) continue;
       const Fact& act = a_.facts[h->fact];
       if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
-      const auto& doers = act.kind == FactKind::Aid ? act.provider : act.party;
+      std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
+      if (act.kind == FactKind::Aid) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
       if (f.claimant.empty() && f.kind == "Report") continue;
-      if (!f.claimant.empty() && same_side(f.claimant, doers)) continue;
+      if (!f.claimant.empty() && same_side(f.claimant, doers)) {
+        // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
+        if (h->negated && act.kind == FactKind::Aid && same_side(f.claimant, act.provider)) {
+          a_.facts[h->fact].status = Status::Denied;
+          add_claim(FactKind::Denial, f, h->fact, false, first, last);
+          a_.facts.back().rule = f.trigger.entry->id + ".negated";
+          claimed.insert(h->fact);
+          made = true;
+        }
+        continue;
+      }
       add_claim(FactKind::Allegation, f, h->fact, false, first, last);
       claimed.insert(h->fact);
       made = true;
@@ -983,7 +1033,7 @@ class FrameFinder {
     std::vector<FactId> done;
     for (const Cue& n : c.claim_nouns) {
       std::vector<bool> flags;
-      std::vector<FactId> targets = claim_noun_targets(n, acts, last, &flags);
+      std::vector<FactId> targets = claim_noun_targets(n, acts, last, &flags, &f.claimant);
       for (std::size_t k = 0; k < targets.size(); ++k) {
         if (std::find(done.begin(), done.end(), targets[k]) != done.end()) continue;
         done.push_back(targets[k]);
