@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -132,9 +133,43 @@ class FrameFinder {
 
   void run() {
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) process(s);
+    inherit_from_context();
   }
 
  private:
+  // What the text leaves implicit, a reader takes from the aid told just before: "Nairobi
+  // would send another 600 officers" (to Haiti, named a sentence earlier); "The United States
+  // pledged $220 million" (humanitarian aid, after "pledged $1.2 billion in humanitarian aid").
+  void inherit_from_context() {
+    constexpr std::size_t kWindow = 3;  // sentences
+    for (const auto& [id, info] : act_info_) {
+      Fact& f = a_.facts[id];
+      if (f.kind != FactKind::Aid) continue;
+      for (auto it = act_info_.rbegin(); it != act_info_.rend(); ++it) {
+        const auto& [other_id, other] = *it;
+        if (other_id == id || other.sentence > info.sentence || info.sentence - other.sentence > kWindow) continue;
+        if (other.sentence == info.sentence && other.order >= info.order) continue;
+        const Fact& g = a_.facts[other_id];
+        if (g.kind != FactKind::Aid) continue;
+        if (info.money_only && !other.money_only && g.quantity && g.aid_type) {
+          f.aid_type = g.aid_type;
+          set_codes(f);
+        }
+        if (f.recipient.empty() && !g.recipient.empty() && g.recipient != f.provider && g.aid_type && f.aid_type &&
+            (family(*g.aid_type, *f.aid_type) || info.money_only) && !same_side(g.recipient, f.provider))
+          f.recipient = g.recipient;
+        if (!f.recipient.empty() && (!info.money_only || f.aid_type != AidType::Financial)) break;
+      }
+    }
+  }
+
+  struct ActInfo {
+    std::size_t sentence = 0, order = 0;
+    bool money_only = false;  // typed by an amount of money alone
+  };
+  std::map<FactId, ActInfo> act_info_;
+  std::size_t current_sentence_ = 0;
+
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(std::string_view cls, std::size_t first, std::size_t last) const {
     std::vector<Cue> out;
@@ -311,6 +346,7 @@ class FrameFinder {
       return id;
     }
     a_.facts.push_back(std::move(f));
+    act_info_[a_.facts.size() - 1] = {current_sentence_, act_info_.size(), false};
     return a_.facts.size() - 1;
   }
 
@@ -426,6 +462,7 @@ class FrameFinder {
 
   // ------------------------------------------------------------------ the sentence
   void process(std::size_t s) {
+    current_sentence_ = s;
     const Sentence& sentence = doc_.sentences()[s];
     const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
     const std::size_t last = sentence.last;
@@ -448,6 +485,14 @@ class FrameFinder {
     };
     outside_mentions(c.claims);
     outside_mentions(c.aid_verbs);
+    // "supply boats", "arms embargo", "sent a message": not triggers at all.
+    const std::vector<Cue> blockers = cues("not-a-trigger", first, last);
+    auto unblocked = [&](std::vector<Cue>& v) {
+      v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) {
+                return std::any_of(blockers.begin(), blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
+              }), v.end());
+    };
+    for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
 
     std::vector<ClaimFrame> frames = claim_frames(c, first, last);
     if (std::getenv("NEWSKG_DEBUG"))
@@ -633,8 +678,8 @@ class FrameFinder {
       }
       std::vector<TypedNoun> types = aid_types_in(c, passive ? scope_start(c, v.first, first) : v.last, passive ? v.first : object_last);
       auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
-      if (types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP"))
-        types.push_back({AidType::Financial, v});  // "pledged $220 million"
+      const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
+      if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) continue;
       for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
         if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
@@ -682,6 +727,8 @@ class FrameFinder {
       if (provider.empty()) continue;
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
+      // "pledged", "announced": the verb itself says the aid is still to come.
+      if (auto verb_status = parse_status(v.entry->attr("status")); verb_status && status == Status::Actual) status = *verb_status;
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -693,6 +740,7 @@ class FrameFinder {
         f.rule = v.entry->id + "+" + tn.cue.entry->id;
         f.source = v.entry->where();
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
+        if (money_only) act_info_[hits.back().fact].money_only = true;
       }
     }
 
@@ -974,6 +1022,8 @@ class FrameFinder {
       std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
       if (act.kind == FactKind::Aid) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
       if (f.claimant.empty() && f.kind == "Report") continue;
+      // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news.
+      const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military));
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
         if (h->negated && act.kind == FactKind::Aid && same_side(f.claimant, act.provider)) {
@@ -985,6 +1035,7 @@ class FrameFinder {
         }
         continue;
       }
+      if (!accusable && f.kind == "Report") continue;
       add_claim(FactKind::Allegation, f, h->fact, false, first, last);
       claimed.insert(h->fact);
       made = true;
