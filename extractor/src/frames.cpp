@@ -35,6 +35,7 @@ struct ClaimFrame {
   std::size_t accused_end = 0;
   std::size_t complement_first = 0, complement_last = 0;
   bool negated = false, conditional = false;
+  bool reciprocal = false;  // "accused each other"
 };
 
 // An act found in a sentence: a new or merged fact, or a reference to an earlier one.
@@ -355,7 +356,8 @@ class FrameFinder {
   std::optional<FactId> antecedent_act(AidType type) const {
     for (FactId id = a_.facts.size(); id-- > 0;) {
       const Fact& f = a_.facts[id];
-      if (f.kind == FactKind::Aid && f.aid_type && family(*f.aid_type, type) && (*f.aid_type == type || type == AidType::Military))
+      if (f.kind == FactKind::Aid && f.aid_type &&
+          (type == AidType::Other || (family(*f.aid_type, type) && (*f.aid_type == type || type == AidType::Military))))
         return id;
     }
     return std::nullopt;
@@ -575,7 +577,12 @@ class FrameFinder {
         f.claimant = a_.mentions[*speaker].actors;
         f.claimant_mention = speaker;
       }
-      if (t.entry->attr("object") == "accused") {
+      if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
+          ((toks_[t.last].norm == "each" && toks_[t.last + 1].norm == "other") || (toks_[t.last].norm == "one" && toks_[t.last + 1].norm == "another"))) {
+        f.reciprocal = true;
+        f.accused_end = t.last + 2;
+        f.complement_first = f.accused_end;
+      } else if (t.entry->attr("object") == "accused") {
         if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2))) {
           f.accused = a_.mentions[*obj].actors;
           f.accused_end = a_.mentions[*obj].last;
@@ -661,11 +668,13 @@ class FrameFinder {
     for (const Cue& v : c.aid_verbs) {
       const std::size_t window_end = next_trigger(v.first);
       const bool receive = v.entry->attr("direction") == "receive";
+      // "Rwandan troops were operating inside Congo": who is present comes before the verb.
+      const bool present = v.entry->attr("direction") == "present";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       const bool passive = !receive && v.first > first &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
-      auto subject = passive ? std::nullopt : subject_before(v.first, first);
+      auto subject = passive || present ? std::nullopt : subject_before(v.first, first);
       // The object ends where the recipient's preposition begins.
       auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
       std::size_t object_last = window_end;
@@ -676,7 +685,11 @@ class FrameFinder {
             direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with")
           recipient = direct;
       }
-      std::vector<TypedNoun> types = aid_types_in(c, passive ? scope_start(c, v.first, first) : v.last, passive ? v.first : object_last);
+      const bool object_before = passive || present;
+      std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
+      if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
+      if (types.empty())
+        if (auto t = v.entry->attr("type"); !t.empty()) types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming
       auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
       const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
@@ -711,6 +724,30 @@ class FrameFinder {
             for (const auto& id : m.actors)
               if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
           }
+      } else if (present) {
+        for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
+          const ActorMention& m = a_.mentions[k];
+          bool possessive = m.last < last && toks_[m.last].norm == "'s";
+          // "Rwandan troops", "Russian military personnel", "Russia's soldiers"
+          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive;
+          if (provider.empty() && troops) {
+            provider = m.actors;
+            roles.push_back(k);
+          }
+        }
+        for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
+          const std::string& n = toks_[t].norm;
+          if (n != "in" && n != "inside" && n != "into" && n != "to" && n != "on") continue;
+          for (std::size_t u = t + 1; u < std::min(window_end, t + 4); ++u)
+            if (a_.mention_at[u] >= 0) {
+              const ActorMention& m = a_.mentions[static_cast<std::size_t>(a_.mention_at[u])];
+              if (!same_side(m.actors, provider)) {
+                recip = m.actors;
+                roles.push_back(static_cast<std::size_t>(a_.mention_at[u]));
+              }
+              break;
+            }
+        }
       } else if (passive) {
         if (auto m = giver_after({"by", "from"})) {
           provider = a_.mentions[*m].actors;
@@ -751,6 +788,12 @@ class FrameFinder {
       std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
       if (types.empty()) continue;
       std::size_t phrase_first = types.front().cue.first;
+      if (noun.entry->attr("reference") == "yes") {
+        // "confirmed the disbursement": a word that only points back at an act told before.
+        if (auto id = antecedent_act(types.front().type))
+          hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
+        continue;
+      }
       bool generic = noun.entry->attr("generic") == "yes" && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;
@@ -994,7 +1037,7 @@ class FrameFinder {
         for (const ActHit* h : inside) {
           Fact& act = a_.facts[h->fact];
           if (kind == FactKind::Confirmation && !f.claimant.empty() && !act.provider.empty() && !same_side(f.claimant, act.provider) &&
-              !h->anaphoric) {
+              !same_side(f.claimant, act.recipient) && !h->anaphoric) {
             // "the agency verified that North Korea had dispatched ...": an allegation.
             add_claim(FactKind::Allegation, f, h->fact, false, first, last);
             a_.facts.back().rule = f.trigger.entry->id + ".allegation";
@@ -1040,7 +1083,7 @@ class FrameFinder {
       claimed.insert(h->fact);
       made = true;
     }
-    if (made || f.kind != "Allegation" || f.accused.empty()) return;
+    if (made || f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
     // "accused Western nations of spreading fear": an act that is neither aid nor agreement.
     std::size_t t = f.accused_end;
     while (t < f.complement_last && toks_[t].norm != "of" && toks_[t].norm != "for" && t < f.accused_end + 8) ++t;
@@ -1052,6 +1095,34 @@ class FrameFinder {
       if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
     while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
     if (d_last <= d_first) return;
+    // "of violating a truce": the accusation is about the agreement told before.
+    std::optional<FactId> target;
+    if (!cues("agreement-noun", d_first, d_last).empty())
+      for (FactId id = a_.facts.size(); id-- > 0;)
+        if (a_.facts[id].kind == FactKind::Agreement) {
+          target = id;
+          break;
+        }
+    auto accuse = [&](FactId about) {
+      if (!f.reciprocal || !f.claimant_mention) {
+        add_claim(FactKind::Allegation, f, about, false, first, last);
+        return;
+      }
+      // "A and B accused each other of ...": one allegation each way.
+      const ActorMention& both = a_.mentions[*f.claimant_mention];
+      for (std::size_t part : both.parts) {
+        ClaimFrame one = f;
+        one.claimant = a_.mentions[part].actors;
+        one.accused.clear();
+        for (std::size_t other : both.parts)
+          if (other != part) one.accused.insert(one.accused.end(), a_.mentions[other].actors.begin(), a_.mentions[other].actors.end());
+        add_claim(FactKind::Allegation, one, about, false, first, last);
+      }
+    };
+    if (target) {
+      accuse(*target);
+      return;
+    }
     Fact act;
     act.kind = FactKind::OtherAct;
     act.description = std::string(doc_.text_of(d_first, d_last));
@@ -1061,7 +1132,7 @@ class FrameFinder {
     act.source = f.trigger.entry->where();
     act.date = date_near(d_first, first, last);
     a_.facts.push_back(std::move(act));
-    add_claim(FactKind::Allegation, f, a_.facts.size() - 1, false, first, last);
+    accuse(a_.facts.size() - 1);
   }
 
   // "labeling them as baseless rumors": a denial without a denial verb.

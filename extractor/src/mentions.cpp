@@ -53,6 +53,7 @@ class MentionFinder {
       return push(std::move(m), sentence);
     }
     if (toks_[i].capitalized) {
+      if (auto end = named_group(i, sentence)) return *end;
       if (auto it = surnames_.find(std::string(doc_.token_text(i))); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
@@ -65,7 +66,7 @@ class MentionFinder {
       }
       if (auto named = tables_.of("named-body").longest_at(doc_, i, limit); named && !a_.focus_state.empty()) {
         if (is_title_case(named->first, named->last))
-          return push(body(named->first, named->last, a_.focus_state, named->first, named->last, "mention.named-body"), sentence);
+          return push(body(named->first, named->last, a_.focus_state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence);
       }
     }
     if (auto ana = tables_.of("anaphor").longest_at(doc_, i, limit)) {
@@ -204,11 +205,17 @@ class MentionFinder {
       return std::nullopt;
     }
     if (affiliation.empty()) return std::nullopt;
+    if (!possessive && toks_[j].capitalized) {
+      if (auto g = named_group_at(j, limit)) {
+        add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+        return named_group(j, sentence, affiliation, affil_first);
+      }
+    }
     if (auto b = tables_.of("body-noun").longest_at(doc_, j, limit); b && !aid_phrase(b->first, b->last, limit)) {
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
+      return push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start);
     }
     std::size_t n = j;
     while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
@@ -237,7 +244,7 @@ class MentionFinder {
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return push(body(affil_first, b->last, affiliation, b->first, b->last, "mention.body"), sentence, start);
+      return push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start);
     }
     return std::nullopt;
   }
@@ -326,6 +333,56 @@ class MentionFinder {
     return nullptr;
   }
 
+  static model::ActorType body_type(const LexiconEntry& e) {
+    return e.attr("type") == "Group" ? model::ActorType::Group : model::ActorType::GovernmentBody;
+  }
+
+  // Capitalized words ending in a group or organisation head: "Viv Ansanm gang coalition",
+  // "Indo-Pacific Command". Returns the end of the name part and of the whole, and the type.
+  struct NamedGroup {
+    std::size_t name_last, last;
+    model::ActorType type;
+  };
+  std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
+    std::size_t e = i;
+    while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) &&
+           !tables_.of("title").longest_at(doc_, e, limit) && !tables_.of("month").longest_at(doc_, e, limit) &&
+           !tables_.of("weekday").longest_at(doc_, e, limit) && !is_determiner(toks_[e].norm)) {
+      if (auto head = tables_.of("group-head").longest_at(doc_, e, limit); head && e > i) {
+        const LexiconEntry& h = tables_.entry(head->payload);
+        if (h.attr("type") == "Organization") return NamedGroup{head->last, head->last, model::ActorType::Organization};
+      }
+      ++e;
+    }
+    if (e == i) return std::nullopt;
+    if (auto head = tables_.of("group-head").longest_at(doc_, e, limit); head && !toks_[e].capitalized) {
+      const LexiconEntry& h = tables_.entry(head->payload);
+      if (h.attr("type") == "ArmedGroup") return NamedGroup{e, head->last, model::ActorType::ArmedGroup};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::size_t> named_group(std::size_t i, const Sentence& sentence, const std::string& affiliation = {},
+                                         std::size_t first = SIZE_MAX) {
+    auto g = named_group_at(i, sentence.last);
+    if (!g) return std::nullopt;
+    if (first == SIZE_MAX) first = i;
+    model::Actor actor;
+    actor.label = normalize_space(doc_.text_of(first, g->name_last));
+    actor.id = "group-" + model::slug(actor.label);
+    actor.type = affiliation.empty() || g->type == model::ActorType::ArmedGroup ? g->type : model::ActorType::GovernmentBody;
+    actor.affiliation = affiliation;
+    register_actor(actor);
+    ActorMention m;
+    m.first = first;
+    m.last = g->last;
+    m.actors = {actor.id};
+    m.plural = g->type == model::ActorType::ArmedGroup;
+    m.kind = MentionKind::Pattern;
+    m.rule = "mention.named-group";
+    return push(std::move(m), sentence);
+  }
+
   // "Iranian military aid": the body noun is an aid modifier here, not a body.
   bool aid_phrase(std::size_t first, std::size_t last, std::size_t limit) const {
     auto aid = tables_.of("aid-noun").longest_at(doc_, first, limit);
@@ -383,13 +440,13 @@ class MentionFinder {
   }
 
   ActorMention body(std::size_t first, std::size_t last, const std::string& affiliation, std::size_t body_first,
-                    std::size_t /*body_last*/, const char* rule) {
+                    model::ActorType type, const char* rule) {
     model::Actor b;
     // Unknown to the gazetteer: named by the text's own words ("South Korea's intelligence
     // agency"); a bare name ("the National Security Council") gets its state in the id.
     b.label = normalize_space(doc_.text_of(first, last));
     b.id = first == body_first ? fmt::format("body-{}-{}", model::slug(affiliation), model::slug(b.label)) : "body-" + model::slug(b.label);
-    b.type = model::ActorType::GovernmentBody;
+    b.type = type;
     b.affiliation = affiliation;
     register_actor(b);
     ActorMention m;
@@ -509,9 +566,22 @@ class MentionFinder {
     if (p.kind == MentionKind::Pronoun || p.modifier) return;
     std::string between;
     for (std::size_t t = p.last; t < m.first; ++t) between += toks_[t].norm + " ";
-    if (between != "and " && between != ", " && between != ", and " && between != "or " && between != ", or " &&
-        between != "as well as " && between != "and the " && between != ", the " && between != ", and the ")
-      return;
+    // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
+    // most two lowercase modifiers.
+    std::size_t t = p.last;
+    if (t < m.first && toks_[t].norm == ",") ++t;
+    bool conjunction = false;
+    if (t < m.first && (toks_[t].norm == "and" || toks_[t].norm == "or")) {
+      conjunction = true;
+      ++t;
+    } else if (t + 2 < m.first && toks_[t].norm == "as" && toks_[t + 1].norm == "well" && toks_[t + 2].norm == "as") {
+      conjunction = true;
+      t += 3;
+    }
+    if (!conjunction && !(t == m.first && t > p.last)) return;
+    if (t < m.first && is_determiner(toks_[t].norm)) ++t;
+    for (int k = 0; k < 2 && t < m.first && toks_[t].is_word && !toks_[t].capitalized; ++k) ++t;
+    if (t != m.first || between.empty()) return;
     if (p.kind == MentionKind::Coordination) {
       p.last = m.last;
       p.parts.push_back(index);
