@@ -114,7 +114,9 @@ TEST_F(ResourcesDefault, GazetteerKnowsNato) {
 TEST_F(ResourcesDefault, EveryAffiliationPointsAtAKnownActor) {
   EXPECT_NO_THROW(resources_->validate());
   for (const GazetteerEntry& e : resources_->gazetteer())
-    if (!e.actor.affiliation.empty()) EXPECT_NE(resources_->find_actor(e.actor.affiliation), nullptr) << e.actor.id;
+    if (!e.actor.affiliation.empty()) {
+      EXPECT_NE(resources_->find_actor(e.actor.affiliation), nullptr) << e.actor.id;
+    }
 }
 
 TEST_F(ResourcesDefault, LexiconHasTheTriggerEntries) {

