@@ -45,6 +45,7 @@ struct ActHit {
   bool anaphoric = false;           // "the troop dispatch": refers to an act told before
   bool hedged = false;              // status Alleged came from "allegedly", "believed to" ...
   bool negated = false;             // "has not sent", "never supplied"
+  bool recipient_agent = false;     // the recipient acts: "Poland is buying jets from the U.S."
 };
 
 AidType parse_aid_type(std::string_view s) {
@@ -217,14 +218,22 @@ class FrameFinder {
   std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
     for (std::size_t t = first; t < last; ++t) {
       const std::string& n = toks_[t].norm;
-      if (n != "to" && n != "for" && n != "into" && n != "toward" && n != "towards") continue;
+      const bool located = n == "in" || n == "inside";  // "deployed 2,900 troops in eastern Congo"
+      if (n != "to" && n != "for" && n != "into" && n != "toward" && n != "towards" && !located) continue;
       if (auto k = mention_starting_in(t + 1, std::min(last, t + 5))) {
         const ActorMention& m = a_.mentions[*k];
         bool excluded = std::any_of(m.actors.begin(), m.actors.end(),
                                     [&](const std::string& id) { return std::count(exclude.begin(), exclude.end(), id) > 0; });
         bool direct = true;
-        for (std::size_t u = t + 1; u < m.first; ++u)
+        for (std::size_t u = t + 1; u < m.first; ++u) {
           if (!toks_[u].is_word || is_preposition(u)) direct = false;
+          // "in eastern Congo", but not "in enhancing North Korea's ...".
+          static const std::set<std::string> kRegions = {"the", "eastern", "western", "northern", "southern", "central",
+                                                         "northeastern", "northwestern", "southeastern", "southwestern"};
+          if (located && !kRegions.count(toks_[u].norm)) direct = false;
+        }
+        const model::Actor* place = m.actors.size() == 1 ? actor(m.actors.front()) : nullptr;
+        if (located && !(place && place->type == model::ActorType::State)) continue;
         if (!excluded && direct) return k;
       }
     }
@@ -648,6 +657,7 @@ class FrameFinder {
         if (is_clause_break(toks_[t].norm)) return t;
       return end;
     };
+    bool recipient_agent = false;
     auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
                       std::vector<std::size_t> role_mentions, std::size_t object_last) {
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
@@ -663,12 +673,14 @@ class FrameFinder {
           fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider))
         f.status = Status::Alleged;
       FactId id = add_act(std::move(f));
-      hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated});
+      hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
+                      .recipient_agent = recipient_agent});
     };
 
     for (const Cue& v : c.aid_verbs) {
       const std::size_t window_end = next_trigger(v.first);
       const bool receive = v.entry->attr("direction") == "receive";
+      recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
       const bool present = v.entry->attr("direction") == "present";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
@@ -676,6 +688,12 @@ class FrameFinder {
       const bool passive = !receive && v.first > first &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
       auto subject = passive || present ? std::nullopt : subject_before(v.first, first);
+      // "accused Uganda of allowing ... and of providing the rebels with support": the
+      // accused gives.
+      std::vector<std::string> accused_giver;
+      if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of" || toks_[v.first - 1].norm == "for"))
+        for (const ClaimFrame& fr : frames)
+          if (!fr.accused.empty() && fr.complement_first <= v.first && v.first < fr.complement_last) accused_giver = fr.accused;
       // The object ends where the recipient's preposition begins.
       auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
       std::size_t object_last = window_end;
@@ -758,7 +776,7 @@ class FrameFinder {
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       } else {
-        provider = actors_of(subject);
+        provider = accused_giver.empty() ? actors_of(subject) : accused_giver;
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       }
@@ -784,6 +802,7 @@ class FrameFinder {
     }
 
     // Nominal acts: "Iranian military aid to Russia", "the troop deployment from North Korea".
+    recipient_agent = false;
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
       if (noun_used[n] || noun.entry->attr("standalone") != "yes") continue;
@@ -1095,7 +1114,7 @@ class FrameFinder {
       const Fact& act = a_.facts[h->fact];
       if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
       std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
-      if (act.kind == FactKind::Aid) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
+      if (act.kind == FactKind::Aid && (h->recipient_agent || h->negated)) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
       if (f.claimant.empty() && f.kind == "Report") continue;
       // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news.
       const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military));

@@ -223,6 +223,27 @@ class MentionFinder {
       const LexiconEntry& e = tables_.entry(p->payload);
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
+      // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
+      std::size_t name_from = p->last < limit && toks_[p->last].norm == "," ? p->last + 1 : p->last;
+      if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2) {
+        model::Actor named;
+        named.label = normalize_space(doc_.text_of(name_from, e_name));
+        named.id = "person-" + model::slug(named.label);
+        named.type = model::ActorType::Person;
+        named.affiliation = affiliation;
+        named.role = role;
+        register_actor(named);
+        remember_surname(e_name - 1, named.id);
+        ActorMention m;
+        m.first = affil_first;
+        m.last = e_name;
+        m.actors = {named.id};
+        m.person = true;
+        m.kind = MentionKind::Pattern;
+        m.rule = "mention.titled-person";
+        add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+        return push(std::move(m), sentence, start);
+      }
       model::Actor person;
       person.label = normalize_space(doc_.text_of(affil_first, p->last));
       person.id = "person-" + model::slug(person.label);
