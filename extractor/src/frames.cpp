@@ -405,9 +405,21 @@ class FrameFinder {
         q.unit = currency;
       } else {
         if (end >= last || !toks_[end].is_word) continue;
+        // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
         std::size_t unit_last = end + 1;
         for (const Cue& c : nouns)
-          if (c.first == end) unit_last = c.last;
+          if (c.first >= end && c.first < end + 3 && c.last <= last) {
+            unit_last = c.last;
+            break;
+          }
+        for (bool grew = true; grew;) {  // "Patriot launchers": nouns that follow each other
+          grew = false;
+          for (const Cue& c : nouns)
+            if (c.first == unit_last && c.last <= last) {
+              unit_last = c.last;
+              grew = true;
+            }
+        }
         q.unit = normalize(doc_.text_of(end, unit_last));
       }
       std::size_t q_first = t;
@@ -497,6 +509,17 @@ class FrameFinder {
     };
     outside_mentions(c.claims);
     outside_mentions(c.aid_verbs);
+    // "rejected claims that ...", "these claims": after a determiner or another claim verb the
+    // word is a noun, not a verb.
+    c.claims.erase(std::remove_if(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
+                     if (q.first <= first) return false;
+                     const std::string& prev = toks_[q.first - 1].norm;
+                     if (prev == "the" || prev == "these" || prev == "those" || prev == "such" || prev == "a" || prev == "an" ||
+                         prev == "'s" || prev == "their" || prev == "its")
+                       return true;
+                     return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
+                   }),
+                   c.claims.end());
     // "supply boats", "arms embargo", "sent a message": not triggers at all.
     const std::vector<Cue> blockers = cues("not-a-trigger", first, last);
     auto unblocked = [&](std::vector<Cue>& v) {
