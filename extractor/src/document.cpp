@@ -58,7 +58,12 @@ UChar32 fold(UChar32 c) {
 
 std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
   if (first_bad) *first_bad = std::string_view::npos;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Offsets are reported in the input, BOM included: the CLI prints them as file offsets.
+  std::size_t bom = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    bom = 3;
+  }
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -69,7 +74,7 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0 || c == 0) {
-      if (first_bad && *first_bad == std::string_view::npos) *first_bad = static_cast<std::size_t>(start);
+      if (first_bad && *first_bad == std::string_view::npos) *first_bad = bom + static_cast<std::size_t>(start);
       out += "\xEF\xBF\xBD";
     } else {
       out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
@@ -128,6 +133,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       continue;
     }
     std::size_t start = i;
+    bool hyphens = false;  // "--" or "---", the typewriter dash
     if (u_isalpha(c) && at(i + 1) == '.' && u_isalpha(at(i + 2)) && at(i + 3) == '.') {
       // Dotted initialisms: U.S., U.N., e.g.
       while (u_isalpha(at(i)) && at(i + 1) == '.') i += 2;
@@ -160,6 +166,13 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       i += 2;  // possessive 's as its own token
     } else if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.') {
       i += 3;
+    } else if (c == '-' && at(i + 1) == '-' && !(start > 0 && cps[start - 1].c == '-')) {
+      // A run of two or three ASCII hyphens is one dash token ("KYIV (AP) -- Drones"); longer
+      // runs (rules, "-----") stay one token per hyphen.
+      std::size_t run = 2;
+      while (at(i + run) == '-') ++run;
+      hyphens = run <= 3;
+      i += hyphens ? run : 1;
     } else {
       ++i;
     }
@@ -168,7 +181,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     t.byte_end = cps[i - 1].byte_end;
     t.cp_begin = start;
     t.cp_end = i;
-    t.norm = normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
+    t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
     t.is_word = u_isalpha(c);
     t.is_number = u_isdigit(c);
     t.capitalized = u_isupper(c) || u_istitle(c);
@@ -206,18 +219,39 @@ void Document::split_sentences(const Abbreviations&) {
 }
 
 void Document::find_dateline() {
-  // "SEOUL, South Korea —" or "KYIV, Ukraine (AP) —": an all-capitals place, optional
-  // qualifiers, then a dash, within the first dozen tokens of the first paragraph.
-  if (tokens_.empty() || !tokens_[0].is_word) return;
-  std::string_view first = token_text(0);
-  if (first.size() < 2 || std::any_of(first.begin(), first.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return;
-  for (std::size_t i = 1; i < std::min<std::size_t>(tokens_.size(), 14); ++i) {
-    if (tokens_[i].paragraph_start) return;
-    if (tokens_[i].norm == "-" || tokens_[i].norm == "--") {
-      dateline_end_ = i + 1;
-      return;
+  // At the very start of the text and on its first line: an all-capitals place ("SEOUL", "NEW
+  // YORK"), then optionally ", Place" qualifiers (capitalized words, and numbers for a date:
+  // "SEOUL, South Korea", "SEOUL, Oct. 22") and a parenthesised agency ("(AP)", "(Reuters)"),
+  // then a dash (- – — or --). Anything else before the dash, such as a verb or any lowercase
+  // word, means the text opens with a sentence: "NATO said Russia sent ... — a first."
+  std::size_t n = std::min<std::size_t>(tokens_.size(), 16);
+  for (std::size_t i = 1; i < n; ++i)
+    if (tokens_[i].paragraph_start) n = i;
+  auto is = [&](std::size_t i, std::string_view norm) { return i < n && tokens_[i].norm == norm; };
+  auto capitalized = [&](std::size_t i) { return i < n && tokens_[i].is_word && tokens_[i].capitalized; };
+  auto all_capitals = [&](std::size_t i, std::size_t min_letters) {
+    if (!capitalized(i)) return false;
+    std::size_t letters = 0;
+    for (const CodePoint& cp : decode(token_text(i))) {
+      if (u_islower(cp.c)) return false;
+      if (u_isalpha(cp.c)) ++letters;
     }
+    return letters >= min_letters;
+  };
+  std::size_t i = 0;
+  if (!all_capitals(i, 2)) return;
+  while (all_capitals(i, 1)) ++i;
+  while (is(i, ",")) {
+    if (!capitalized(++i)) return;
+    while (capitalized(i) || (i < n && tokens_[i].is_number)) ++i;
   }
+  if (is(i, "(")) {
+    if (!capitalized(++i)) return;
+    while (capitalized(i)) ++i;
+    if (!is(i, ")")) return;
+    ++i;
+  }
+  if (is(i, "-") || is(i, "--")) dateline_end_ = i + 1;
 }
 
 }  // namespace newskg

@@ -594,7 +594,7 @@ class FrameFinder {
                               t.last + 1 < last;
         if (trailing_comma) {
           // '..., said Robert Wood.' : the speaker follows the verb.
-          if (auto after = mention_starting_in(t.last, std::min(last, t.last + 2))) {
+          if (auto after = mention_starting_in(t.last, std::min(last, t.last + 1)); after && f.kind == "Report") {
             speaker = after;
             f.complement_first = first;
             f.complement_last = t.first;
@@ -708,7 +708,8 @@ class FrameFinder {
       const bool present = v.entry->attr("direction") == "present";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
-      const bool passive = !receive && v.first > first &&
+      // "could be supplying" is progressive, not passive.
+      const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
       auto subject = passive || present ? std::nullopt : subject_before(v.first, first);
       // "accused Uganda of allowing ... and of providing the rebels with support": the
@@ -733,7 +734,22 @@ class FrameFinder {
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
       if (types.empty())
         if (auto t = v.entry->attr("type"); !t.empty()) types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming
-      auto quantity = quantity_in(v.last, object_last, c.aid_nouns);
+      // The amount comes before what is counted ("1,500 forces", "$2.5 billion in aid"), never
+      // after it: "enhancing ties between the two nations" counts nothing.
+      std::size_t amount_last = object_last;
+      for (std::size_t t = v.last; t < object_last; ++t)
+        if (toks_[t].norm == "," || toks_[t].norm == ";") {
+          amount_last = t;
+          break;
+        }
+      for (const Cue& n : c.aid_nouns)
+        if (n.first >= v.last && n.last <= amount_last) {
+          amount_last = n.last;
+          for (const Cue& m : c.aid_nouns)  // "Patriot launchers"
+            if (m.first == amount_last) amount_last = m.last;
+          break;
+        }
+      auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) continue;
@@ -1053,6 +1069,14 @@ class FrameFinder {
     claim.source = f.trigger.entry->where();
     claim.date = date_near(f.trigger.first, first, last);
     set_codes(claim);
+    // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
+    // false'"): one fact with both spans as evidence.
+    for (Fact& g : a_.facts)
+      if (g.kind == claim.kind && g.about == claim.about && g.claimant == claim.claimant && g.accused == claim.accused) {
+        for (const auto& e : claim.evidence)
+          if (std::find(g.evidence.begin(), g.evidence.end(), e) == g.evidence.end()) g.evidence.push_back(e);
+        return;
+      }
     a_.facts.push_back(std::move(claim));
   }
 

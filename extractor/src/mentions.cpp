@@ -77,6 +77,20 @@ class MentionFinder {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
         const std::string& n = toks_[i].norm;
         m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
+        // "his administration", "their governments": the state the antecedent speaks for.
+        if (m->modifier)
+          if (auto b = tables_.of("body-noun").longest_at(doc_, pro->last, limit); b && tables_.entry(b->payload).attr("metonym") == "yes") {
+            std::vector<std::string> states;
+            for (const std::string& id : m->actors) {
+              std::string st = side_of(id);
+              if (std::find(states.begin(), states.end(), st) == states.end()) states.push_back(st);
+            }
+            m->actors = states;
+            m->last = b->last;
+            m->modifier = false;
+            m->person = false;
+            m->rule += "+metonym";
+          }
         return push(std::move(*m), sentence);
       }
     }
@@ -141,6 +155,10 @@ class MentionFinder {
     }
     if (head) {
       std::size_t title_last = k;
+      // "Russian Foreign Minister, Sergei Lavrov, said": the name in apposition.
+      if (k + 1 < limit && toks_[k].norm == "," && toks_[k + 1].capitalized &&
+          (gazetteer_at(k + 1, limit) || name_end(k + 1, limit) >= k + 3))
+        ++k;
       if (auto g = gazetteer_at(k, limit)) {
         // "Ukrainian President Volodymyr Zelenskyy": a person the gazetteer knows.
         const GazetteerEntry& known = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
@@ -435,6 +453,17 @@ class MentionFinder {
     return folded;
   }
 
+  // The state or organisation an actor speaks for (its top affiliation).
+  std::string side_of(const std::string& id) const {
+    std::string current = id;
+    for (int depth = 0; depth < 4; ++depth) {
+      auto it = a_.actors.find(current);
+      if (it == a_.actors.end() || it->second.affiliation.empty()) break;
+      current = it->second.affiliation;
+    }
+    return current;
+  }
+
   std::string actor_label(const std::string& id) const {
     auto it = a_.actors.find(id);
     return it == a_.actors.end() ? id : it->second.label;
@@ -636,6 +665,7 @@ class MentionFinder {
       t += 3;
     }
     if (!conjunction && !(t == m.first && t > p.last)) return;
+    if (!conjunction && (p.person || m.person)) return;  // "the minister, Sergei Lavrov": one person
     if (t < m.first && is_determiner(toks_[t].norm)) ++t;
     for (int k = 0; k < 2 && t < m.first && toks_[t].is_word && !toks_[t].capitalized; ++k) ++t;
     if (t != m.first || between.empty()) return;

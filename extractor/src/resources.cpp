@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "newskg/utf8.hpp"
+
 #ifndef NEWSKG_SOURCE_DATA_DIR
 #define NEWSKG_SOURCE_DATA_DIR ""
 #endif
@@ -43,19 +45,6 @@ bool valid_id(std::string_view id) {
   });
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
-
 // Calls row(fields, line) for every data row of a TSV file; the first row is the header and
 // must equal `header`. Comments (#) and blank lines are skipped.
 template <typename Row>
@@ -71,7 +60,7 @@ void read_tsv(const std::filesystem::path& path, const std::vector<std::string>&
     if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     if (line.empty() || line[0] == '#') continue;
     auto where = [&] { return fmt::format("{}:{}", path.string(), number); };
-    if (!valid_utf8(line)) throw LoadError(fmt::format("{}: the line is not valid UTF-8", where()));
+    if (!model::is_valid_utf8(line)) throw LoadError(fmt::format("{}: the line is not valid UTF-8", where()));
     std::vector<std::string> fields = split(line, '\t');
     if (!header_seen) {
       if (fields != header)

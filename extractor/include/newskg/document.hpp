@@ -62,7 +62,8 @@ class Document {
 };
 
 // Replaces each ill-formed UTF-8 sequence with U+FFFD and drops a leading byte-order mark;
-// `first_bad` gets the byte offset of the first replacement (npos when there was none).
+// `first_bad` gets the byte offset in `text` (a dropped BOM counts) of the first ill-formed
+// sequence or NUL (npos when there was none).
 std::string repair_utf8(std::string_view text, std::size_t* first_bad = nullptr);
 
 // Lowercases and folds typographic variants (’ ‘ → ', “ ” → ", – — → -, NBSP → space).
