@@ -340,11 +340,13 @@ class FrameFinder {
         if (g.recipient.empty()) g.recipient = f.recipient;
         if (!g.quantity) g.quantity = f.quantity;
       } else if (f.kind == FactKind::Agreement) {
-        auto sorted = [](std::vector<std::string> v) {
-          std::sort(v.begin(), v.end());
-          return v;
+        // The same parties, or people speaking for them ("Kerry and Lavrov announced ...").
+        auto sides = [&](const std::vector<std::string>& v) {
+          std::set<std::string> out;
+          for (const auto& id : v) out.insert(side(id));
+          return out;
         };
-        if (g.agreement_type != f.agreement_type || sorted(g.party) != sorted(f.party)) continue;
+        if (g.agreement_type != f.agreement_type || sides(g.party) != sides(f.party)) continue;
         if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) g.status = f.status;
       } else {
         continue;
@@ -935,6 +937,11 @@ class FrameFinder {
       auto type = parse_agreement_type(noun.entry->attr("type"));
       for (const Cue& m : c.agreement_modifiers)
         if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(m.entry->attr("type"));
+      // "a deal for a cease-fire", "an agreement on a truce": the type follows the noun.
+      if (type == model::AgreementType::Other)
+        for (const Cue& other : c.agreement_nouns)
+          if (other.first > noun.last && other.first <= noun.last + 3 && other.entry->attr("type") != "Other")
+            type = parse_agreement_type(other.entry->attr("type"));
       std::vector<std::string> parties;
       std::vector<std::size_t> roles;
       auto add_party = [&](std::size_t k) {
