@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "newskg/utf8.hpp"
+
 namespace newskg::model {
 
 std::string Date::lexical() const {
@@ -158,22 +160,38 @@ std::string stable_hash(std::string_view s) {
   return fmt::format("{:016x}", h);
 }
 
+namespace {
+
+// Non-ASCII code points that separate words in a slug: Latin-1 punctuation and symbols (NBSP,
+// «, », §, ...), × and ÷, General Punctuation (dashes, curly quotes, thin spaces, ...) and CJK
+// punctuation (ideographic space, 、, 。, ...). Every other code point counts as a letter.
+bool non_ascii_separator(char32_t c) {
+  return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F);
+}
+
+}  // namespace
+
 std::string slug(std::string_view s) {
   std::string out;
   bool dash = false;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(c);
+  auto keep = [&](std::string_view letter) {
+    if (dash && !out.empty()) out += '-';
+    dash = false;
+    out += letter;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    const char32_t c = decode_utf8(s, i);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      keep(s.substr(start, 1));
     } else if (c >= 'A' && c <= 'Z') {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if (c == '.' || c == '\'') {
-      // "U.N." -> "un", "Russia's" -> "russias"
+      keep(std::string(1, static_cast<char>(c - 'A' + 'a')));
+    } else if (c == '.' || c == '\'' || c == 0x2019) {
+      // "U.N." -> "un", "Russia's" and "Russia’s" -> "russias"
+    } else if (c >= 0x80 && c != kInvalidCodePoint && !non_ascii_separator(c)) {
+      keep(s.substr(start, i - start));  // a non-ASCII letter, as written
     } else {
-      dash = true;
+      dash = true;  // ASCII punctuation, spaces, controls, non-ASCII punctuation, invalid bytes
     }
   }
   return out;

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <serd/serd.h>
 
+#include "newskg/utf8.hpp"
+
 namespace newskg::exporters {
 namespace {
 
@@ -37,34 +39,14 @@ SerdNode node(const std::string& s, SerdType type) {
 
 // Replaces ill-formed UTF-8 with U+FFFD so that every literal Serd writes is valid.
 std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 3) {
-      auto c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
-    }
-    if (ok && n == 4) {
-      auto c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (!ok) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    // NUL cannot be written in N-Triples by every reader; keep text offsets by replacing it.
-    if (n == 1 && c == 0) out += "\xEF\xBF\xBD";
-    else out.append(s.substr(i, n));
-    i += n;
-  }
+  std::string out = model::to_valid_utf8(s);
+  // NUL cannot be written in N-Triples by every reader; keep text offsets by replacing it.
+  for (std::size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i)) out.replace(i, 1, "\xEF\xBF\xBD");
   return out;
 }
+
+// Percent-encodes c as %XX.
+void percent_encode(std::string& out, unsigned char c) { out += fmt::format("%{:02X}", c); }
 
 }  // namespace
 
@@ -81,15 +63,28 @@ std::string iri_escape(std::string_view s) {
   for (unsigned char c : s) {
     if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
         c == '\\')
-      out += fmt::format("%{:02X}", c);
+      percent_encode(out, c);
     else
       out += static_cast<char>(c);
   }
   return valid_utf8(out);
 }
 
-std::string Iris::document(const model::DocumentInfo& info) const { return base + "doc/" + iri_escape(info.id); }
-std::string Iris::actor(std::string_view id) const { return base + "actor/" + iri_escape(id); }
+std::string iri_segment_escape(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                            c == '_' || c == '~';
+    if (unreserved || c >= 0x80)
+      out += static_cast<char>(c);
+    else
+      percent_encode(out, c);
+  }
+  return valid_utf8(out);
+}
+
+std::string Iris::document(const model::DocumentInfo& info) const { return base + "doc/" + iri_segment_escape(info.id); }
+std::string Iris::actor(std::string_view id) const { return base + "actor/" + iri_segment_escape(id); }
 std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return document(info) + "/" + f.local_id; }
 std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const {
   return fmt::format("{}#char={},{}", document(info), s.begin, s.end);

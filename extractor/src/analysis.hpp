@@ -68,6 +68,13 @@ struct Analysis {
   std::string focus_state;                     // dateline or most mentioned state
   std::vector<model::Fact> facts;
   std::vector<TimeExpression> times;
+  std::vector<model::TraceEvent>* trace = nullptr;  // set when the caller wants --explain
+
+  void note(std::size_t first, std::size_t last, const LexiconEntry* entry, std::string message) {
+    if (!trace) return;
+    trace->push_back({doc.sentence_of(first), doc.span(first, last), entry ? entry->id : std::string(),
+                      entry ? entry->where() : std::string(), std::move(message)});
+  }
 
   Analysis(const Document& d, const LexiconTables& t) : doc(d), tables(t) {}
 

@@ -1,8 +1,6 @@
 #include "newskg/extractor.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -56,29 +54,17 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
 
 Extractor::~Extractor() = default;
 
-model::DocumentGraph Extractor::extract(model::DocumentInfo info) const {
-  return extract(Document(std::move(info), resources_.abbreviations()));
+model::DocumentGraph Extractor::extract(model::DocumentInfo info, bool trace) const {
+  return extract(Document(std::move(info), resources_.abbreviations()), trace);
 }
 
-model::DocumentGraph Extractor::extract(const Document& document) const {
+model::DocumentGraph Extractor::extract(const Document& document, bool trace) const {
   Analysis a(document, *tables_);
+  std::vector<model::TraceEvent> events;
+  if (trace) a.trace = &events;
   find_mentions(a);
   find_times(a);
   find_frames(a);
-  if (std::getenv("NEWSKG_DEBUG")) {
-    for (const ActorMention& m : a.mentions)
-      std::fprintf(stderr, "mention %zu-%zu [%s] %s parent=%ld subj=%d mod=%d -> %s\n", m.first, m.last,
-                   std::string(document.text_of(m.first, m.last)).c_str(), m.rule.c_str(), m.parent, m.subject, m.modifier,
-                   m.actors.empty() ? "" : m.actors.front().c_str());
-    for (std::size_t i = 0; i < a.facts.size(); ++i) {
-      const auto& f = a.facts[i];
-      std::fprintf(stderr, "fact %zu %s %s status=%s about=%ld ev=", i, std::string(model::name(f.kind)).c_str(), f.rule.c_str(),
-                   f.status ? std::string(model::name(*f.status)).c_str() : "-", f.about ? long(*f.about) : -1L);
-      for (const auto& e : f.evidence) std::fprintf(stderr, "[%zu-%zu %s] ", e.begin, e.end, e.anchor.substr(0, 40).c_str());
-      std::fprintf(stderr, "\n");
-    }
-  }
-
   model::DocumentGraph g;
   g.info = document.info();
   // Only actors that a mention or a fact names are described; an affiliation pulls in its
@@ -111,6 +97,13 @@ model::DocumentGraph Extractor::extract(const Document& document) const {
                    g.mentions.end());
   g.facts = std::move(a.facts);
   model::assign_fact_ids(g);
+  if (trace) {
+    for (const Sentence& s : document.sentences()) g.sentences.push_back(document.span(s.first, s.last));
+    std::stable_sort(events.begin(), events.end(), [](const model::TraceEvent& x, const model::TraceEvent& y) {
+      return std::tie(x.sentence, x.span.begin) < std::tie(y.sentence, y.span.begin);
+    });
+    g.trace = std::move(events);
+  }
   return g;
 }
 

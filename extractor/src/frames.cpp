@@ -2,8 +2,6 @@
 // denials, confirmations), with roles bound to actor mentions, status from modality,
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -532,10 +530,6 @@ class FrameFinder {
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
 
     std::vector<ClaimFrame> frames = claim_frames(c, first, last);
-    if (std::getenv("NEWSKG_DEBUG"))
-      for (const ClaimFrame& f : frames)
-        std::fprintf(stderr, "frame s%zu %s kind=%s claimant=%s compl=%zu-%zu neg=%d cond=%d\n", s, f.trigger.entry->id.c_str(), f.kind.c_str(),
-                     f.claimant.empty() ? "-" : f.claimant.front().c_str(), f.complement_first, f.complement_last, f.negated, f.conditional);
     std::vector<ActHit> acts = find_aid(c, frames, first, last);
     for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
     std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });

@@ -33,8 +33,14 @@ struct Iris {
   std::string actors_graph() const;
 };
 
-// Makes a string safe inside an IRI: percent-encodes spaces, controls and <>"{}|^`\.
+// Makes a whole IRI (a --base or --url) safe: percent-encodes spaces, controls and <>"{}|^`\,
+// keeps the delimiters (: / ? # % & ...) as they are, and replaces invalid UTF-8 by U+FFFD.
 std::string iri_escape(std::string_view);
+
+// Makes a string (a document or actor id) one IRI path segment: keeps ASCII letters, digits,
+// - . _ ~ and non-ASCII UTF-8, percent-encodes every other byte (/ ? # % included), and
+// replaces invalid UTF-8 by U+FFFD.
+std::string iri_segment_escape(std::string_view);
 
 class RdfWriter {
  public:

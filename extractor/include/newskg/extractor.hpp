@@ -17,11 +17,12 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Thread-safe: extraction keeps its state per call.
-  model::DocumentGraph extract(const Document& document) const;
+  // Thread-safe: extraction keeps its state per call. With `trace`, the graph also holds the
+  // sentences and a TraceEvent for every trigger seen (what became of it and why).
+  model::DocumentGraph extract(const Document& document, bool trace = false) const;
 
   // Convenience: segment the text with the resources' abbreviations, then extract.
-  model::DocumentGraph extract(model::DocumentInfo info) const;
+  model::DocumentGraph extract(model::DocumentInfo info, bool trace = false) const;
 
  private:
   struct Tables;

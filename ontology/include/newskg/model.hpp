@@ -79,6 +79,7 @@ struct Fact {
   std::optional<Span> trigger;
   std::string rule;  // id of the rule that produced the fact
   std::string source;  // file:line of the lexicon entry behind the rule, when there is one
+  std::vector<std::string> reasons;  // why each role and the status were bound (--explain)
 
   bool is_act() const { return kind == FactKind::Aid || kind == FactKind::Agreement || kind == FactKind::OtherAct; }
   bool is_claim() const { return !is_act(); }
@@ -92,12 +93,24 @@ struct DocumentInfo {
   std::optional<Date> published;
 };
 
+// What the extractor saw and decided about one trigger or mention, for --explain and
+// `newskg explain`: facts made, and triggers that did not become facts, with the reason.
+struct TraceEvent {
+  std::size_t sentence = 0;  // index of the sentence in the document
+  Span span;                 // the trigger or mention
+  std::string entry;         // lexicon entry id or rule id
+  std::string source;        // file:line of the lexicon entry
+  std::string message;       // what became of it, and why
+};
+
 // Everything found in one document, ready for an exporter.
 struct DocumentGraph {
   DocumentInfo info;
   std::vector<Actor> actors;  // each actor once, sorted by id
   std::vector<Mention> mentions;
   std::vector<Fact> facts;
+  std::vector<Span> sentences;     // filled when a trace is asked for
+  std::vector<TraceEvent> trace;   // idem
 
   const Actor* find_actor(std::string_view id) const;
 };
@@ -123,6 +136,8 @@ std::string stable_hash(std::string_view);
 
 // Lowercase ASCII slug of a name ("Russia's U.N. Ambassador" -> "russias-un-ambassador"),
 // keeping non-ASCII letters as they are; for ids of actors the gazetteer does not know.
+// Periods and apostrophes (' and ’) vanish; any other punctuation, space or invalid byte,
+// ASCII or not, separates words.
 std::string slug(std::string_view);
 
 }  // namespace newskg::model

@@ -1,0 +1,56 @@
+#include "newskg/utf8.hpp"
+
+namespace newskg::model {
+
+char32_t decode_utf8(std::string_view s, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i++);
+  if (lead < 0x80) return lead;
+  std::size_t length;
+  char32_t c;
+  // The range of the second byte depends on the lead (Table 3-7); the others are 80..BF.
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    c = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    c = lead & 0x0F;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    c = lead & 0x07;
+    if (lead == 0xF0) low = 0x90;   // no overlong forms
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return kInvalidCodePoint;  // a continuation byte, C0, C1 or F5..FF
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    // A missing or out-of-range byte ends the ill-formed subpart; i stays on it.
+    if (i >= s.size() || byte(i) < low || byte(i) > high) return kInvalidCodePoint;
+    c = (c << 6) | (byte(i++) & 0x3F);
+    low = 0x80;
+    high = 0xBF;
+  }
+  return c;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (decode_utf8(s, i) == kInvalidCodePoint) return false;
+  return true;
+}
+
+std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    if (decode_utf8(s, i) == kInvalidCodePoint) out += "\xEF\xBF\xBD";
+    else out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+}  // namespace newskg::model
