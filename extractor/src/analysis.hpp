@@ -47,6 +47,7 @@ struct ActorMention {
   std::vector<std::size_t> parts;  // for coordinations: the mentions joined
   long parent = -1;                // the coordination or person mention this one is part of
   std::string rule;
+  std::string antecedent;  // for pronouns and anaphors: the text they were resolved to
 };
 
 struct Cue {

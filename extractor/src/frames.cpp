@@ -261,22 +261,49 @@ class FrameFinder {
     return false;
   }
 
+  // The status the cues between `first` and the trigger at `last` give; status_reason_ says why.
   Status status_from(std::size_t first, std::size_t last, bool* hedged, bool* negated = nullptr) const {
     Status status = Status::Actual;
+    status_reason_ = "no modal, hedge or negation before the trigger";
+    auto because = [&](const Cue& c, std::string_view what) {
+      status_reason_ = fmt::format("{} '{}' ({}, {})", what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
+    };
     for (const Cue& c : cues("modality", first, last))
-      if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) status = *s;
-    bool hedge = !cues("hedge", first, last).empty();
+      if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
+        status = *s;
+        because(c, "modal");
+      }
+    const std::vector<Cue> hedges = cues("hedge", first, last);
     for (const Cue& c : cues("negation", first, last))
       if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) {
         status = Status::Refused;
+        because(c, "negation");
         if (negated) *negated = true;
       }
-    if (hedge && status == Status::Actual) {
+    if (!hedges.empty() && status == Status::Actual) {
       status = Status::Alleged;
+      because(hedges.front(), "hedge");
       if (hedged) *hedged = true;
     }
     return status;
   }
+
+  // "'He' = Russia's U.N. Ambassador (coref.person, antecedent 'Russia’s U.N. Ambassador')"
+  std::string describe(std::size_t k) const {
+    const ActorMention& m = a_.mentions[k];
+    std::string names;
+    for (const auto& id : m.actors) {
+      const model::Actor* a = actor(id);
+      names += (names.empty() ? "" : " + ") + (a ? a->label : id);
+    }
+    std::string out = fmt::format("'{}' = {} ({}", doc_.text_of(m.first, m.last), names, m.rule);
+    if (!m.antecedent.empty()) out += fmt::format(", antecedent '{}'", m.antecedent);
+    return out + ")";
+  }
+
+  void note(const Cue& c, std::string message) const { a_.note(c.first, c.last, c.entry, std::move(message)); }
+
+  mutable std::string status_reason_;
 
   void set_codes(Fact& f) const {
     for (const PhraseMatch& m : codes_) {
@@ -689,8 +716,13 @@ class FrameFinder {
       f.date = date_near(trig_first, first, last);
       // Inside someone else's claim, an act is only alleged.
       if (const ClaimFrame* fr = frame_around(frames, trig_first);
-          fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider))
+          fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider)) {
         f.status = Status::Alleged;
+        f.reasons.push_back(fmt::format("status Alleged: told inside another actor's claim '{}' ({})",
+                                        doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
+      }
+      note(Cue{trig_first, trig_last, nullptr}, fmt::format("fact: {} {} ({})", model::name(f.kind),
+                                                          f.aid_type ? model::name(*f.aid_type) : "", f.rule));
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
                       .recipient_agent = recipient_agent});
@@ -748,7 +780,10 @@ class FrameFinder {
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
-      if (types.empty()) continue;
+      if (types.empty()) {
+        note(v, "aid verb, but nothing given is named in its object (no aid-noun entry matched)");
+        continue;
+      }
       for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
         if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
       std::vector<std::string> provider, recip;
@@ -816,7 +851,10 @@ class FrameFinder {
         if (recipient) roles.push_back(*recipient);
       }
       if (subject) roles.push_back(*subject);
-      if (provider.empty()) continue;
+      if (provider.empty()) {
+        note(v, "aid verb with an object, but no provider: no subject mention before it, nor 'by'/'from' after it");
+        continue;
+      }
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
@@ -831,6 +869,10 @@ class FrameFinder {
         if (types.size() == 1) f.quantity = quantity;
         f.rule = v.entry->id + "+" + tn.cue.entry->id;
         f.source = v.entry->where();
+        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+        f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
+                                        tn.cue.entry->id, tn.cue.entry->where()));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info_[hits.back().fact].money_only = true;
       }
@@ -881,7 +923,10 @@ class FrameFinder {
         }
       }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
-      if (generic && !recipient) continue;  // "Russian assistance in enhancing ...": too vague
+      if (generic && !recipient) {  // "Russian assistance in enhancing ...": too vague
+        note(noun, "generic aid noun without a type modifier or a recipient: too vague to be a fact");
+        continue;
+      }
       if (!recipient && !provider.empty()) {
         // "the alleged troop deployment from North Korea": the act told before, named again.
         if (auto id = antecedent_act(types.front().type); id && a_.facts[*id].provider == provider) {
@@ -914,6 +959,8 @@ class FrameFinder {
         f.status = status;
         f.rule = noun.entry->id;
         f.source = noun.entry->where();
+        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
         finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
@@ -927,7 +974,10 @@ class FrameFinder {
       const Cue* verb = nullptr;
       for (const Cue& v : c.agreement_verbs)
         if ((v.last <= noun.first && noun.first - v.last <= 4) || (v.first >= noun.last && v.first - noun.last <= 2)) verb = &v;
-      if (!verb) continue;
+      if (!verb) {
+        note(noun, "agreement noun without an agreement verb (signed, reached, ...) within four words");
+        continue;
+      }
       auto type = parse_agreement_type(noun.entry->attr("type"));
       for (const Cue& m : c.agreement_modifiers)
         if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(m.entry->attr("type"));
@@ -952,9 +1002,13 @@ class FrameFinder {
         for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
           if (toks_[t].norm == "by" || toks_[t].norm == "from")
             if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);
-      if (parties.size() < 2) continue;
+      if (parties.size() < 2) {
+        note(noun, fmt::format("agreement with fewer than two parties found ({})", parties.size()));
+        continue;
+      }
       Fact f;
       f.kind = FactKind::Agreement;
+      for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
       f.party = parties;
       f.agreement_type = type;
       f.status = parse_status(verb->entry->attr("status")).value_or(Status::Actual);
@@ -972,6 +1026,8 @@ class FrameFinder {
       f.trigger = doc_.span(noun.first, noun.last);
       f.rule = verb->entry->id + "+" + noun.entry->id;
       f.source = noun.entry->where();
+      f.reasons.push_back(fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
+      note(noun, fmt::format("fact: Agreement ({})", f.rule));
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
@@ -1068,6 +1124,10 @@ class FrameFinder {
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
     claim.source = f.trigger.entry->where();
+    if (f.claimant_mention) claim.reasons.push_back("claimant from mention " + describe(*f.claimant_mention));
+    else claim.reasons.push_back("no claimant: the text attributes the claim to nobody");
+    claim.reasons.push_back(fmt::format("about {} '{}' ({})", model::name(about.kind),
+                                        about.evidence.empty() ? std::string() : about.evidence.front().anchor, about.rule));
     claim.date = date_near(f.trigger.first, first, last);
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
@@ -1078,12 +1138,28 @@ class FrameFinder {
           if (std::find(g.evidence.begin(), g.evidence.end(), e) == g.evidence.end()) g.evidence.push_back(e);
         return;
       }
+    note(f.trigger, fmt::format("fact: {} ({})", model::name(claim.kind), claim.rule));
     a_.facts.push_back(std::move(claim));
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
                    std::set<FactId>& claimed) {
-    if (f.negated || f.conditional) return;
+    if (f.negated || f.conditional) {
+      note(f.trigger, f.negated ? "claim verb under a negation ('have not yet verified'): no claim is made"
+                                : "conditional ('if true'): no claim is made");
+      return;
+    }
+    const std::size_t facts_before = a_.facts.size();
+    struct Summary {
+      const FrameFinder& self;
+      const ClaimFrame& frame;
+      std::size_t before;
+      ~Summary() {
+        if (self.a_.facts.size() == before)
+          self.note(frame.trigger, frame.claimant.empty() ? "claim verb without a claimant and nothing alleged: no fact"
+                                                          : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
+      }
+    } summary{*this, f, facts_before};
     std::vector<const ActHit*> inside;
     for (const ActHit& h : acts)
       if (h.first >= f.complement_first && h.first < f.complement_last) inside.push_back(&h);

@@ -560,6 +560,9 @@ class MentionFinder {
     m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = fmt::format("coref.{}", refers);
+    if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
+    else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
+      m.antecedent = std::string(doc_.text_of(c->first, c->last));
     return m;
   }
 
