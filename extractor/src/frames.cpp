@@ -481,7 +481,7 @@ class FrameFinder {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
     for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last) continue;
+      if (n.first < first || n.last > last || n.entry->attr("reference") == "yes") continue;
       AidType t = parse_aid_type(n.entry->attr("type"));
       bool is_generic = n.entry->attr("generic") == "yes";
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
@@ -934,6 +934,15 @@ class FrameFinder {
           continue;
         }
       }
+      // "The Asian Development Bank may consider additional budget support": the object of a
+      // modal verb is a new act of the clause's subject.
+      bool governed = false;
+      for (const Cue& m : cues("modality", phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first)) governed |= m.last <= phrase_first;
+      if (provider.empty() && !recipient && governed)
+        if (auto subject = subject_before(phrase_first, first)) {
+          provider = a_.mentions[*subject].actors;
+          roles.push_back(*subject);
+        }
       if (provider.empty() && !recipient) {
         // A reference to an act told before: "the troop dispatch", "allegations of troop movement".
         if (generic) continue;
@@ -973,7 +982,7 @@ class FrameFinder {
     for (const Cue& noun : c.agreement_nouns) {
       const Cue* verb = nullptr;
       for (const Cue& v : c.agreement_verbs)
-        if ((v.last <= noun.first && noun.first - v.last <= 4) || (v.first >= noun.last && v.first - noun.last <= 2)) verb = &v;
+        if ((v.last <= noun.first && noun.first - v.last <= 6) || (v.first >= noun.last && v.first - noun.last <= 2)) verb = &v;
       if (!verb) {
         note(noun, "agreement noun without an agreement verb (signed, reached, ...) within four words");
         continue;
@@ -1002,6 +1011,17 @@ class FrameFinder {
         for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
           if (toks_[t].norm == "by" || toks_[t].norm == "from")
             if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);
+      // "Warsaw planned to sign the contract": the agreement told before, with its parties.
+      if (parties.size() == 1 && noun.first > first &&
+          (toks_[noun.first - 1].norm == "the" || toks_[noun.first - 1].norm == "this" || toks_[noun.first - 1].norm == "that"))
+        for (FactId id = a_.facts.size(); id-- > 0;) {
+          const Fact& g = a_.facts[id];
+          if (g.kind != FactKind::Agreement || !same_side(g.party, parties)) continue;
+          for (const auto& p : g.party)
+            if (!same_side({p}, parties)) parties.push_back(p);
+          if (type == model::AgreementType::Other && g.agreement_type) type = *g.agreement_type;
+          break;
+        }
       if (parties.size() < 2) {
         note(noun, fmt::format("agreement with fewer than two parties found ({})", parties.size()));
         continue;

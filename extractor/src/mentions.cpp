@@ -537,10 +537,17 @@ class MentionFinder {
         return !m.person && m.subject && m.actors.size() == 1 && it != a_.actors.end() && it->second.type == model::ActorType::State;
       });
     } else if (refers == "organization") {
+      // "the agency", "the fund": the latest organisation or body whose name has that word;
+      // "the group", "the movement": the latest organisation or armed group.
+      const std::string head = toks_[match.last - 1].norm;
+      static const std::set<std::string> kGeneric = {"group", "movement", "militia", "rebels", "organization", "organisation",
+                                                     "alliance", "bloc", "coalition"};
       antecedent = recent([&](const ActorMention& m) {
         auto it = a_.actors.find(m.actors.front());
-        return !m.person && m.actors.size() == 1 && it != a_.actors.end() &&
-               (it->second.type == model::ActorType::Organization || it->second.type == model::ActorType::ArmedGroup);
+        if (m.person || m.actors.size() != 1 || it == a_.actors.end()) return false;
+        const model::Actor& a = it->second;
+        if (normalize(a.label).find(head) != std::string::npos && a.type != model::ActorType::State) return true;
+        return kGeneric.count(head) > 0 && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
       });
     } else if (refers == "plural") {
       antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
