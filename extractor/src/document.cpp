@@ -213,6 +213,27 @@ void Document::split_sentences(const Abbreviations&) {
   }
   if (first < n) sentences_.push_back({first, n});
   if (sentences_.empty()) sentences_.push_back({0, 0});
+  // Cap the length of a sentence, so that the cost of the stages that look at every pair of
+  // cues in a sentence stays bounded: a run of more than kMaxSentenceTokens tokens (a text with
+  // no sentence end, a list of a million names) is cut after the last ';' in the second half
+  // of the window, else after the last ',', else at the window's end.
+  std::vector<Sentence> capped;
+  for (const Sentence& s : sentences_) {
+    std::size_t from = s.first;
+    while (s.last - from > kMaxSentenceTokens) {
+      std::size_t cut = 0;
+      for (std::string_view mark : {";", ","}) {
+        for (std::size_t t = from + kMaxSentenceTokens; t > from + kMaxSentenceTokens / 2 && cut == 0; --t)
+          if (tokens_[t - 1].norm == mark) cut = t;
+        if (cut != 0) break;
+      }
+      if (cut == 0) cut = from + kMaxSentenceTokens;
+      capped.push_back({from, cut});
+      from = cut;
+    }
+    capped.push_back({from, s.last});
+  }
+  if (capped.size() != sentences_.size()) sentences_ = std::move(capped);
   sentence_of_token_.assign(n, 0);
   for (std::size_t s = 0; s < sentences_.size(); ++s)
     for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_token_[t] = s;

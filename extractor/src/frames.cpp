@@ -760,8 +760,12 @@ class FrameFinder {
       const bool object_before = passive || present;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
+      bool typed_by_verb = false;
       if (types.empty())
-        if (auto t = v.entry->attr("type"); !t.empty()) types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming
+        if (auto t = v.entry->attr("type"); !t.empty()) {
+          types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming, funded
+          typed_by_verb = true;
+        }
       // The amount comes before what is counted ("1,500 forces", "$2.5 billion in aid"), never
       // after it: "enhancing ties between the two nations" counts nothing.
       std::size_t amount_last = object_last;
@@ -827,8 +831,8 @@ class FrameFinder {
         }
         for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
           const std::string& n = toks_[t].norm;
-          if (n != "in" && n != "inside" && n != "into" && n != "to" && n != "on") continue;
-          for (std::size_t u = t + 1; u < std::min(window_end, t + 4); ++u)
+          if (n != "in" && n != "inside" && n != "into" && n != "to" && n != "on" && n != "with" && n != "alongside") continue;
+          for (std::size_t u = t + 1; u < std::min(window_end, t + 6); ++u)
             if (a_.mention_at[u] >= 0) {
               const ActorMention& m = a_.mentions[static_cast<std::size_t>(a_.mention_at[u])];
               if (!same_side(m.actors, provider)) {
@@ -851,6 +855,10 @@ class FrameFinder {
         if (recipient) roles.push_back(*recipient);
       }
       if (subject) roles.push_back(*subject);
+      if (typed_by_verb && recip.empty()) {
+        note(v, "support verb without a recipient actor: too vague to be aid");
+        continue;
+      }
       if (provider.empty()) {
         note(v, "aid verb with an object, but no provider: no subject mention before it, nor 'by'/'from' after it");
         continue;
@@ -883,15 +891,17 @@ class FrameFinder {
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
       if (noun_used[n] || noun.entry->attr("standalone") != "yes") continue;
+      if (noun.entry->attr("reference") == "yes") {
+        // "confirmed the disbursement": a word that only points back at an act told before.
+        if (auto id = antecedent_act(parse_aid_type(noun.entry->attr("type"))))
+          hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
+        else
+          note(noun, "refers back to an act, but no earlier act of the document fits");
+        continue;
+      }
       std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
       if (types.empty()) continue;
       std::size_t phrase_first = types.front().cue.first;
-      if (noun.entry->attr("reference") == "yes") {
-        // "confirmed the disbursement": a word that only points back at an act told before.
-        if (auto id = antecedent_act(types.front().type))
-          hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
-        continue;
-      }
       bool generic = noun.entry->attr("generic") == "yes" && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;

@@ -37,6 +37,7 @@ class MentionFinder {
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
     if (auto end = person_or_body(i, limit)) return *end;
+    if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
       const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
@@ -581,6 +582,43 @@ class MentionFinder {
     std::size_t prev = p - 1;
     const PhraseIndex& preps = tables_.of("preposition");
     return preps.longest_at(doc_, prev, prev + 1).has_value();
+  }
+
+  // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the
+  // actor named after the preposition.
+  std::optional<std::size_t> role_of(std::size_t i, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
+    std::size_t j = i;
+    if (j < limit && is_determiner(toks_[j].norm)) ++j;
+    while (j < limit && !toks_[j].capitalized && tables_.of("title-modifier").longest_at(doc_, j, limit)) ++j;
+    auto p = tables_.of("person-noun").longest_at(doc_, j, limit);
+    if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
+    const std::string& prep = toks_[p->last].norm;
+    if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return std::nullopt;
+    const std::size_t before = a_.mentions.size();
+    std::size_t end = scan_at(p->last + 1, sentence);
+    if (a_.mentions.size() == before || end <= p->last + 1) return std::nullopt;
+    // The organisation's mention is the last top-level one pushed.
+    std::size_t org = a_.mentions.size() - 1;
+    while (org > before && a_.mentions[org].parent >= 0) --org;
+    const ActorMention& o = a_.mentions[org];
+    if (o.person || o.actors.size() != 1 || o.first < p->last) return std::nullopt;
+    model::Actor person;
+    person.label = normalize_space(doc_.text_of(j, o.last));
+    person.id = "person-" + model::slug(person.label);
+    person.type = model::ActorType::Person;
+    person.affiliation = o.actors.front();
+    person.role = normalize_space(doc_.text_of(j, p->last));
+    register_actor(person);
+    a_.mentions[org].parent = static_cast<long>(a_.mentions.size());
+    ActorMention m;
+    m.first = j;
+    m.last = o.last;
+    m.actors = {person.id};
+    m.person = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = "mention.role-of";
+    return push(std::move(m), sentence);
   }
 
   // "Foreign Ministry spokesman Wang Lixin": a title and a name right after a body make a

@@ -26,6 +26,10 @@ struct Sentence {
   std::size_t first = 0, last = 0;  // token indexes, last exclusive
 };
 
+// The longest sentence, in tokens: a longer run without a sentence end is cut after a ';' or
+// ',' (or, failing those, after this many tokens), so that extraction stays linear in the text.
+inline constexpr std::size_t kMaxSentenceTokens = 1000;
+
 // Words whose trailing period is part of the word ("Gen.", "Jan.", "No."): they neither
 // split a sentence nor lose their period. Lowercase, with the period.
 using Abbreviations = std::unordered_set<std::string>;
