@@ -508,6 +508,13 @@ class FrameFinder {
       for (AidType m : modifiers)
         if (is_generic || !family(m, t)) add(out, m, Cue{p, n.last, n.entry});
     }
+    // "hundreds of millions of dollars in humanitarian aid": the money counts the aid, it
+    // is not financial aid of its own.
+    if (out.size() > 1)
+      out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) {
+                  return t.type == AidType::Financial && t.cue.entry->attr("standalone") != "yes";
+                }),
+                out.end());
     return out.empty() ? generic : out;
   }
 
@@ -555,6 +562,17 @@ class FrameFinder {
               }), v.end());
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
+    // "the training", "weapons, training and equipment": an aid verb used as a noun.
+    c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
+                        if (q.first <= first) return false;
+                        const std::string& prev = toks_[q.first - 1].norm;
+                        if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their" || prev == "his" || prev == "her")
+                          return true;
+                        if ((prev == "," || prev == "and" || prev == "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2)
+                          return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; });
+                        return false;
+                      }),
+                      c.aid_verbs.end());
 
     std::vector<ClaimFrame> frames = claim_frames(c, first, last);
     std::vector<ActHit> acts = find_aid(c, frames, first, last);
