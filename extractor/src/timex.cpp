@@ -103,6 +103,10 @@ void find_times(Analysis& a) {
       model::Date d = *published;
       if (unit == "day" && published->precision == model::DatePrecision::Day) {
         d = civil_from_days(days_from_civil(d.year, d.month, d.day) + offset);
+      } else if (unit == "week" && published->precision == model::DatePrecision::Day) {
+        // A week has no XSD type of its own: "last week" is the month that week fell in.
+        d = civil_from_days(days_from_civil(d.year, d.month, d.day) + 7 * offset);
+        d = model::Date{d.year, d.month, 0, model::DatePrecision::Month};
       } else if (unit == "month" && published->precision != model::DatePrecision::Year) {
         int months_total = d.year * 12 + (d.month - 1) + offset;
         d = model::Date{months_total / 12, months_total % 12 + 1, 0, model::DatePrecision::Month};
