@@ -192,6 +192,18 @@ class FrameFinder {
   // The clause subject before token `pos`: the nearest mention that is not a preposition's
   // object, or one directly before the verb ("in light of North Korea allegedly sending").
   std::optional<std::size_t> subject_before(std::size_t pos, std::size_t floor) const {
+    // "a force that is helping Haiti's police": the subject of a relative clause is the noun
+    // before "that"/"which"/"who"; only a mention right there can be it.
+    for (std::size_t t = pos; t-- > floor;) {
+      const std::string& n = toks_[t].norm;
+      if (n == "," || n == ";" || a_.mention_at[t] >= 0) break;
+      if (n == "that" || n == "which" || n == "who") {
+        std::size_t before = t > floor && toks_[t - 1].norm == "," ? t - 1 : t;
+        if (before > floor && a_.mention_at[before - 1] >= 0) return static_cast<std::size_t>(a_.mention_at[before - 1]);
+        if (n != "that") return std::nullopt;
+        break;  // "that" may also open a reported clause
+      }
+    }
     std::optional<std::size_t> best;
     for (std::size_t k : top_mentions(floor, pos)) {
       const ActorMention& m = a_.mentions[k];
@@ -772,7 +784,8 @@ class FrameFinder {
       if (!recipient && !receive) {
         if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
             direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with") ||
-                       !v.entry->attr("type").empty()))
+                       (!v.entry->attr("type").empty() &&
+                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"))))  // "backs Belgrade's position"
           recipient = direct;
       }
       const bool object_before = passive || present;

@@ -532,7 +532,10 @@ class MentionFinder {
       antecedent = recent([](const ActorMention& m) { return m.person; });
     } else if (refers == "thing") {
       antecedent = recent([&](const ActorMention& m) { return !m.person && !m.plural && m.subject && m.actors.size() == 1; });
-    } else if (refers == "state") {
+    } else if (refers == "home" && !a_.focus_state.empty()) {
+      // "the army", "the government": in a datelined story, the home country's.
+      actors = {a_.focus_state};
+    } else if (refers == "state" || refers == "home") {
       antecedent = recent([&](const ActorMention& m) {
         auto it = a_.actors.find(m.actors.front());
         return !m.person && m.subject && m.actors.size() == 1 && it != a_.actors.end() && it->second.type == model::ActorType::State;
@@ -714,6 +717,7 @@ class MentionFinder {
     }
     if (!conjunction && !(t == m.first && t > p.last)) return;
     if (!conjunction && (p.person || m.person)) return;  // "the minister, Sergei Lavrov": one person
+    if (!conjunction && p.subject != m.subject) return;  // "In Beijing, Foreign Ministry spokesman ..." 
     if (t < m.first && is_determiner(toks_[t].norm)) ++t;
     for (int k = 0; k < 2 && t < m.first && toks_[t].is_word && !toks_[t].capitalized; ++k) ++t;
     if (t != m.first || between.empty()) return;
