@@ -183,43 +183,17 @@ class MentionFinder {
       // still a name ("President Biden said").
       std::string role = normalize_space(doc_.text_of(title_first, title_last));
       if (name_last > k) {
-        std::string name = normalize_space(doc_.text_of(k, name_last));
-        model::Actor person;
-        person.id = "person-" + model::slug(name);
-        person.type = model::ActorType::Person;
-        person.label = name;
-        person.affiliation = affiliation;
-        person.role = role;
-        register_actor(person);
-        remember_surname(name_last - 1, person.id);
-        ActorMention m;
-        m.first = affiliation.empty() ? title_first : affil_first;
-        m.last = name_last;
-        m.actors = {person.id};
-        m.person = true;
-        m.kind = MentionKind::Pattern;
-        m.rule = "mention.titled-person";
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-        return push(std::move(m), sentence, start);
+        return push(person_mention(affiliation.empty() ? title_first : affil_first, name_last, normalize_space(doc_.text_of(k, name_last)),
+                                   affiliation, role, true, "mention.titled-person"),
+                    sentence, start);
       }
       if (!affiliation.empty() && (possessive || toks_[affil_first].is_word)) {
-        model::Actor person;
-        // Unknown to the gazetteer: named by the text's own words ("Russia's U.N. Ambassador").
-        person.label = normalize_space(doc_.text_of(affil_first, title_last));
-        person.id = "person-" + model::slug(person.label);
-        person.type = model::ActorType::Person;
-        person.affiliation = affiliation;
-        person.role = role;
-        register_actor(person);
-        ActorMention m;
-        m.first = affil_first;
-        m.last = title_last;
-        m.actors = {person.id};
-        m.person = true;
-        m.kind = MentionKind::Pattern;
-        m.rule = "mention.unnamed-titled-person";
+        // Unknown to the gazetteer and unnamed: called by the text's own words ("Russia's U.N. Ambassador").
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-        return push(std::move(m), sentence, start);
+        return push(person_mention(affil_first, title_last, normalize_space(doc_.text_of(affil_first, title_last)), affiliation, role, false,
+                                   "mention.unnamed-titled-person"),
+                    sentence, start);
       }
       return std::nullopt;
     }
@@ -230,12 +204,16 @@ class MentionFinder {
         return named_group(j, sentence, affiliation, affil_first);
       }
     }
-    if (auto b = tables_.of("body-noun").longest_at(doc_, j, limit); b && !aid_phrase(b->first, b->last, limit)) {
+    // "Russia's foreign ministry", "the South Korean government" (the state itself).
+    auto body_at = [&](std::size_t at) -> std::optional<std::size_t> {
+      auto b = tables_.of("body-noun").longest_at(doc_, at, limit);
+      if (!b || aid_phrase(b->first, b->last, limit)) return std::nullopt;
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
-    }
+    };
+    if (auto end = body_at(j)) return end;
     std::size_t n = j;
     while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
     if (auto p = tables_.of("person-noun").longest_at(doc_, n, limit)) {
@@ -244,49 +222,16 @@ class MentionFinder {
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
       std::size_t name_from = p->last < limit && toks_[p->last].norm == "," ? p->last + 1 : p->last;
-      if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2) {
-        model::Actor named;
-        named.label = normalize_space(doc_.text_of(name_from, e_name));
-        named.id = "person-" + model::slug(named.label);
-        named.type = model::ActorType::Person;
-        named.affiliation = affiliation;
-        named.role = role;
-        register_actor(named);
-        remember_surname(e_name - 1, named.id);
-        ActorMention m;
-        m.first = affil_first;
-        m.last = e_name;
-        m.actors = {named.id};
-        m.person = true;
-        m.kind = MentionKind::Pattern;
-        m.rule = "mention.titled-person";
-        add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-        return push(std::move(m), sentence, start);
-      }
-      model::Actor person;
-      person.label = normalize_space(doc_.text_of(affil_first, p->last));
-      person.id = "person-" + model::slug(person.label);
-      person.type = model::ActorType::Person;
-      person.affiliation = affiliation;
-      person.role = role;
-      register_actor(person);
-      ActorMention m;
-      m.first = affil_first;
-      m.last = p->last;
-      m.actors = {person.id};
-      m.person = true;
-      m.kind = MentionKind::Pattern;
-      m.rule = "mention.unnamed-person";
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return push(std::move(m), sentence, start);
+      if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2)
+        return push(person_mention(affil_first, e_name, normalize_space(doc_.text_of(name_from, e_name)), affiliation, role, true,
+                                   "mention.titled-person"),
+                    sentence, start);
+      return push(person_mention(affil_first, p->last, normalize_space(doc_.text_of(affil_first, p->last)), affiliation, role, false,
+                                 "mention.unnamed-person"),
+                  sentence, start);
     }
-    if (auto b = tables_.of("body-noun").longest_at(doc_, n, limit); b && !aid_phrase(b->first, b->last, limit)) {
-      const LexiconEntry& e = tables_.entry(b->payload);
-      if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
-      add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
-    }
-    return std::nullopt;
+    return body_at(n);
   }
 
   // The end of a personal name starting at token k: up to five capitalized words, with
@@ -320,14 +265,14 @@ class MentionFinder {
     // The role: a title or person noun within a few words; its affiliation: the first actor
     // named in the apposition (possibly through "the group's").
     std::size_t stop = r;
-    bool role = false;
+    bool has_role = false;
     while (stop < limit && stop < r + 12 && toks_[stop].norm != "," && toks_[stop].norm != ".") {
       if (tables_.of("title").longest_at(doc_, stop, limit) || tables_.of("person-noun").longest_at(doc_, stop, limit) ||
           toks_[stop].norm == "member" || toks_[stop].norm == "head" || toks_[stop].norm == "chief")
-        role = true;
+        has_role = true;
       ++stop;
     }
-    if (!role) return std::nullopt;
+    if (!has_role) return std::nullopt;
     std::string affiliation;
     for (std::size_t t = r; t < stop && affiliation.empty(); ++t) {
       if (auto g = gazetteer_at(t, stop)) {
@@ -349,28 +294,36 @@ class MentionFinder {
       remember_surname(e - 1, known->actor.id);
       return push(std::move(m), sentence);
     }
-    model::Actor person;
-    person.id = "person-" + model::slug(name);
-    person.type = model::ActorType::Person;
-    person.label = name;
-    person.affiliation = affiliation;
-    person.role = normalize_space(doc_.text_of(r + (toks_[r].is_word && !toks_[r].capitalized ? 1 : 0), stop));
-    register_actor(person);
-    remember_surname(e - 1, person.id);
-    ActorMention m;
-    m.first = i;
-    m.last = e;
-    m.actors = {person.id};
-    m.person = true;
-    m.kind = MentionKind::Pattern;
-    m.rule = "mention.appositive-person";
-    return push(std::move(m), sentence);
+    const std::string role = normalize_space(doc_.text_of(r + (toks_[r].is_word && !toks_[r].capitalized ? 1 : 0), stop));
+    return push(person_mention(i, e, name, affiliation, role, true, "mention.appositive-person"), sentence);
   }
 
   const GazetteerEntry* find_person_named(const std::string& name) const {
     for (const GazetteerEntry& e : tables_.resources->gazetteer())
       if (e.actor.type == model::ActorType::Person && std::find(e.names.begin(), e.names.end(), name) != e.names.end()) return &e;
     return nullptr;
+  }
+
+  // A person the gazetteer does not know, over tokens [first, last): named by `label`, with
+  // their affiliation and office; a named person is remembered by surname for later mentions.
+  ActorMention person_mention(std::size_t first, std::size_t last, const std::string& label, const std::string& affiliation,
+                              const std::string& role, bool named, const char* rule) {
+    model::Actor person;
+    person.label = label;
+    person.id = "person-" + model::slug(label);
+    person.type = model::ActorType::Person;
+    person.affiliation = affiliation;
+    person.role = role;
+    register_actor(person);
+    if (named) remember_surname(last - 1, person.id);
+    ActorMention m;
+    m.first = first;
+    m.last = last;
+    m.actors = {person.id};
+    m.person = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = rule;
+    return m;
   }
 
   static model::ActorType body_type(const LexiconEntry& e) {
@@ -606,22 +559,10 @@ class MentionFinder {
     while (org > before && a_.mentions[org].parent >= 0) --org;
     const ActorMention& o = a_.mentions[org];
     if (o.person || o.actors.size() != 1 || o.first < p->last) return std::nullopt;
-    model::Actor person;
-    person.label = normalize_space(doc_.text_of(j, o.last));
-    person.id = "person-" + model::slug(person.label);
-    person.type = model::ActorType::Person;
-    person.affiliation = o.actors.front();
-    person.role = normalize_space(doc_.text_of(j, p->last));
-    register_actor(person);
     a_.mentions[org].parent = static_cast<long>(a_.mentions.size());
-    ActorMention m;
-    m.first = j;
-    m.last = o.last;
-    m.actors = {person.id};
-    m.person = true;
-    m.kind = MentionKind::Pattern;
-    m.rule = "mention.role-of";
-    return push(std::move(m), sentence);
+    return push(person_mention(j, o.last, normalize_space(doc_.text_of(j, o.last)), o.actors.front(),
+                               normalize_space(doc_.text_of(j, p->last)), false, "mention.role-of"),
+                sentence);
   }
 
   // "Foreign Ministry spokesman Wang Lixin": a title and a name right after a body make a
@@ -637,21 +578,8 @@ class MentionFinder {
     if (k < limit && toks_[k].norm == ",") ++k;
     std::size_t e = name_end(k, limit);
     if (e < k + 2) return body_end;
-    model::Actor person;
-    person.label = normalize_space(doc_.text_of(k, e));
-    person.id = "person-" + model::slug(person.label);
-    person.type = model::ActorType::Person;
-    person.affiliation = b.actors.front();
-    person.role = normalize_space(doc_.text_of(title->first, title->last));
-    register_actor(person);
-    remember_surname(e - 1, person.id);
-    ActorMention m;
-    m.first = b.first;
-    m.last = e;
-    m.actors = {person.id};
-    m.person = true;
-    m.kind = MentionKind::Pattern;
-    m.rule = "mention.body-person";
+    ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
+                                    normalize_space(doc_.text_of(title->first, title->last)), true, "mention.body-person");
     // The person replaces the body as the top-level mention; the body is part of it.
     const std::size_t body_index = a_.mentions.size() - 1;
     const std::size_t person_index = a_.mentions.size();
