@@ -886,7 +886,7 @@ class FrameFinder {
         if (recipient) roles.push_back(*recipient);
       }
       if (subject) roles.push_back(*subject);
-      if (typed_by_verb && recip.empty()) {
+      if (typed_by_verb && recip.empty() && types.front().type == AidType::Other) {
         note(v, "support verb without a recipient actor: too vague to be aid");
         continue;
       }
@@ -1319,26 +1319,21 @@ class FrameFinder {
       claimed.insert(h->fact);
       made = true;
     }
-    if (made || f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
-    // "accused Western nations of spreading fear": an act that is neither aid nor agreement.
+    if (f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
+    (void)made;
+    // "accused Serbia of planning the attack and of arming the assailants": each "of" clause
+    // that names no aid or agreement is an act of its own, told in the text's words.
     std::size_t t = f.accused_end;
     while (t < f.complement_last && toks_[t].norm != "of" && toks_[t].norm != "for" && t < f.accused_end + 8) ++t;
     if (t >= f.complement_last || (toks_[t].norm != "of" && toks_[t].norm != "for")) return;
-    std::size_t d_first = t + 1;
-    while (d_first < f.complement_last && (cues("hedge", d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
-    std::size_t d_last = f.complement_last;
-    for (std::size_t k = d_first; k < d_last; ++k)
-      if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
-    while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
-    if (d_last <= d_first) return;
-    // "of violating a truce": the accusation is about the agreement told before.
-    std::optional<FactId> target;
-    if (!cues("agreement-noun", d_first, d_last).empty())
-      for (FactId id = a_.facts.size(); id-- > 0;)
-        if (a_.facts[id].kind == FactKind::Agreement) {
-          target = id;
-          break;
-        }
+    std::vector<std::pair<std::size_t, std::size_t>> clauses;
+    std::size_t clause_first = t + 1;
+    for (std::size_t k = t + 1; k + 1 < f.complement_last; ++k)
+      if (toks_[k].norm == "and" && (toks_[k + 1].norm == "of" || toks_[k + 1].norm == "for")) {
+        clauses.push_back({clause_first, k});
+        clause_first = k + 2;
+      }
+    clauses.push_back({clause_first, f.complement_last});
     auto accuse = [&](FactId about) {
       if (!f.reciprocal || !f.claimant_mention) {
         add_claim(FactKind::Allegation, f, about, false, first, last);
@@ -1355,20 +1350,37 @@ class FrameFinder {
         add_claim(FactKind::Allegation, one, about, false, first, last);
       }
     };
-    if (target) {
-      accuse(*target);
-      return;
+    for (auto [d_first, d_last] : clauses) {
+      if (std::any_of(acts.begin(), acts.end(), [&](const ActHit& h) { return !h.anaphoric && h.first >= d_first && h.first < d_last; }))
+        continue;
+      while (d_first < d_last && (cues("hedge", d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
+      for (std::size_t k = d_first; k < d_last; ++k)
+        if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
+      while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
+      if (d_last <= d_first) continue;
+      // "of violating a truce": the accusation is about the agreement told before.
+      std::optional<FactId> target;
+      if (!cues("agreement-noun", d_first, d_last).empty())
+        for (FactId id = a_.facts.size(); id-- > 0;)
+          if (a_.facts[id].kind == FactKind::Agreement) {
+            target = id;
+            break;
+          }
+      if (target) {
+        accuse(*target);
+        continue;
+      }
+      Fact act;
+      act.kind = FactKind::OtherAct;
+      act.description = std::string(doc_.text_of(d_first, d_last));
+      act.status = Status::Alleged;
+      act.evidence = {span(d_first, d_last)};
+      act.rule = "act.other";
+      act.source = f.trigger.entry->where();
+      act.date = date_near(d_first, first, last);
+      a_.facts.push_back(std::move(act));
+      accuse(a_.facts.size() - 1);
     }
-    Fact act;
-    act.kind = FactKind::OtherAct;
-    act.description = std::string(doc_.text_of(d_first, d_last));
-    act.status = Status::Alleged;
-    act.evidence = {span(d_first, d_last)};
-    act.rule = "act.other";
-    act.source = f.trigger.entry->where();
-    act.date = date_near(d_first, first, last);
-    a_.facts.push_back(std::move(act));
-    accuse(a_.facts.size() - 1);
   }
 
   // "labeling them as baseless rumors": a denial without a denial verb.

@@ -65,9 +65,15 @@ class MentionFinder {
         m.rule = "mention.surname";
         return push(std::move(m), sentence);
       }
-      if (auto named = tables_.of("named-body").longest_at(doc_, i, limit); named && !a_.focus_state.empty()) {
-        if (is_title_case(named->first, named->last))
-          return person_after_body(push(body(named->first, named->last, a_.focus_state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence), sentence);
+      if (auto named = tables_.of("named-body").longest_at(doc_, i, limit)) {
+        // "In Beijing, Foreign Ministry spokesman ...": the body of the state named nearest in
+        // the sentence, else of the story's home state.
+        std::string state = nearest_state(sentence, named->first);
+        if (state.empty()) state = a_.focus_state;
+        if (!state.empty() && is_title_case(named->first, named->last))
+          return person_after_body(
+              push(body(named->first, named->last, state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence),
+              sentence);
       }
     }
     if (auto ana = tables_.of("anaphor").longest_at(doc_, i, limit)) {
@@ -96,6 +102,24 @@ class MentionFinder {
       }
     }
     return i;
+  }
+
+  // The state named closest to token `at` in the sentence (before or after), or "".
+  std::string nearest_state(const Sentence& sentence, std::size_t at) {
+    std::string best;
+    std::size_t best_distance = SIZE_MAX;
+    for (std::size_t t = sentence.first; t < sentence.last; ++t) {
+      auto hit = gazetteer_at(t, sentence.last);
+      if (!hit) continue;
+      const GazetteerEntry& e = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
+      std::size_t distance = t > at ? t - at : at - t;
+      if (e.actor.type == model::ActorType::State && distance < best_distance) {
+        best_distance = distance;
+        best = a_.use_actor(e).id;
+      }
+      t = hit->last - 1;
+    }
+    return best;
   }
 
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
