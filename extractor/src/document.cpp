@@ -191,7 +191,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
   }
 }
 
-void Document::split_sentences(const Abbreviations&) {
+void Document::split_sentences(const Abbreviations& abbreviations) {
   auto closing = [](const std::string& norm) { return norm == "\"" || norm == "'" || norm == ")" || norm == "]"; };
   std::size_t first = 0;
   const std::size_t n = tokens_.size();
@@ -201,6 +201,14 @@ void Document::split_sentences(const Abbreviations&) {
       first = i;
     }
     const std::string& norm = tokens_[i].norm;
+    // "... in the U.S. He said": an initialism's period also ends the sentence when a word
+    // that opens sentences follows (the lexicon's sentence-starter class).
+    if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
+        norm.find('.') < norm.size() - 1 && abbreviations.count(tokens_[i + 1].norm)) {
+      sentences_.push_back({first, i + 1});
+      first = i + 1;
+      continue;
+    }
     if (norm == "." || norm == "!" || norm == "?" || norm == "...") {
       std::size_t end = i + 1;
       while (end < n && closing(tokens_[end].norm) && !tokens_[end].paragraph_start) ++end;

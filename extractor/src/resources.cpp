@@ -87,6 +87,7 @@ const std::vector<std::string> kGazetteerHeader = {"id", "type", "label", "iso3"
 // typo the user wants to hear about.
 const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses = {
     {"abbreviation", {}},
+    {"sentence-starter", {}},
     {"claim", {"kind", "speaker", "object", "cameo", "plover"}},
     {"claim-noun", {}},
     {"denial-cue", {}},
@@ -189,7 +190,7 @@ void Resources::add_lexicon_file(const std::filesystem::path& path) {
     }
     for (const LexiconEntry& other : lexicon_)
       if (other.id == e.id) throw LoadError(fmt::format("{}: id \"{}\" is already used at {}", where(), e.id, other.where()));
-    if (e.cls == "abbreviation")
+    if (e.cls == "abbreviation" || e.cls == "sentence-starter")
       for (const std::string& p : e.phrases) abbreviations_.insert(normalize(p));
     lexicon_.push_back(std::move(e));
   });

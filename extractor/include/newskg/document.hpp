@@ -31,7 +31,9 @@ struct Sentence {
 inline constexpr std::size_t kMaxSentenceTokens = 1000;
 
 // Words whose trailing period is part of the word ("Gen.", "Jan.", "No."): they neither
-// split a sentence nor lose their period. Lowercase, with the period.
+// split a sentence nor lose their period. Lowercase, with the period. Entries without a
+// period are words that open a sentence ("he", "the"): after an initialism such as "U.S."
+// they mark a sentence break.
 using Abbreviations = std::unordered_set<std::string>;
 
 class Document {
