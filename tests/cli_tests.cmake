@@ -65,3 +65,10 @@ add_executable(test_seed test_seed.cpp)
 target_link_libraries(test_seed PRIVATE newskg_extractor newskg_exporters PkgConfig::SERD PkgConfig::SORD GTest::gtest_main)
 target_compile_definitions(test_seed PRIVATE NEWSKG_SEED="${SEED}")
 gtest_discover_tests(test_seed DISCOVERY_TIMEOUT 60)
+
+# Quality floor over every sample with gold (the seed and the team's own articles): a change
+# that makes extraction worse across articles fails here. docs/quality.md has the figures.
+add_test(NAME Samples.kgscore_f1
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/score_samples.py ${NEWSKG_BIN} ${PROJECT_SOURCE_DIR}/samples
+                 ${PROJECT_SOURCE_DIR}/tools/kgscore.py ${OUT}/samples 0.55)
+set_tests_properties(Samples.kgscore_f1 PROPERTIES FAIL_REGULAR_EXPRESSION "provenance: [0-9]+ spans, [1-9][0-9]* whose|, [1-9][0-9]* facts without")
