@@ -1231,11 +1231,11 @@ class FrameFinder {
         if (n.first >= f.complement_first && n.first < f.complement_last) {
           std::vector<bool> flags;
           const std::vector<FactId> ids = claim_noun_targets(n, acts, f.complement_last, &flags, &f.claimant);
-          for (std::size_t k = 0; k < ids.size(); ++k) {
-            if (std::find(targets.begin(), targets.end(), ids[k]) != targets.end()) continue;
-            targets.push_back(ids[k]);
-            is_claim.push_back(flags[k]);
-          }
+          // One claim answered is one fact, even when it names several acts ("claims regarding
+          // the troop dispatch and the transfer of weapons"): it is about the last one named.
+          if (ids.empty() || std::find(targets.begin(), targets.end(), ids.back()) != targets.end()) continue;
+          targets.push_back(ids.back());
+          is_claim.push_back(flags.back());
         }
       return std::make_pair(targets, is_claim);
     };
