@@ -1319,8 +1319,42 @@ class FrameFinder {
       claimed.insert(h->fact);
       made = true;
     }
-    if (f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
-    (void)made;
+    if (f.kind != "Allegation" || made) {
+      if (f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
+    }
+    if (f.kind == "Allegation" && f.accused.empty() && !f.reciprocal) {
+      // "claimed that Israel had violated the ceasefire": the clause's subject is accused of
+      // the clause (or of breaking the agreement it names).
+      std::size_t d_first = f.complement_first;
+      if (d_first < f.complement_last && toks_[d_first].norm == "that") ++d_first;
+      auto subject = mention_starting_in(d_first, std::min(f.complement_last, d_first + 2));
+      if (!subject || same_side(a_.mentions[*subject].actors, f.claimant)) return;
+      std::size_t d_last = f.complement_last;
+      while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
+      ClaimFrame g = f;
+      g.accused = a_.mentions[*subject].actors;
+      std::optional<FactId> target;
+      if (!cues("agreement-noun", d_first, d_last).empty())
+        for (FactId id = a_.facts.size(); id-- > 0;)
+          if (a_.facts[id].kind == FactKind::Agreement) {
+            target = id;
+            break;
+          }
+      if (!target) {
+        Fact act;
+        act.kind = FactKind::OtherAct;
+        act.description = std::string(doc_.text_of(a_.mentions[*subject].last, d_last));
+        act.status = Status::Alleged;
+        act.evidence = {span(d_first, d_last)};
+        act.rule = "act.other";
+        act.source = f.trigger.entry->where();
+        act.date = date_near(d_first, first, last);
+        a_.facts.push_back(std::move(act));
+        target = a_.facts.size() - 1;
+      }
+      add_claim(FactKind::Allegation, g, *target, false, first, last);
+      return;
+    }
     // "accused Serbia of planning the attack and of arming the assailants": each "of" clause
     // that names no aid or agreement is an act of its own, told in the text's words.
     std::size_t t = f.accused_end;
@@ -1335,8 +1369,8 @@ class FrameFinder {
       }
     clauses.push_back({clause_first, f.complement_last});
     auto accuse = [&](FactId about) {
-      if (!f.reciprocal || !f.claimant_mention) {
-        add_claim(FactKind::Allegation, f, about, false, first, last);
+      if (!f.reciprocal || !f.claimant_mention || a_.mentions[*f.claimant_mention].parts.size() < 2) {
+        if (!f.reciprocal) add_claim(FactKind::Allegation, f, about, false, first, last);
         return;
       }
       // "A and B accused each other of ...": one allegation each way.
@@ -1351,8 +1385,14 @@ class FrameFinder {
       }
     };
     for (auto [d_first, d_last] : clauses) {
-      if (std::any_of(acts.begin(), acts.end(), [&](const ActHit& h) { return !h.anaphoric && h.first >= d_first && h.first < d_last; }))
+      auto named = std::find_if(acts.begin(), acts.end(), [&](const ActHit& h) { return !h.anaphoric && h.first >= d_first && h.first < d_last; });
+      if (named != acts.end()) {
+        // "accused each other of breaching a ceasefire that was agreed by the two sides": a
+        // party accused about its own agreement is accused of breaking it.
+        const Fact& act = a_.facts[named->fact];
+        if (act.kind == FactKind::Agreement && (f.reciprocal || same_side(f.claimant, act.party))) accuse(named->fact);
         continue;
+      }
       while (d_first < d_last && (cues("hedge", d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
       for (std::size_t k = d_first; k < d_last; ++k)
         if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;

@@ -354,6 +354,13 @@ class MentionFinder {
     return e.attr("type") == "Group" ? model::ActorType::Group : model::ActorType::GovernmentBody;
   }
 
+  // "Lebanon-based", "Iran-backed": a description, never part of a name.
+  bool hyphenated_description(std::size_t t) const {
+    const std::string_view text = doc_.token_text(t);
+    const auto dash = text.rfind('-');
+    return dash != std::string_view::npos && dash + 1 < text.size() && text[dash + 1] >= 'a' && text[dash + 1] <= 'z';
+  }
+
   // Capitalized words ending in a group or organisation head: "Viv Ansanm gang coalition",
   // "Indo-Pacific Command". Returns the end of the name part and of the whole, and the type.
   struct NamedGroup {
@@ -362,7 +369,8 @@ class MentionFinder {
   };
   std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
     std::size_t e = i;
-    while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) &&
+    // "Lebanon-based", "Iran-backed": a hyphenated description, not part of a name.
+    while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) && !hyphenated_description(e) &&
            !tables_.of("title").longest_at(doc_, e, limit) && !tables_.of("month").longest_at(doc_, e, limit) &&
            !tables_.of("weekday").longest_at(doc_, e, limit) && !is_determiner(toks_[e].norm)) {
       if (auto head = tables_.of("group-head").longest_at(doc_, e, limit); head && e > i) {
@@ -671,7 +679,8 @@ class MentionFinder {
     if (!conjunction && (p.person || m.person)) return;  // "the minister, Sergei Lavrov": one person
     if (!conjunction && p.subject != m.subject) return;  // "In Beijing, Foreign Ministry spokesman ..." 
     if (t < m.first && is_determiner(toks_[t].norm)) ++t;
-    for (int k = 0; k < 2 && t < m.first && toks_[t].is_word && !toks_[t].capitalized; ++k) ++t;
+    // "and the Lebanon-based armed group Hezbollah": up to three describing words.
+    for (int k = 0; k < 3 && t < m.first && toks_[t].is_word && (!toks_[t].capitalized || hyphenated_description(t)); ++k) ++t;
     if (t != m.first || between.empty()) return;
     if (p.kind == MentionKind::Coordination) {
       p.last = m.last;

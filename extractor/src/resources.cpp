@@ -1,7 +1,9 @@
 #include "newskg/resources.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -50,7 +52,7 @@ bool valid_id(std::string_view id) {
 template <typename Row>
 void read_tsv(const std::filesystem::path& path, const std::vector<std::string>& header, Row row) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw LoadError(fmt::format("{}: cannot open the file", path.string()));
+  if (!in) throw LoadError(fmt::format("{}: cannot open the file ({}); check the path", path.string(), std::strerror(errno)));
   std::string line;
   std::size_t number = 0;
   bool header_seen = false;
