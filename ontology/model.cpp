@@ -34,14 +34,40 @@ const Actor* DocumentGraph::find_actor(std::string_view id) const {
   return it != actors.end() && it->id == id ? &*it : nullptr;
 }
 
+namespace {
+
+std::string base_key(const Fact& fact) {
+  std::string kind(name(fact.kind));
+  std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+  return fact.evidence.empty() ? kind : fmt::format("{}-{}-{}", kind, fact.evidence.front().begin, fact.evidence.front().end);
+}
+
+// What tells apart two facts of one kind on one span, from their content only (so that an
+// IRI never changes meaning when the extractor finds facts in another order): the aid or
+// agreement type, the act or claim a claim is about, an act's own words, else its roles.
+std::string discriminator(const DocumentGraph& graph, const Fact& fact) {
+  std::string d;
+  if (fact.aid_type) d = std::string(name(*fact.aid_type));
+  if (fact.agreement_type) d = std::string(name(*fact.agreement_type));
+  if (fact.about && *fact.about < graph.facts.size()) d = base_key(graph.facts[*fact.about]);
+  if (!fact.description.empty()) d = stable_hash(fact.description).substr(0, 8);
+  if (d.empty())
+    for (const auto* role : {&fact.claimant, &fact.accused, &fact.provider, &fact.recipient, &fact.party})
+      for (const std::string& id : *role) d += "-" + id;
+  return slug(d);
+}
+
+}  // namespace
+
 void assign_fact_ids(DocumentGraph& graph) {
+  std::map<std::string, int> count;
+  for (const Fact& fact : graph.facts) ++count[base_key(fact)];
   std::map<std::string, int> seen;
   for (Fact& fact : graph.facts) {
-    std::string kind(name(fact.kind));
-    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
-    std::string key = fact.evidence.empty()
-                          ? kind
-                          : fmt::format("{}-{}-{}", kind, fact.evidence.front().begin, fact.evidence.front().end);
+    std::string key = base_key(fact);
+    if (count[key] > 1)
+      if (std::string d = discriminator(graph, fact); !d.empty()) key += "-" + d;
+    // Two facts alike in every way but order still need two names.
     int n = ++seen[key];
     fact.local_id = n == 1 ? key : fmt::format("{}-{}", key, n);
   }

@@ -206,6 +206,21 @@ TEST(ModelFactIds, AreUniqueAndStableAcrossRuns) {
   for (std::size_t i = 0; i < g.facts.size(); ++i) EXPECT_EQ(again.facts[i].local_id, g.facts[i].local_id);
 }
 
+TEST(ModelFactIds, SharedSpansAreToldApartByContentNotOrder) {
+  DocumentGraph g;
+  g.facts.push_back(fact(FactKind::Aid, 4, 70));
+  g.facts.back().aid_type = AidType::Humanitarian;
+  g.facts.push_back(fact(FactKind::Aid, 4, 70));
+  g.facts.back().aid_type = AidType::Financial;
+  assign_fact_ids(g);
+  EXPECT_EQ(g.facts[0].local_id, "aid-4-70-humanitarianaid");
+  EXPECT_EQ(g.facts[1].local_id, "aid-4-70-financialaid");
+  std::swap(g.facts[0], g.facts[1]);  // found in the other order: the same names
+  assign_fact_ids(g);
+  EXPECT_EQ(g.facts[0].local_id, "aid-4-70-financialaid");
+  EXPECT_EQ(g.facts[1].local_id, "aid-4-70-humanitarianaid");
+}
+
 TEST(ModelFactIds, ReassigningDoesNotAccumulateSuffixes) {
   DocumentGraph g;
   g.facts.push_back(fact(FactKind::Aid, 1, 2));

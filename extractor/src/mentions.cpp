@@ -334,7 +334,7 @@ class MentionFinder {
                               const std::string& role, bool named, const char* rule) {
     model::Actor person;
     person.label = label;
-    person.id = "person-" + model::slug(label);
+    person.id = name_id("person", label);
     person.type = model::ActorType::Person;
     person.affiliation = affiliation;
     person.role = role;
@@ -348,6 +348,13 @@ class MentionFinder {
     m.kind = MentionKind::Pattern;
     m.rule = rule;
     return m;
+  }
+
+  // The id of an actor the gazetteer does not know: readable from its name, and unique to
+  // that exact name, so that "Russia's U.N. Ambassador" and "Russia's UN Ambassador" never
+  // share an IRI with two labels when graphs of many runs are merged.
+  static std::string name_id(std::string_view kind, const std::string& name) {
+    return fmt::format("{}-{}-{}", kind, model::slug(name), model::stable_hash(name).substr(0, 6));
   }
 
   static model::ActorType body_type(const LexiconEntry& e) {
@@ -394,7 +401,7 @@ class MentionFinder {
     if (first == SIZE_MAX) first = i;
     model::Actor actor;
     actor.label = normalize_space(doc_.text_of(first, g->name_last));
-    actor.id = "group-" + model::slug(actor.label);
+    actor.id = name_id("group", actor.label);
     actor.type = affiliation.empty() || g->type == model::ActorType::ArmedGroup ? g->type : model::ActorType::GovernmentBody;
     actor.affiliation = affiliation;
     register_actor(actor);
@@ -481,7 +488,7 @@ class MentionFinder {
     // Unknown to the gazetteer: named by the text's own words ("South Korea's intelligence
     // agency"); a bare name ("the National Security Council") gets its state in the id.
     b.label = normalize_space(doc_.text_of(first, last));
-    b.id = first == body_first ? fmt::format("body-{}-{}", model::slug(affiliation), model::slug(b.label)) : "body-" + model::slug(b.label);
+    b.id = name_id("body", first == body_first ? fmt::format("{} ({})", b.label, affiliation) : b.label);
     b.type = type;
     b.affiliation = affiliation;
     register_actor(b);

@@ -115,8 +115,9 @@ struct DocumentGraph {
   const Actor* find_actor(std::string_view id) const;
 };
 
-// Gives every fact a local id from its kind and first evidence span ("aid-120-164"),
-// suffixed "-2", "-3" ... where two facts would share one; stable across runs.
+// Gives every fact a local id from its kind and first evidence span ("aid-120-164"); where
+// two facts would share one, both get a suffix from their content (aid type, what a claim is
+// about, roles), so an id never changes meaning with the order facts were found in.
 void assign_fact_ids(DocumentGraph&);
 
 std::string_view name(ActorType);
