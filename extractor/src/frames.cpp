@@ -764,12 +764,14 @@ class FrameFinder {
       recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
       const bool present = v.entry->attr("direction") == "present";
+      // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
+      const bool origin = v.entry->attr("direction") == "origin";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       // "could be supplying" is progressive, not passive.
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
-      auto subject = passive || present ? std::nullopt : subject_before(v.first, first);
+      auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
       std::vector<std::string> accused_giver;
@@ -788,7 +790,7 @@ class FrameFinder {
                         !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"))))  // "backs Belgrade's position"
           recipient = direct;
       }
-      const bool object_before = passive || present;
+      const bool object_before = passive || present || origin;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
       bool typed_by_verb = false;
@@ -872,6 +874,11 @@ class FrameFinder {
               }
               break;
             }
+        }
+      } else if (origin) {
+        if (auto m = mention_starting_in(v.last, std::min(window_end, v.last + 3))) {
+          provider = a_.mentions[*m].actors;
+          roles.push_back(*m);
         }
       } else if (passive) {
         if (auto m = giver_after({"by", "from"})) {
