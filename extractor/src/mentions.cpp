@@ -375,6 +375,16 @@ class MentionFinder {
     model::ActorType type;
   };
   std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
+    // "Tuareg-led separatist rebels", "Iran-backed militias": a described armed group, named
+    // by the whole description.
+    if (toks_[i].capitalized && hyphenated_description(i)) {
+      std::size_t e = i + 1;
+      while (e < limit && e < i + 3 && toks_[e].is_word && !toks_[e].capitalized && !tables_.of("group-head").longest_at(doc_, e, limit)) ++e;
+      if (auto head = tables_.of("group-head").longest_at(doc_, e, limit);
+          head && !toks_[e].capitalized && tables_.entry(head->payload).attr("type") == "ArmedGroup")
+        return NamedGroup{head->last, head->last, model::ActorType::ArmedGroup};
+      return std::nullopt;
+    }
     std::size_t e = i;
     // "Lebanon-based", "Iran-backed": a hyphenated description, not part of a name.
     while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) && !hyphenated_description(e) &&
