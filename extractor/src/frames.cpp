@@ -555,6 +555,12 @@ class FrameFinder {
     };
     outside_mentions(c.claims);
     outside_mentions(c.aid_verbs);
+    // A capitalised word inside a sentence is a name ("the Extended Fund Facility"), not a verb.
+    for (auto* v : {&c.claims, &c.aid_verbs})
+      v->erase(std::remove_if(v->begin(), v->end(), [&](const Cue& q) {
+                 return q.first > first && toks_[q.first].capitalized && toks_[q.first - 1].is_word;
+               }),
+               v->end());
     // "rejected claims that ...", "these claims": after a determiner or another claim verb the
     // word is a noun, not a verb.
     c.claims.erase(std::remove_if(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
@@ -580,7 +586,9 @@ class FrameFinder {
                         const std::string& prev = toks_[q.first - 1].norm;
                         if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their" || prev == "his" || prev == "her")
                           return true;
-                        if ((prev == "," || prev == "and" || prev == "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2)
+                        const std::string next = q.last < last ? toks_[q.last].norm : std::string(".");
+                        const bool listed = next == "," || next == "and" || next == "or" || next == "." || next == ";";
+                        if ((prev == "," || prev == "and" || prev == "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
                           return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; });
                         return false;
                       }),

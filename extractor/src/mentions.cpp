@@ -547,7 +547,7 @@ class MentionFinder {
       // "the group", "the movement": the latest organisation or armed group.
       const std::string head = toks_[match.last - 1].norm;
       static const std::set<std::string> kGeneric = {"group", "movement", "militia", "rebels", "organization", "organisation",
-                                                     "alliance", "bloc", "coalition"};
+                                                     "alliance", "bloc", "coalition", "board", "body", "lender"};
       antecedent = recent([&](const ActorMention& m) {
         auto it = a_.actors.find(m.actors.front());
         if (m.person || m.actors.size() != 1 || it == a_.actors.end()) return false;
