@@ -72,3 +72,16 @@ add_test(NAME Samples.kgscore_f1
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/score_samples.py ${NEWSKG_BIN} ${PROJECT_SOURCE_DIR}/samples
                  ${PROJECT_SOURCE_DIR}/tools/kgscore.py ${OUT}/samples 0.55)
 set_tests_properties(Samples.kgscore_f1 PROPERTIES FAIL_REGULAR_EXPRESSION "provenance: [0-9]+ spans, [1-9][0-9]* whose|, [1-9][0-9]* facts without")
+
+# --explain and `newskg explain`: every fact says why it is there; a sentence without a fact
+# says which triggers were seen and why each was dropped.
+add_test(NAME Cli.extract_explain
+         COMMAND sh -c "\"$0\" extract \"$1\" --published 2024-10-22 -o /dev/null --explain=\"$2/seed.explain\" && cat \"$2/seed.explain\""
+                 ${NEWSKG_BIN} ${SEED} ${OUT})
+set_tests_properties(Cli.extract_explain PROPERTIES
+  PASS_REGULAR_EXPRESSION "because   status Considered: modal 'might' \\(modality.considered, [^)]*triggers.tsv:[0-9]+\\)")
+add_test(NAME Cli.explain_sentence_without_fact COMMAND ${NEWSKG_BIN} explain --sentence 23 ${SEED} --published 2024-10-22)
+set_tests_properties(Cli.explain_sentence_without_fact PROPERTIES
+  PASS_REGULAR_EXPRESSION "'verified' .*claim.verify .*negation.*no claim is made")
+expect_exit(Cli.explain_no_such_sentence_exits_1 1 "has 24 sentences, not 99" ${NEWSKG_BIN} explain --sentence 99 ${SEED})
+expect_exit(Cli.explain_without_sentence_exits_2 2 "--sentence" ${NEWSKG_BIN} explain ${SEED})

@@ -1,5 +1,6 @@
 #include "newskg/rdf_writer.hpp"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -58,6 +59,14 @@ std::optional<RdfFormat> parse_rdf_format(std::string_view name) {
   return std::nullopt;
 }
 
+bool is_absolute_iri(std::string_view s) {
+  const std::size_t colon = s.find(':');
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (colon == std::string_view::npos || colon == 0 || !alpha(s[0])) return false;
+  return std::all_of(s.begin() + 1, s.begin() + static_cast<std::ptrdiff_t>(colon),
+                     [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; });
+}
+
 std::string iri_escape(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
@@ -92,6 +101,7 @@ std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) co
 std::string Iris::actors_graph() const { return base + "actors"; }
 
 struct RdfWriter::Impl {
+  bool failed = false;  // a statement Serd refused
   RdfOptions options;
   Iris iris;
   std::FILE* out;
@@ -106,11 +116,18 @@ struct RdfWriter::Impl {
     SerdNode p = node(predicate, SERD_URI);
     std::string value = object.type == SERD_LITERAL ? valid_utf8(object.value) : object.value;
     SerdNode o = node(value, object.type);
+    // Serd's Turtle and TriG writer puts a literal holding a quote or a line break in a long
+    // string ("""..."""); Serd 0.30's reader mis-reads a long string holding '"\' or ending
+    // in '""' (rapper reads both). Without the flags that choose the long form, such a literal
+    // goes out as a short string with its quotes and line breaks escaped, which all readers read.
+    if (object.type == SERD_LITERAL && (value.find("\"\\") != std::string::npos || value.ends_with("\"\"")))
+      o.flags = 0;
     SerdNode dt = node(object.datatype, SERD_URI);
     SerdNode lang = node(object.lang, SERD_LITERAL);
     SerdNode g = node(graph, SERD_URI);
-    serd_writer_write_statement(writer, 0, quads() && !graph.empty() ? &g : nullptr, &s, &p, &o,
-                                object.datatype.empty() ? nullptr : &dt, object.lang.empty() ? nullptr : &lang);
+    if (serd_writer_write_statement(writer, 0, quads() && !graph.empty() ? &g : nullptr, &s, &p, &o,
+                                    object.datatype.empty() ? nullptr : &dt, object.lang.empty() ? nullptr : &lang) != SERD_SUCCESS)
+      failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
   void write_span(const model::DocumentInfo& info, const model::Span& s, std::set<std::string>& written) {
@@ -208,7 +225,9 @@ void RdfWriter::write(const model::DocumentGraph& g) {
   m.emit(doc, kRdfType, iri(nkg("Document")));
   m.emit(doc, kRdfType, iri(nif("Context")));
   if (!g.info.title.empty()) m.emit(doc, fmt::format("{}title", vocab::kDcterms), literal(g.info.title));
-  if (!g.info.url.empty()) m.emit(doc, fmt::format("{}source", vocab::kDcterms), iri(iri_escape(g.info.url)));
+  // A URL without a scheme is no IRI that N-Triples can hold: it goes out as a plain literal.
+  if (!g.info.url.empty())
+    m.emit(doc, fmt::format("{}source", vocab::kDcterms), is_absolute_iri(g.info.url) ? iri(iri_escape(g.info.url)) : literal(g.info.url));
   if (g.info.published) m.emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
   if (m.options.include_text) {
     m.emit(doc, nif("isString"), literal(g.info.text));
@@ -226,7 +245,7 @@ void RdfWriter::write(const model::DocumentGraph& g) {
 bool RdfWriter::finish() {
   serd_writer_finish(impl_->writer);
   std::fflush(impl_->out);
-  return !std::ferror(impl_->out);
+  return !std::ferror(impl_->out) && !impl_->failed;
 }
 
 }  // namespace newskg::exporters

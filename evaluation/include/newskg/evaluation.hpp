@@ -5,12 +5,10 @@
 
 #include <cstddef>
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -89,7 +87,9 @@ class Graph {
 
  private:
   struct Impl;
+  static std::unique_ptr<Impl> with_file_base(const std::string& path, GraphSyntax);
   explicit Graph(std::unique_ptr<Impl>);
+  static Graph read_stream(std::unique_ptr<Impl>, std::FILE*, GraphSyntax, const std::string&);
   std::unique_ptr<Impl> impl_;
 };
 

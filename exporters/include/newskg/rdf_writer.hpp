@@ -33,6 +33,9 @@ struct Iris {
   std::string actors_graph() const;
 };
 
+// True when s starts with a scheme and a colon ("https:", "urn:"), as an absolute IRI does.
+bool is_absolute_iri(std::string_view s);
+
 // Makes a whole IRI (a --base or --url) safe: percent-encodes spaces, controls and <>"{}|^`\,
 // keeps the delimiters (: / ? # % & ...) as they are, and replaces invalid UTF-8 by U+FFFD.
 std::string iri_escape(std::string_view);
