@@ -1,5 +1,6 @@
 // `newskg eval GOLD.json INPUT [GOLD2.json INPUT2 ...]`: wires extraction and export (for
 // article inputs) to the evaluation library. All the scoring is in evaluation/.
+#include "command.hpp"
 #include "eval_command.hpp"
 
 #include <cerrno>
@@ -34,9 +35,6 @@ constexpr int kExitOk = 0;
 constexpr int kExitBelow = 1;     // the overall F1 is below --min-f1
 constexpr int kExitUnusable = 2;  // a usage error, or an input that cannot be used
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 const char* kEvalUsage =
     "Usage: newskg eval GOLD.json INPUT [GOLD2.json INPUT2 ...] [options]\n"
@@ -111,23 +109,9 @@ int eval(const std::vector<std::string>& args) {
       ("json", "print the scores as JSON (as kgscore --json) instead of the table")
       ("data", po::value<std::string>()->value_name("DIR"), "the data directory for article inputs (default: $NEWSKG_DATA or the built-in one)");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kExitOk;
-  }
+  const auto parsed = parse_command(args, opts);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   const std::vector<std::string> inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (inputs.empty() || inputs.size() % 2)
     throw UsageError("give GOLD.json INPUT pairs (try 'newskg eval --help')");

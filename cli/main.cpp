@@ -17,6 +17,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include "command.hpp"
 #include "eval_command.hpp"
 #include "validate_command.hpp"
 #include "explain_command.hpp"
@@ -43,9 +44,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;  // an input or output file could not be used
 constexpr int kExitUsage = 2;  // the command line is wrong
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using cli::UsageError;
 using cli::InputError;
 
 const char* kUsage =
@@ -86,28 +85,12 @@ int run_extract(const std::vector<std::string>& args) {
       ("max-doc-bytes", po::value<std::string>()->value_name("N"), "refuse articles of more than N bytes (default 10000000; 0: no limit)")
       ("validate", "check the graph against the SHACL shapes (shapes.ttl) before writing it; exit 1 and write nothing if it does not conform")
       ("explain", po::value<std::string>()->implicit_value("-")->value_name("FILE"),
-       "explain every fact (sentence, trigger, lexicon line, roles, status) on stderr, or --explain=FILE")
-      ("lexicon", po::value<std::vector<std::string>>()->value_name("FILE"), "an extra trigger lexicon (TSV); repeatable")
-      ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"), "an extra actor gazetteer (TSV); repeatable")
-      ("data", po::value<std::string>()->value_name("DIR"), "the data directory (default: $NEWSKG_DATA or the built-in one)");
+       "explain every fact (sentence, trigger, lexicon line, roles, status) on stderr, or --explain=FILE");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kExitOk;
-  }
+  cli::add_data_options(opts);
+  const auto parsed = cli::parse_command(args, opts);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   exporters::RdfOptions rdf;
   const std::string format_name = vm["format"].as<std::string>();
   if (!exporters::is_output_format(format_name))
@@ -147,12 +130,7 @@ int run_extract(const std::vector<std::string>& args) {
 
   Resources resources;
   try {
-    resources = Resources::load(vm.count("data") ? fs::path(vm["data"].as<std::string>()) : Resources::default_data_dir());
-    if (vm.count("gazetteer"))
-      for (const auto& f : vm["gazetteer"].as<std::vector<std::string>>()) resources.add_gazetteer_file(f);
-    if (vm.count("lexicon"))
-      for (const auto& f : vm["lexicon"].as<std::vector<std::string>>()) resources.add_lexicon_file(f);
-    resources.validate();
+    resources = cli::load_resources(vm);
   } catch (const LoadError& e) {
     throw InputError(e.what());
   }

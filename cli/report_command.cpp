@@ -1,3 +1,4 @@
+#include "command.hpp"
 #include "report_command.hpp"
 
 #include <filesystem>
@@ -29,9 +30,6 @@ constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 constexpr int kExitUsage = 2;
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 int report(const std::vector<std::string>& args) {
   po::options_description opts(
@@ -46,28 +44,12 @@ int report(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->value_name("OUT"), "write to OUT (report.html) instead of standard output")
       ("title", po::value<std::string>()->value_name("TEXT"), "the report's title (default: newskg report)")
       ("base", po::value<std::string>()->value_name("IRI"), "base IRI of actors, documents and facts, as for extract")
-      ("published", po::value<std::string>()->value_name("YYYY-MM-DD"), "publication date; relative dates are resolved against it")
-      ("lexicon", po::value<std::vector<std::string>>()->value_name("FILE"), "an extra trigger lexicon (TSV); repeatable")
-      ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"), "an extra actor gazetteer (TSV); repeatable")
-      ("data", po::value<std::string>()->value_name("DIR"), "the data directory (default: $NEWSKG_DATA or the built-in one)");
+      ("published", po::value<std::string>()->value_name("YYYY-MM-DD"), "publication date; relative dates are resolved against it");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kExitOk;
-  }
+  add_data_options(opts);
+  const auto parsed = parse_command(args, opts);
+  if (!parsed) return kExitOk;
+  const po::variables_map& vm = *parsed;
   exporters::ReportOptions options;
   options.generator = "newskg " NEWSKG_VERSION;
   if (vm.count("title")) options.title = vm["title"].as<std::string>();
@@ -87,12 +69,7 @@ int report(const std::vector<std::string>& args) {
 
   Resources resources;
   try {
-    resources = Resources::load(vm.count("data") ? fs::path(vm["data"].as<std::string>()) : Resources::default_data_dir());
-    if (vm.count("gazetteer"))
-      for (const auto& f : vm["gazetteer"].as<std::vector<std::string>>()) resources.add_gazetteer_file(f);
-    if (vm.count("lexicon"))
-      for (const auto& f : vm["lexicon"].as<std::vector<std::string>>()) resources.add_lexicon_file(f);
-    resources.validate();
+    resources = load_resources(vm);
   } catch (const LoadError& e) {
     throw InputError(e.what());
   }

@@ -1,5 +1,6 @@
 // `newskg validate DATA... [--shapes FILE]... [--ontology FILE]... [-f text|turtle] [-o OUT]`:
 // wires files to the SHACL validator of validation/.
+#include "command.hpp"
 #include "validate_command.hpp"
 
 #include <cerrno>
@@ -25,9 +26,6 @@ constexpr int kExitConforms = 0;
 constexpr int kExitViolations = 1;
 constexpr int kExitUnusable = 2;  // a usage error, or an input that cannot be used
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 const char* kValidateUsage =
     "Usage: newskg validate DATA... [options]\n"
@@ -74,23 +72,9 @@ int validate(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->value_name("OUT"), "write the report to OUT instead of standard output")
       ("data", po::value<std::string>()->value_name("DIR"), "the data directory (default: $NEWSKG_DATA or the built-in one)");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kExitConforms;
-  }
+  const auto parsed = parse_command(args, opts);
+  if (!parsed) return kExitConforms;
+  const po::variables_map& vm = *parsed;
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "turtle" && format != "ttl")
     throw UsageError(fmt::format("option '--format': unknown format '{}' (text, turtle)", format));
