@@ -1399,7 +1399,8 @@ class FrameFinder {
         add_claim(FactKind::Allegation, one, about, false, first, last);
       }
     };
-    for (auto [d_first, d_last] : clauses) {
+    for (const auto& clause : clauses) {
+      std::size_t d_first = clause.first, d_last = clause.second;  // plain names: lambdas capture them
       auto named = std::find_if(acts.begin(), acts.end(), [&](const ActHit& h) { return !h.anaphoric && h.first >= d_first && h.first < d_last; });
       if (named != acts.end()) {
         // "accused each other of breaching a ceasefire that was agreed by the two sides": a
