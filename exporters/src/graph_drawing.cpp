@@ -185,7 +185,10 @@ std::string dot_to_svg(std::string_view dot) {
     return std::runtime_error(message.empty() ? std::string(what) : fmt::format("{}: {}", what, message));
   };
 
-  std::unique_ptr<GVC_t, FreeContext> gvc(gvContext());
+  // One Graphviz context for the whole process: its pango plugin remembers the last font name
+  // by pointer into the context's font table, so freeing a context and laying out again in a
+  // new one reads freed memory (Graphviz 2.42, found by AddressSanitizer).
+  static const std::unique_ptr<GVC_t, FreeContext> gvc(gvContext());
   if (!gvc) throw fail("Graphviz cannot start");
   const std::string text(dot);
   std::unique_ptr<Agraph_t, CloseGraph> graph(agmemread(text.c_str()));

@@ -222,7 +222,7 @@ class MentionFinder {
       return std::nullopt;
     }
     if (affiliation.empty()) return std::nullopt;
-    if (!possessive && toks_[j].capitalized) {
+    if (!possessive && j < limit && toks_[j].capitalized) {
       if (auto g = named_group_at(j, limit)) {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
         return named_group(j, sentence, affiliation, affil_first);
