@@ -82,7 +82,8 @@ std::string too_big(const std::string& path, std::string_view size, std::size_t 
                      size, max_bytes);
 }
 
-// Bytes that no text holds: NUL and the C0 controls other than tab, line breaks and form feed.
+// Bytes that no text holds: NUL and the C0 controls but tab, line breaks, vertical tab, form
+// feed and escape (terminal colours).
 bool control_byte(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B; }
 
 // Throws InputError for an empty or white-space-only input, and for one whose first 8 KiB are
@@ -107,7 +108,7 @@ void check_text(const std::string& path, std::string_view raw) {
     }
   }
   if (bad * 10 > sample.size())
-    throw InputError(fmt::format("{}: byte {}: not text ({} of the first {} bytes are control bytes or invalid UTF-8); give a UTF-8 text file",
+    throw InputError(fmt::format("{}: byte {}: not text ({} control bytes or invalid UTF-8 sequences in the first {} bytes); give a UTF-8 text file",
                                  path, offset + first, bad, sample.size()));
 }
 

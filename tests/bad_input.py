@@ -47,7 +47,7 @@ def generate(name, work):
         with open(path, "w", encoding="utf-8") as f:
             f.write(" ".join(words[i % len(words)] for i in range(1_000_000)))
     elif name == "elf":
-        shutil.copyfile(sys.executable if os.path.exists(sys.executable) else "/bin/sh", path)
+        shutil.copyfile("/bin/ls", path)  # a program: an ELF file
     elif name == "unreadable":
         with open(path, "w") as f:
             f.write("Germany will send 500 soldiers to Lithuania.\n")

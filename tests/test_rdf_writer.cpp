@@ -547,6 +547,22 @@ TEST_F(RdfWriterTest, UrlIsWrittenAsAValidIri) {
   }
 }
 
+TEST_F(RdfWriterTest, UrlWithoutASchemeIsWrittenAsALiteral) {
+  // Serd refuses a relative IRI in N-Triples and leaves half a statement behind; a URL without
+  // a scheme goes out as a plain literal instead (the command line refuses it earlier).
+  g.info.url = "b\"\\ c>";
+  for (RdfFormat f : kFormats) {
+    Parsed p = round_trip(g, f);
+    EXPECT_TRUE(p.errors.empty()) << format_name(f);
+    EXPECT_EQ(p.objects(iri(doc), iri(str(vocab::kDcterms, "source"))), (std::vector<std::string>{lit("b\"\\ c>")})) << format_name(f);
+  }
+}
+
+TEST(RdfWriterIri, AbsoluteIrisStartWithAScheme) {
+  for (const char* yes : {"https://example.org/", "urn:x", "HTTP://X", "a+b-c.d:e", "x:"}) EXPECT_TRUE(exporters::is_absolute_iri(yes)) << yes;
+  for (const char* no : {"", ":x", "1http://x", "www.example.org/a", "a b:c", "/a:b", "#x:y"}) EXPECT_FALSE(exporters::is_absolute_iri(no)) << no;
+}
+
 TEST_F(RdfWriterTest, AnotherBaseMovesEveryIri) {
   const std::string base = "http://example.com/kg/";
   const Iris other{base};

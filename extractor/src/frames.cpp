@@ -129,7 +129,14 @@ std::string shift_decimal(std::string digits, int zeros) {
 
 class FrameFinder {
  public:
-  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {}
+  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {
+    // The top-level mentions by first token, once: top_mentions() is a binary search, not a
+    // scan of every mention of the document for every trigger.
+    for (std::size_t k = 0; k < a_.mentions.size(); ++k)
+      if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
+    std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
+                     [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
+  }
 
   void run() {
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) process(s);
@@ -142,12 +149,15 @@ class FrameFinder {
   // pledged $220 million" (humanitarian aid, after "pledged $1.2 billion in humanitarian aid").
   void inherit_from_context() {
     constexpr std::size_t kWindow = 3;  // sentences
-    for (const auto& [id, info] : act_info_) {
+    for (auto self = act_info_.begin(); self != act_info_.end(); ++self) {
+      const auto& [id, info] = *self;
       Fact& f = a_.facts[id];
       if (f.kind != FactKind::Aid) continue;
-      for (auto it = act_info_.rbegin(); it != act_info_.rend(); ++it) {
+      // Acts are numbered in the order of their sentences: only those just before can count.
+      for (auto it = std::make_reverse_iterator(self); it != act_info_.rend(); ++it) {
         const auto& [other_id, other] = *it;
-        if (other_id == id || other.sentence > info.sentence || info.sentence - other.sentence > kWindow) continue;
+        if (info.sentence - other.sentence > kWindow) break;
+        if (other_id == id || other.sentence > info.sentence) continue;
         if (other.sentence == info.sentence && other.order >= info.order) continue;
         const Fact& g = a_.facts[other_id];
         if (g.kind != FactKind::Aid) continue;
@@ -169,6 +179,7 @@ class FrameFinder {
   };
   std::map<FactId, ActInfo> act_info_;
   std::size_t current_sentence_ = 0;
+  std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(std::string_view cls, std::size_t first, std::size_t last) const {
@@ -178,13 +189,10 @@ class FrameFinder {
   }
 
   std::vector<std::size_t> top_mentions(std::size_t first, std::size_t last) const {
-    std::vector<std::size_t> out;
-    for (std::size_t k = 0; k < a_.mentions.size(); ++k) {
-      const ActorMention& m = a_.mentions[k];
-      if (m.parent < 0 && m.first >= first && m.first < last) out.push_back(k);
-    }
-    std::sort(out.begin(), out.end(), [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
-    return out;
+    if (first >= last) return {};
+    const auto before = [&](std::size_t k, std::size_t token) { return a_.mentions[k].first < token; };
+    const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
+    return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
   }
 
   bool is_preposition(std::size_t t) const { return tables_.of("preposition").longest_at(doc_, t, t + 1).has_value(); }
