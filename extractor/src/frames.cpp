@@ -1119,6 +1119,23 @@ class FrameFinder {
   }
 
   // ------------------------------------------------------------------ claims
+  // The first allegation met (from the first fact on, or from the latest back) that `fits`, or
+  // sooner the first that is also `preferred`.
+  template <typename Fits, typename Preferred>
+  std::optional<FactId> pick_allegation(bool latest_first, Fits fits, Preferred preferred) const {
+    std::optional<FactId> pick;
+    const std::size_t n = a_.facts.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const FactId id = latest_first ? n - 1 - k : k;
+      const Fact& f = a_.facts[id];
+      if (f.kind != FactKind::Allegation || !fits(f)) continue;
+      if (!pick) pick = id;
+      if (preferred(f)) return id;
+    }
+    return pick;
+  }
+
+
   // What a claim noun points at: "claims regarding the troop dispatch" (the acts named),
   // "South Korea's assertions" (that actor's first allegation), "these allegations" (the
   // latest allegation).
@@ -1149,16 +1166,9 @@ class FrameFinder {
     for (const ActorMention& m : a_.mentions) {
       if (m.last != p || m.first >= p) continue;
       // Their first allegation about aid or an agreement, else their first allegation.
-      std::optional<FactId> any;
-      for (FactId id = 0; id < a_.facts.size(); ++id) {
-        const Fact& f = a_.facts[id];
-        if (f.kind != FactKind::Allegation || f.claimant.empty() || !same_side(f.claimant, m.actors)) continue;
-        if (!any) any = id;
-        if (f.about && a_.facts[*f.about].kind != FactKind::OtherAct) {
-          any = id;
-          break;
-        }
-      }
+      std::optional<FactId> any = pick_allegation(
+          false, [&](const Fact& f) { return !f.claimant.empty() && same_side(f.claimant, m.actors); },
+          [&](const Fact& f) { return f.about && a_.facts[*f.about].kind != FactKind::OtherAct; });
       if (any) {
         out.push_back(*any);
         is_allegation->push_back(true);
@@ -1169,18 +1179,11 @@ class FrameFinder {
       const std::string& d = toks_[noun.first - 1].norm;
       if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
         // The latest allegation against the one who answers it, else the latest one.
-        std::optional<FactId> latest;
-        for (FactId id = a_.facts.size(); id-- > 0;) {
-          const Fact& f = a_.facts[id];
-          if (f.kind != FactKind::Allegation) continue;
-          if (!latest) latest = id;
+        std::optional<FactId> latest = pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
           std::vector<std::string> accused = f.accused;
           if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
-          if (denier && !denier->empty() && same_side(*denier, accused)) {
-            latest = id;
-            break;
-          }
-        }
+          return denier && !denier->empty() && same_side(*denier, accused);
+        });
         if (latest) {
           out.push_back(*latest);
           is_allegation->push_back(true);
