@@ -70,7 +70,7 @@ class ArticleGraphs {
     // Read exactly as `newskg extract ARTICLE -f ntriples --published DATE` reads it.
     model::DocumentInfo info;
     try {
-      info.text = article_text(path, read_input(path));
+      info.text = read_article(path);
     } catch (const InputError& e) {
       throw EvalError(e.what());
     }

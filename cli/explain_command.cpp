@@ -41,7 +41,7 @@ int run_explain(const std::vector<std::string>& args) {
     const Resources resources = load_resources(vm);
     // Read exactly as `newskg extract` reads it, so that sentence numbers and offsets agree.
     model::DocumentInfo info;
-    info.text = article_text(path, read_input(path));
+    info.text = read_article(path);
     info.id = model::stable_hash(info.text);
     info.published = published;
     const model::DocumentGraph graph = Extractor(resources).extract(std::move(info), /*trace=*/true);

@@ -12,8 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "newskg/document.hpp"
-#include "newskg/utf8.hpp"
 
 namespace newskg::cli {
 
@@ -65,103 +63,12 @@ class SignalBlock {
   sigset_t old_;
 };
 
-// ---------------------------------------------------------------- input checks
-
-std::string open_error(const std::string& path, int error) {
-  switch (error) {
-    case ENOENT: return fmt::format("{}: no such file; check the path", path);
-    case ENOTDIR: return fmt::format("{}: a folder on the path is a file; check the path", path);
-    case EACCES:
-    case EPERM: return fmt::format("{}: permission denied; make the file readable (chmod +r)", path);
-    default: return fmt::format("{}: cannot open the file ({}); check the path", path, std::strerror(error));
-  }
-}
-
-std::string too_big(const std::string& path, std::string_view size, std::size_t max_bytes) {
-  return fmt::format("{}: {} bytes, more than --max-doc-bytes {}; split the article or raise --max-doc-bytes (0: no limit)", path,
-                     size, max_bytes);
-}
-
-// Bytes that no text holds: NUL and the C0 controls but tab, line breaks, vertical tab, form
-// feed and escape (terminal colours).
-bool control_byte(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B; }
-
-// Throws InputError for an empty or white-space-only input, and for one whose first 8 KiB are
-// more than 10% control bytes and ill-formed UTF-8 sequences: an image, an archive, a program.
-void check_text(const std::string& path, std::string_view raw) {
-  std::size_t offset = 0;
-  if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
-    raw.remove_prefix(3);
-    offset = 3;
-  }
-  if (raw.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
-    throw InputError(fmt::format("{}: {}; nothing to extract, give an article's text", path, raw.empty() ? "empty file" : "only white space"));
-  const std::string_view sample = raw.substr(0, 8192);
-  std::size_t bad = 0, first = 0;
-  for (std::size_t i = 0; i < sample.size();) {
-    const std::size_t at = i;
-    const char32_t c = model::decode_utf8(sample, i);
-    // A sequence that the sample's end cuts in two is not held against the file.
-    const bool cut = c == model::kInvalidCodePoint && i == sample.size() && sample.size() < raw.size();
-    if ((c == model::kInvalidCodePoint && !cut) || (c < 0x20 && control_byte(static_cast<unsigned char>(c)))) {
-      if (bad++ == 0) first = at;
-    }
-  }
-  if (bad * 10 > sample.size())
-    throw InputError(fmt::format("{}: byte {}: not text ({} control bytes or invalid UTF-8 sequences in the first {} bytes); give a UTF-8 text file",
-                                 path, offset + first, bad, sample.size()));
-}
-
 }  // namespace
 
-std::string read_input(const std::string& path, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes == 0 ? std::numeric_limits<std::size_t>::max() : max_bytes;
-  int fd = STDIN_FILENO;
-  if (path != "-") {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(open_error(path, errno));
-  }
-  struct Closer {
-    int fd;
-    ~Closer() {
-      if (fd != STDIN_FILENO) ::close(fd);
-    }
-  } closer{fd};
-  struct stat st = {};
-  if (::fstat(fd, &st) == 0) {
-    if (S_ISDIR(st.st_mode)) throw InputError(fmt::format("{}: is a directory; give the article files inside it", path));
-    if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > limit)
-      throw InputError(too_big(path, std::to_string(st.st_size), max_bytes));
-  }
-  std::string text;
-  if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));
-  char buffer[1 << 16];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      if (errno == EISDIR) throw InputError(fmt::format("{}: is a directory; give the article files inside it", path));
-      throw InputError(fmt::format("{}: byte {}: cannot read ({}); check the file or the device", path, text.size(), std::strerror(errno)));
-    }
-    if (n == 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > limit) throw InputError(too_big(path, fmt::format("more than {}", limit), max_bytes));
-  }
-  check_text(path, text);
-  return text;
-}
-
-std::string article_text(const std::string& path, const std::string& raw, bool strict) {
-  std::size_t bad = std::string_view::npos;
-  std::string text = repair_utf8(raw, &bad);
-  if (bad != std::string_view::npos) {
-    const bool nul = bad < raw.size() && raw[bad] == '\0';
-    if (strict)
-      throw InputError(fmt::format("{}: byte {}: {}; --strict refuses the file: {}", path, bad, nul ? "a NUL byte" : "invalid UTF-8",
-                                   nul ? "remove the NUL bytes" : "convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"));
-    fmt::print(stderr, "newskg: {}: byte {}: {} replaced by U+FFFD; {}, or use --strict to refuse such files\n", path, bad,
-               nul ? "a NUL byte" : "invalid UTF-8", nul ? "remove the NUL bytes" : "convert the file to UTF-8");
-  }
+std::string read_article(const std::string& path) {
+  std::string warning;
+  std::string text = corpus::article_text(path, corpus::read_input(path), false, &warning);
+  if (!warning.empty()) fmt::print(stderr, "newskg: {}\n", warning);
   return text;
 }
 

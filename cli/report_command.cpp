@@ -79,16 +79,14 @@ int report(const std::vector<std::string>& args) {
   int status = kExitOk;
   std::vector<exporters::ReportDocument> documents;
   for (const std::string& path : inputs) {
-    std::string raw;
+    model::DocumentInfo info;
     try {
-      raw = read_input(path);
+      info.text = read_article(path);
     } catch (const InputError& e) {
       fmt::print(stderr, "newskg: {}\n", e.what());
       status = kExitInput;
       continue;
     }
-    model::DocumentInfo info;
-    info.text = article_text(path, raw);
     info.id = model::stable_hash(info.text);
     info.published = published;
     documents.push_back({path == "-" ? std::string("standard input") : fs::path(path).filename().string(), extractor.extract(std::move(info))});

@@ -105,12 +105,30 @@ struct RdfWriter::Impl {
   RdfOptions options;
   Iris iris;
   std::FILE* out;
+  std::string* capture = nullptr;  // when set, Serd's output goes here instead of `out`
+  std::size_t statements = 0;
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
   std::set<std::string> actors_written;
   std::string graph;  // current graph IRI, empty for the default graph
-  bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
 
+  Impl(std::FILE* out_, RdfOptions options_);
+  ~Impl() {
+    if (writer) serd_writer_free(writer);
+    if (env) serd_env_free(env);
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  static std::size_t sink(const void* buffer, std::size_t size, void* stream) {
+    Impl& m = *static_cast<Impl*>(stream);
+    if (m.capture) {
+      m.capture->append(static_cast<const char*>(buffer), size);
+      return size;
+    }
+    return std::fwrite(buffer, 1, size, m.out);
+  }
+  bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
   void emit(const std::string& subject, const std::string& predicate, const Term& object) {
     SerdNode s = node(subject, SERD_URI);
     SerdNode p = node(predicate, SERD_URI);
@@ -125,6 +143,7 @@ struct RdfWriter::Impl {
     SerdNode dt = node(object.datatype, SERD_URI);
     SerdNode lang = node(object.lang, SERD_LITERAL);
     SerdNode g = node(graph, SERD_URI);
+    ++statements;
     if (serd_writer_write_statement(writer, 0, quads() && !graph.empty() ? &g : nullptr, &s, &p, &o,
                                     object.datatype.empty() ? nullptr : &dt, object.lang.empty() ? nullptr : &lang) != SERD_SUCCESS)
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
@@ -142,7 +161,6 @@ struct RdfWriter::Impl {
   }
 
   void write_actor(const model::Actor& a) {
-    if (!actors_written.insert(a.id).second) return;
     std::string id = iris.actor(a.id);
     emit(id, kRdfType, iri(nkg(model::name(a.type))));
     emit(id, kRdfsLabel, english(a.label));
@@ -152,6 +170,7 @@ struct RdfWriter::Impl {
     if (!a.role.empty()) emit(id, nkg("role"), literal(a.role));
   }
 
+  void write_document(const model::DocumentGraph& g);  // all but the actors
   void write_fact(const model::DocumentGraph& g, const model::Fact& f, std::set<std::string>& spans) {
     using model::FactKind;
     const std::string id = iris.fact(g.info, f);
@@ -187,60 +206,101 @@ struct RdfWriter::Impl {
   }
 };
 
-RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>()) {
-  Impl& m = *impl_;
-  m.options = std::move(options);
-  m.iris.base = m.options.base;
-  m.out = out;
-  m.env = serd_env_new(nullptr);
+RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_) : options(std::move(options_)), out(out_) {
+  iris.base = options.base;
+  env = serd_env_new(nullptr);
   SerdSyntax syntax = SERD_TURTLE;
   unsigned style = SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
-  switch (m.options.format) {
+  switch (options.format) {
     case RdfFormat::Turtle: syntax = SERD_TURTLE; break;
     case RdfFormat::TriG: syntax = SERD_TRIG; break;
     case RdfFormat::NTriples: syntax = SERD_NTRIPLES; style = 0; break;
     case RdfFormat::NQuads: syntax = SERD_NQUADS; style = 0; break;
   }
-  m.writer = serd_writer_new(syntax, static_cast<SerdStyle>(style), m.env, nullptr, serd_file_sink, out);
+  writer = serd_writer_new(syntax, static_cast<SerdStyle>(style), env, nullptr, &Impl::sink, this);
   if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
     for (const vocab::Prefix& p : vocab::kPrefixes) {
       std::string name(p.name), uri(p.iri);
       SerdNode n = node(name, SERD_LITERAL);
       SerdNode u = node(uri, SERD_URI);
-      serd_env_set_prefix(m.env, &n, &u);
-      serd_writer_set_prefix(m.writer, &n, &u);
+      serd_env_set_prefix(env, &n, &u);
+      serd_writer_set_prefix(writer, &n, &u);
     }
   }
 }
 
-RdfWriter::~RdfWriter() {
-  if (impl_->writer) serd_writer_free(impl_->writer);
-  if (impl_->env) serd_env_free(impl_->env);
+void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
+  const std::string doc = iris.document(g.info);
+  graph = doc;
+  emit(doc, kRdfType, iri(nkg("Document")));
+  emit(doc, kRdfType, iri(nif("Context")));
+  if (!g.info.title.empty()) emit(doc, fmt::format("{}title", vocab::kDcterms), literal(g.info.title));
+  // A URL without a scheme is no IRI that N-Triples can hold: it goes out as a plain literal.
+  if (!g.info.url.empty())
+    emit(doc, fmt::format("{}source", vocab::kDcterms), is_absolute_iri(g.info.url) ? iri(iri_escape(g.info.url)) : literal(g.info.url));
+  if (!g.info.source.empty()) emit(doc, nkg("sourceName"), literal(g.info.source));
+  if (g.info.published) emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
+  if (options.include_text) emit(doc, nif("isString"), literal(g.info.text));
+  std::set<std::string> spans;
+  for (const model::Fact& f : g.facts) write_fact(g, f, spans);
+  for (const model::Mention& mention : g.mentions) {
+    write_span(g.info, mention.span, spans);
+    emit(iris.span(g.info, mention.span), nkg("mentions"), iri(iris.actor(mention.actor_id)));
+  }
+  graph = iris.actors_graph();
+}
+
+RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
+
+RdfWriter::~RdfWriter() = default;
+
+bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || format == RdfFormat::NQuads; }
+
+RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
+  // A writer of its own, so that threads can render at once; line-based syntaxes keep no
+  // state from one statement to the next, so the pieces join into what one writer would write.
+  Impl scratch(nullptr, impl_->options);
+  RenderedDocument rendered;
+  scratch.capture = &rendered.statements;
+  scratch.write_document(g);
+  rendered.count = scratch.statements;
+  for (const model::Actor& a : g.actors) {
+    RenderedDocument::Actor& piece = rendered.actors.emplace_back();
+    piece.id = a.id;
+    scratch.capture = &piece.statements;
+    const std::size_t before = scratch.statements;
+    scratch.write_actor(a);
+    piece.count = scratch.statements - before;
+  }
+  serd_writer_finish(scratch.writer);
+  rendered.failed = scratch.failed;
+  return rendered;
+}
+
+void RdfWriter::write(const RenderedDocument& rendered) {
+  Impl& m = *impl_;
+  auto put = [&](const std::string& text) {
+    if (std::fwrite(text.data(), 1, text.size(), m.out) != text.size()) m.failed = true;
+  };
+  put(rendered.statements);
+  m.statements += rendered.count;
+  for (const RenderedDocument::Actor& a : rendered.actors)
+    if (m.actors_written.insert(a.id).second) {
+      put(a.statements);
+      m.statements += a.count;
+    }
+  m.failed |= rendered.failed;
 }
 
 void RdfWriter::write(const model::DocumentGraph& g) {
   Impl& m = *impl_;
-  const std::string doc = m.iris.document(g.info);
-  m.graph = doc;
-  m.emit(doc, kRdfType, iri(nkg("Document")));
-  m.emit(doc, kRdfType, iri(nif("Context")));
-  if (!g.info.title.empty()) m.emit(doc, fmt::format("{}title", vocab::kDcterms), literal(g.info.title));
-  // A URL without a scheme is no IRI that N-Triples can hold: it goes out as a plain literal.
-  if (!g.info.url.empty())
-    m.emit(doc, fmt::format("{}source", vocab::kDcterms), is_absolute_iri(g.info.url) ? iri(iri_escape(g.info.url)) : literal(g.info.url));
-  if (g.info.published) m.emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
-  if (m.options.include_text) {
-    m.emit(doc, nif("isString"), literal(g.info.text));
-  }
-  std::set<std::string> spans;
-  for (const model::Fact& f : g.facts) m.write_fact(g, f, spans);
-  for (const model::Mention& mention : g.mentions) {
-    m.write_span(g.info, mention.span, spans);
-    m.emit(m.iris.span(g.info, mention.span), nkg("mentions"), iri(m.iris.actor(mention.actor_id)));
-  }
-  m.graph = m.iris.actors_graph();
-  for (const model::Actor& a : g.actors) m.write_actor(a);
+  if (renders_apart(m.options.format)) return write(render(g));
+  m.write_document(g);
+  for (const model::Actor& a : g.actors)
+    if (m.actors_written.insert(a.id).second) m.write_actor(a);
 }
+
+std::size_t RdfWriter::statements() const { return impl_->statements; }
 
 bool RdfWriter::finish() {
   serd_writer_finish(impl_->writer);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "newskg/model.hpp"
@@ -16,6 +17,13 @@ class GraphWriter {
   virtual ~GraphWriter() = default;
   // Writes one document (streamed: the documents go out one at a time).
   virtual void write(const model::DocumentGraph& graph) = 0;
+  // The part of write()'s work that may run ahead, on any thread: for N-Triples and N-Quads,
+  // the rendered statements (RdfWriter::render), then written in order by write_rendered().
+  // nullopt for the formats that have no such part.
+  virtual std::optional<RenderedDocument> render(const model::DocumentGraph&) const { return std::nullopt; }
+  virtual void write_rendered(const RenderedDocument&) {}
+  // RDF statements written so far (0 for the formats that are not RDF).
+  virtual std::size_t statements() const { return 0; }
   // Ends the output. False on a write error.
   virtual bool finish() = 0;
 };

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newskg/model.hpp"
 #include "newskg/vocab.hpp"
@@ -45,6 +46,23 @@ std::string iri_escape(std::string_view);
 // replaces invalid UTF-8 by U+FFFD.
 std::string iri_segment_escape(std::string_view);
 
+// A document's statements rendered apart from the output stream (RdfWriter::render), so that
+// threads can render documents while one writer keeps their order.
+struct RenderedDocument {
+  struct Actor {
+    std::string id, statements;
+    std::size_t count = 0;
+  };
+  std::string statements;     // the document's own
+  std::size_t count = 0;      // of statements
+  std::vector<Actor> actors;  // each actor's description, written where it was not yet
+  bool failed = false;        // Serd refused a statement
+};
+
+// True for the syntaxes that render() serves: N-Triples and N-Quads, whose statements are
+// independent lines.
+bool renders_apart(RdfFormat);
+
 class RdfWriter {
  public:
   // Writes to `out` (not owned); the prefixes go out at once in Turtle and TriG.
@@ -54,6 +72,12 @@ class RdfWriter {
   RdfWriter& operator=(const RdfWriter&) = delete;
 
   void write(const model::DocumentGraph& graph);
+  // For renders_apart() formats: `graph` rendered, on any thread, to be written later with
+  // write(RenderedDocument), which adds only the actors not yet written. The two steps write
+  // exactly what write(graph) writes.
+  RenderedDocument render(const model::DocumentGraph& graph) const;
+  void write(const RenderedDocument& rendered);
+  std::size_t statements() const;  // written so far
   // Ends the output (closes an open TriG graph or Turtle statement). False on a write error.
   bool finish();
 

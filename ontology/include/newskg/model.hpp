@@ -90,6 +90,7 @@ struct DocumentInfo {
   std::string text;       // UTF-8
   std::string title;
   std::string url;
+  std::string source;     // the publication or agency it came from ("Reuters"), when known
   std::optional<Date> published;
 };
 
