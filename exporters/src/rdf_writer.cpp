@@ -1,6 +1,7 @@
 #include "newskg/rdf_writer.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -14,9 +15,15 @@ namespace {
 
 using namespace std::string_literals;
 
-std::string nkg(std::string_view local) { return fmt::format("{}{}", vocab::kNkg, local); }
-std::string nif(std::string_view local) { return fmt::format("{}{}", vocab::kNif, local); }
-std::string xsd(std::string_view local) { return fmt::format("{}{}", vocab::kXsd, local); }
+std::string concat(std::string_view a, std::string_view b) {
+  std::string out;
+  out.reserve(a.size() + b.size());
+  out.append(a).append(b);
+  return out;
+}
+std::string nkg(std::string_view local) { return concat(vocab::kNkg, local); }
+std::string nif(std::string_view local) { return concat(vocab::kNif, local); }
+std::string xsd(std::string_view local) { return concat(vocab::kXsd, local); }
 
 const std::string kRdfType = fmt::format("{}type", vocab::kRdf);
 const std::string kRdfsLabel = fmt::format("{}label", vocab::kRdfs);
@@ -94,9 +101,17 @@ std::string iri_segment_escape(std::string_view s) {
 
 std::string Iris::document(const model::DocumentInfo& info) const { return base + "doc/" + iri_segment_escape(info.id); }
 std::string Iris::actor(std::string_view id) const { return base + "actor/" + iri_segment_escape(id); }
-std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return document(info) + "/" + f.local_id; }
-std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const {
-  return fmt::format("{}#char={},{}", document(info), s.begin, s.end);
+std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return fact_in(document(info), f.local_id); }
+std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const { return span_in(document(info), s); }
+std::string Iris::fact_in(std::string_view document_iri, std::string_view local_id) {
+  std::string id(document_iri);
+  id.append("/").append(local_id);
+  return id;
+}
+std::string Iris::span_in(std::string_view document_iri, const model::Span& s) {
+  std::string id(document_iri);
+  id.append("#char=").append(std::to_string(s.begin)).append(",").append(std::to_string(s.end));
+  return id;
 }
 std::string Iris::actors_graph() const { return base + "actors"; }
 
@@ -112,7 +127,7 @@ struct RdfWriter::Impl {
   std::set<std::string> actors_written;
   std::string graph;  // current graph IRI, empty for the default graph
 
-  Impl(std::FILE* out_, RdfOptions options_);
+  Impl(std::FILE* out_, RdfOptions options_, unsigned extra_style = 0);  // SerdStyle flags
   ~Impl() {
     if (writer) serd_writer_free(writer);
     if (env) serd_env_free(env);
@@ -149,10 +164,20 @@ struct RdfWriter::Impl {
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
-  void write_span(const model::DocumentInfo& info, const model::Span& s, std::set<std::string>& written) {
-    std::string id = iris.span(info, s);
-    if (!written.insert(id).second) return;
-    std::string doc = iris.document(info);
+  // The IRIs of the document being written, made once: a document has hundreds of them.
+  std::string doc_iri;
+  std::map<std::string, std::string, std::less<>> actor_iris;
+  const std::string& actor_iri(const std::string& actor_id) {
+    auto it = actor_iris.find(actor_id);
+    if (it == actor_iris.end()) it = actor_iris.emplace(actor_id, iris.actor(actor_id)).first;
+    return it->second;
+  }
+  std::string span_iri(const model::Span& s) const { return Iris::span_in(doc_iri, s); }
+  using SpansWritten = std::set<std::pair<std::size_t, std::size_t>>;
+  void write_span(const model::Span& s, SpansWritten& written) {
+    if (!written.emplace(s.begin, s.end).second) return;
+    const std::string id = span_iri(s);
+    const std::string& doc = doc_iri;
     emit(id, kRdfType, iri(nif("String")));
     emit(id, nif("referenceContext"), iri(doc));
     emit(id, nif("beginIndex"), typed(std::to_string(s.begin), "nonNegativeInteger"));
@@ -171,20 +196,20 @@ struct RdfWriter::Impl {
   }
 
   void write_document(const model::DocumentGraph& g);  // all but the actors
-  void write_fact(const model::DocumentGraph& g, const model::Fact& f, std::set<std::string>& spans) {
+  void write_fact(const model::DocumentGraph& g, const model::Fact& f, SpansWritten& spans) {
     using model::FactKind;
-    const std::string id = iris.fact(g.info, f);
-    const std::string doc = iris.document(g.info);
+    const std::string id = Iris::fact_in(doc_iri, f.local_id);
+    const std::string& doc = doc_iri;
     emit(id, kRdfType, iri(nkg(model::name(f.kind))));
     auto roles = [&](const char* predicate, const std::vector<std::string>& actors) {
-      for (const std::string& a : actors) emit(id, nkg(predicate), iri(iris.actor(a)));
+      for (const std::string& a : actors) emit(id, nkg(predicate), iri(actor_iri(a)));
     };
     roles("claimant", f.claimant);
     roles("accused", f.accused);
     roles("provider", f.provider);
     roles("recipient", f.recipient);
     roles("party", f.party);
-    if (f.about && *f.about < g.facts.size()) emit(id, nkg("about"), iri(iris.fact(g.info, g.facts[*f.about])));
+    if (f.about && *f.about < g.facts.size()) emit(id, nkg("about"), iri(Iris::fact_in(doc_iri, g.facts[*f.about].local_id)));
     if (f.aid_type) emit(id, nkg("aidType"), iri(nkg(model::name(*f.aid_type))));
     if (f.agreement_type) emit(id, nkg("agreementType"), iri(nkg(model::name(*f.agreement_type))));
     if (f.status) emit(id, nkg("status"), iri(nkg(model::name(*f.status))));
@@ -197,16 +222,16 @@ struct RdfWriter::Impl {
     if (!f.description.empty()) emit(id, nkg("actDescription"), literal(f.description));
     if (!f.cameo.empty()) emit(id, nkg("cameoCode"), literal(f.cameo));
     if (!f.plover.empty()) emit(id, nkg("ploverType"), literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, nkg("evidence"), iri(iris.span(g.info, s)));
-    if (f.trigger) emit(id, nkg("trigger"), iri(iris.span(g.info, *f.trigger)));
+    for (const model::Span& s : f.evidence) emit(id, nkg("evidence"), iri(span_iri(s)));
+    if (f.trigger) emit(id, nkg("trigger"), iri(span_iri(*f.trigger)));
     emit(id, fmt::format("{}wasDerivedFrom", vocab::kProv), iri(doc));
     emit(id, nkg("extractedBy"), literal(f.rule));
-    for (const model::Span& s : f.evidence) write_span(g.info, s, spans);
-    if (f.trigger) write_span(g.info, *f.trigger, spans);
+    for (const model::Span& s : f.evidence) write_span(s, spans);
+    if (f.trigger) write_span(*f.trigger, spans);
   }
 };
 
-RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_) : options(std::move(options_)), out(out_) {
+RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_, unsigned extra_style) : options(std::move(options_)), out(out_) {
   iris.base = options.base;
   env = serd_env_new(nullptr);
   SerdSyntax syntax = SERD_TURTLE;
@@ -217,7 +242,7 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_) : options(std::move(
     case RdfFormat::NTriples: syntax = SERD_NTRIPLES; style = 0; break;
     case RdfFormat::NQuads: syntax = SERD_NQUADS; style = 0; break;
   }
-  writer = serd_writer_new(syntax, static_cast<SerdStyle>(style), env, nullptr, &Impl::sink, this);
+  writer = serd_writer_new(syntax, static_cast<SerdStyle>(style | extra_style), env, nullptr, &Impl::sink, this);
   if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
     for (const vocab::Prefix& p : vocab::kPrefixes) {
       std::string name(p.name), uri(p.iri);
@@ -230,7 +255,9 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_) : options(std::move(
 }
 
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
-  const std::string doc = iris.document(g.info);
+  doc_iri = iris.document(g.info);
+  actor_iris.clear();
+  const std::string& doc = doc_iri;
   graph = doc;
   emit(doc, kRdfType, iri(nkg("Document")));
   emit(doc, kRdfType, iri(nif("Context")));
@@ -241,11 +268,11 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   if (!g.info.source.empty()) emit(doc, nkg("sourceName"), literal(g.info.source));
   if (g.info.published) emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
   if (options.include_text) emit(doc, nif("isString"), literal(g.info.text));
-  std::set<std::string> spans;
+  SpansWritten spans;
   for (const model::Fact& f : g.facts) write_fact(g, f, spans);
   for (const model::Mention& mention : g.mentions) {
-    write_span(g.info, mention.span, spans);
-    emit(iris.span(g.info, mention.span), nkg("mentions"), iri(iris.actor(mention.actor_id)));
+    write_span(mention.span, spans);
+    emit(span_iri(mention.span), nkg("mentions"), iri(actor_iri(mention.actor_id)));
   }
   graph = iris.actors_graph();
 }
@@ -259,10 +286,12 @@ bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || f
 RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
-  Impl scratch(nullptr, impl_->options);
+  // It buffers Serd's output in pages (far fewer sink calls) and flushes before each switch.
+  Impl scratch(nullptr, impl_->options, SERD_STYLE_BULK);
   RenderedDocument rendered;
   scratch.capture = &rendered.statements;
   scratch.write_document(g);
+  serd_writer_finish(scratch.writer);
   rendered.count = scratch.statements;
   for (const model::Actor& a : g.actors) {
     RenderedDocument::Actor& piece = rendered.actors.emplace_back();
@@ -270,9 +299,9 @@ RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
     scratch.capture = &piece.statements;
     const std::size_t before = scratch.statements;
     scratch.write_actor(a);
+    serd_writer_finish(scratch.writer);
     piece.count = scratch.statements - before;
   }
-  serd_writer_finish(scratch.writer);
   rendered.failed = scratch.failed;
   return rendered;
 }

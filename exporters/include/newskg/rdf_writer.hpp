@@ -32,6 +32,9 @@ struct Iris {
   std::string fact(const model::DocumentInfo&, const model::Fact&) const;
   std::string span(const model::DocumentInfo&, const model::Span&) const;
   std::string actors_graph() const;
+  // The same, from a document IRI already made: a writer makes hundreds per document.
+  static std::string fact_in(std::string_view document_iri, std::string_view local_id);
+  static std::string span_in(std::string_view document_iri, const model::Span&);
 };
 
 // True when s starts with a scheme and a colon ("https:", "urn:"), as an absolute IRI does.
