@@ -42,6 +42,9 @@ Term typed(std::string v, std::string_view xsd_local) { return {SERD_LITERAL, st
 Term english(std::string v) { return {SERD_LITERAL, std::move(v), {}, "en"}; }
 
 SerdNode node(const std::string& s, SerdType type) {
+  // Serd's writers read only the bytes of an IRI; its flags and code-point count matter for
+  // literals alone (long strings, escapes), so only literals pay for the scan that finds them.
+  if (type == SERD_URI) return SerdNode{reinterpret_cast<const uint8_t*>(s.data()), s.size(), s.size(), 0, SERD_URI};
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
