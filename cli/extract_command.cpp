@@ -249,9 +249,10 @@ int run_extract(const std::vector<std::string>& args) {
   std::vector<std::string> outputs(sources.size(), vm.count("output") ? option("output") : "-");
   if (vm.count("out-dir")) {
     std::set<std::string> taken;
+    const std::string extension = extension_of(format_name);
+    const fs::path shard_file = fmt::format("part-{}-of-{}{}", reading.shard_index, reading.shard_count, extension);
     for (std::size_t i = 0; i < sources.size(); ++i) {
-      outputs[i] = vm.count("shard") ? (fs::path(out_dir) / fmt::format("shard-{}-of-{}{}", reading.shard_index, reading.shard_count, extension_of(format_name))).string()
-                                     : (fs::path(out_dir) / output_name(sources[i].relative, extension_of(format_name))).string();
+      outputs[i] = (fs::path(out_dir) / (vm.count("shard") ? shard_file : output_name(sources[i].relative, extension))).string();
       if (!vm.count("shard") && !taken.insert(outputs[i]).second)
         throw UsageError(fmt::format("option '--out-dir': two inputs would both be written to '{}'; give them in separate runs", outputs[i]));
     }

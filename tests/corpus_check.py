@@ -197,7 +197,7 @@ elif CHECK == "out-dir":
     shards = os.path.join(work, "shards")
     for k in range(3):
         run(["-f", "nquads", "-q", "--shard", f"{k}/3", "--out-dir", shards, tree])
-    expect(sorted(os.listdir(shards)) == [f"shard-{k}-of-3.nq" for k in range(3)], f"--shard with --out-dir wrote {os.listdir(shards)}")
+    expect(sorted(os.listdir(shards)) == [f"part-{k}-of-3.nq" for k in range(3)], f"--shard with --out-dir wrote {os.listdir(shards)}")
     run(["-o", os.path.join(work, "x.nq"), "--out-dir", out, tree], code=2)
 
 elif CHECK == "summary-and-progress":
