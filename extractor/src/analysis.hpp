@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newskg/document.hpp"
@@ -18,19 +19,24 @@ namespace newskg {
 // Every phrase table the stages need, built once per Extractor from the Resources.
 struct LexiconTables {
   const Resources* resources = nullptr;
+  Vocabulary vocabulary;  // of every phrase below
   PhraseIndex gazetteer;  // payload: index into gazetteer_hits
   struct GazetteerHit {
     std::size_t entry;  // index into Resources::gazetteer()
     enum Form { Name, Demonym, Capital } form;
   };
   std::vector<GazetteerHit> gazetteer_hits;
-  // One index per lexicon class; payload: index into Resources::lexicon().
-  std::map<std::string, PhraseIndex, std::less<>> by_class;
+  // One index per lexicon class that the stages look up; payload: index into Resources::lexicon().
+  PhraseIndex claim, claim_noun, denial_cue, conditional, aid_verb, not_a_trigger, aid_noun, aid_modifier, agreement_noun,
+      agreement_modifier, agreement_verb, modality, hedge, negation, title, title_modifier, person_noun, body_noun,
+      group_head, named_body, pronoun, anaphor, preposition, month, weekday, relative_time, bound;
   // Number words and magnitudes: payload is the index into values.
   PhraseIndex number_words, magnitudes;
   std::vector<std::string> values;
 
-  const PhraseIndex& of(std::string_view cls) const;
+  // The index of a lexicon class, or nullptr for a class that is read otherwise (abbreviations,
+  // codes, number words) or not at all.
+  PhraseIndex* of(std::string_view cls);
   const LexiconEntry& entry(std::size_t i) const { return resources->lexicon()[i]; }
 };
 
@@ -63,6 +69,7 @@ struct TimeExpression {
 struct Analysis {
   const Document& doc;
   const LexiconTables& tables;
+  const TokenIds token_ids;                    // for the phrase lookups
   std::map<std::string, model::Actor> actors;  // every actor mentioned, by id
   std::vector<ActorMention> mentions;          // sorted by first token; coordinations after parts
   std::vector<long> mention_at;                // token -> index of the outermost mention, -1
@@ -77,7 +84,7 @@ struct Analysis {
                       entry ? entry->where() : std::string(), std::move(message)});
   }
 
-  Analysis(const Document& d, const LexiconTables& t) : doc(d), tables(t) {}
+  Analysis(const Document& d, const LexiconTables& t) : doc(d), tables(t), token_ids(d, t.vocabulary) {}
 
   const model::Actor& use_actor(const GazetteerEntry&);
   const ActorMention* mention_starting(std::size_t token) const;

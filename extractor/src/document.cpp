@@ -84,6 +84,13 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
 }
 
 std::string normalize(std::string_view text) {
+  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   std::string out;
   out.reserve(text.size());
   for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));

@@ -1,17 +1,48 @@
 #include "newskg/extractor.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "analysis.hpp"
 
 namespace newskg {
 
-const PhraseIndex& LexiconTables::of(std::string_view cls) const {
-  static const PhraseIndex kEmpty;
-  auto it = by_class.find(cls);
-  return it == by_class.end() ? kEmpty : it->second;
+PhraseIndex* LexiconTables::of(std::string_view cls) {
+  using T = LexiconTables;
+  static const std::map<std::string_view, PhraseIndex T::*> kIndexes = {
+      {"claim", &T::claim},
+      {"claim-noun", &T::claim_noun},
+      {"denial-cue", &T::denial_cue},
+      {"conditional", &T::conditional},
+      {"aid-verb", &T::aid_verb},
+      {"not-a-trigger", &T::not_a_trigger},
+      {"aid-noun", &T::aid_noun},
+      {"aid-modifier", &T::aid_modifier},
+      {"agreement-noun", &T::agreement_noun},
+      {"agreement-modifier", &T::agreement_modifier},
+      {"agreement-verb", &T::agreement_verb},
+      {"modality", &T::modality},
+      {"hedge", &T::hedge},
+      {"negation", &T::negation},
+      {"title", &T::title},
+      {"title-modifier", &T::title_modifier},
+      {"person-noun", &T::person_noun},
+      {"body-noun", &T::body_noun},
+      {"group-head", &T::group_head},
+      {"named-body", &T::named_body},
+      {"pronoun", &T::pronoun},
+      {"anaphor", &T::anaphor},
+      {"preposition", &T::preposition},
+      {"month", &T::month},
+      {"weekday", &T::weekday},
+      {"relative-time", &T::relative_time},
+      {"bound", &T::bound},
+  };
+  auto it = kIndexes.find(cls);
+  return it == kIndexes.end() ? nullptr : &(this->*it->second);
 }
 
 struct Extractor::Tables : LexiconTables {};
@@ -25,7 +56,7 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
     using Hit = LexiconTables::GazetteerHit;
     auto add = [&](const std::vector<std::string>& forms, Hit::Form form) {
       for (const std::string& f : forms) {
-        t.gazetteer.add(f, t.gazetteer_hits.size(), abbr, /*case_sensitive=*/true);
+        t.gazetteer.add(f, t.gazetteer_hits.size(), abbr, t.vocabulary, /*case_sensitive=*/true);
         t.gazetteer_hits.push_back({e, form});
       }
     };
@@ -41,14 +72,16 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
       for (const std::string& p : e.phrases) {
         auto eq = p.find('=');
         if (eq == std::string::npos) continue;
-        index.add(p.substr(0, eq), t.values.size(), abbr);
+        index.add(p.substr(0, eq), t.values.size(), abbr, t.vocabulary);
         t.values.push_back(p.substr(eq + 1));
       }
       continue;
     }
+    PhraseIndex* index = t.of(e.cls);
+    if (!index) continue;
     // Named bodies are proper names: "Foreign Ministry" but not "foreign ministry".
     const bool cased = e.cls == "named-body";
-    for (const std::string& p : e.phrases) t.by_class[e.cls].add(p, i, abbr, cased);
+    for (const std::string& p : e.phrases) index->add(p, i, abbr, t.vocabulary, cased);
   }
 }
 

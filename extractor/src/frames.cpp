@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -127,9 +129,75 @@ std::string shift_decimal(std::string digits, int zeros) {
   return frac.empty() ? whole : whole + "." + frac;
 }
 
+// The earlier aid facts that a new one may repeat, by what add_act() compares: the same aid
+// type, status and provider, and a recipient and a quantity that do not contradict the new
+// fact's (an empty recipient or a missing quantity fits any). A lookup is a few map searches
+// instead of a pass over every fact, so that merging stays linear in the number of facts.
+class AidIndex {
+ public:
+  void insert(FactId id, const Fact& f) {
+    Group& g = groups_[key(f)];
+    g.all.insert(id);
+    g.by_recipient[f.recipient].insert(id);
+    g.by_amount[amount(f)].insert(id);
+    g.by_both[{f.recipient, amount(f)}].insert(id);
+  }
+
+  // Before a fact's type, status, provider, recipient or quantity changes: insert it again after.
+  void erase(FactId id, const Fact& f) {
+    Group& g = groups_.at(key(f));
+    g.all.erase(id);
+    g.by_recipient.at(f.recipient).erase(id);
+    g.by_amount.at(amount(f)).erase(id);
+    g.by_both.at({f.recipient, amount(f)}).erase(id);
+  }
+
+  // The first fact (lowest id) that `f` repeats.
+  std::optional<FactId> find(const Fact& f) const {
+    auto group = groups_.find(key(f));
+    if (group == groups_.end()) return std::nullopt;
+    const Group& g = group->second;
+    std::optional<FactId> first;
+    auto consider = [&](const auto& sets, const auto& key) {
+      if (auto it = sets.find(key); it != sets.end() && !it->second.empty())
+        first = std::min(first.value_or(*it->second.begin()), *it->second.begin());
+    };
+    const Recipient no_recipient;
+    const Amount no_amount;
+    if (f.recipient.empty() && !f.quantity) {
+      if (!g.all.empty()) first = *g.all.begin();
+    } else if (!f.quantity) {
+      for (const Recipient* r : {&no_recipient, &f.recipient}) consider(g.by_recipient, *r);
+    } else if (f.recipient.empty()) {
+      for (const Amount& a : {no_amount, amount(f)}) consider(g.by_amount, a);
+    } else {
+      for (const Recipient* r : {&no_recipient, &f.recipient})
+        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::pair(*r, a));
+    }
+    return first;
+  }
+
+ private:
+  using Recipient = std::vector<std::string>;
+  using Amount = std::optional<std::string>;  // the quantity's value
+  using Key = std::tuple<std::optional<AidType>, std::optional<Status>, std::vector<std::string>>;
+  // The facts of one type, status and provider, by recipient, amount and both.
+  struct Group {
+    std::set<FactId> all;
+    std::map<Recipient, std::set<FactId>> by_recipient;
+    std::map<Amount, std::set<FactId>> by_amount;
+    std::map<std::pair<Recipient, Amount>, std::set<FactId>> by_both;
+  };
+
+  static Key key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
+  static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
+
+  std::map<Key, Group> groups_;
+};
+
 class FrameFinder {
  public:
-  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {
+  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() is a binary search, not a
     // scan of every mention of the document for every trigger.
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
@@ -182,9 +250,9 @@ class FrameFinder {
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
 
   // ------------------------------------------------------------------ helpers
-  std::vector<Cue> cues(std::string_view cls, std::size_t first, std::size_t last) const {
+  std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
     std::vector<Cue> out;
-    for (const PhraseMatch& m : tables_.of(cls).find_all(doc_, first, last)) out.push_back({m.first, m.last, &tables_.entry(m.payload)});
+    for (const PhraseMatch& m : index.find_all(token_ids_, first, last)) out.push_back({m.first, m.last, &tables_.entry(m.payload)});
     return out;
   }
 
@@ -195,7 +263,7 @@ class FrameFinder {
     return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
   }
 
-  bool is_preposition(std::size_t t) const { return tables_.of("preposition").longest_at(doc_, t, t + 1).has_value(); }
+  bool is_preposition(std::size_t t) const { return tables_.preposition.longest_at(token_ids_, t, t + 1).has_value(); }
 
   // The clause subject before token `pos`: the nearest mention that is not a preposition's
   // object, or one directly before the verb ("in light of North Korea allegedly sending").
@@ -288,13 +356,13 @@ class FrameFinder {
     auto because = [&](const Cue& c, std::string_view what) {
       status_reason_ = fmt::format("{} '{}' ({}, {})", what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
     };
-    for (const Cue& c : cues("modality", first, last))
+    for (const Cue& c : cues(tables_.modality, first, last))
       if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
         status = *s;
         because(c, "modal");
       }
-    const std::vector<Cue> hedges = cues("hedge", first, last);
-    for (const Cue& c : cues("negation", first, last))
+    const std::vector<Cue> hedges = cues(tables_.hedge, first, last);
+    for (const Cue& c : cues(tables_.negation, first, last))
       if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) {
         status = Status::Refused;
         because(c, "negation");
@@ -375,37 +443,78 @@ class FrameFinder {
   // kind, type, provider, status; compatible recipient and quantity). Returns its id.
   FactId add_act(Fact f) {
     set_codes(f);
-    for (FactId id = 0; id < a_.facts.size(); ++id) {
-      Fact& g = a_.facts[id];
-      if (g.kind != f.kind) continue;
-      if (f.kind == FactKind::Aid) {
-        if (g.aid_type != f.aid_type || g.status != f.status || g.provider != f.provider) continue;
-        if (!g.recipient.empty() && !f.recipient.empty() && g.recipient != f.recipient) continue;
-        if (g.quantity && f.quantity && g.quantity->value != f.quantity->value) continue;
-        if (g.recipient.empty()) g.recipient = f.recipient;
-        if (!g.quantity) g.quantity = f.quantity;
-      } else if (f.kind == FactKind::Agreement) {
-        // The same parties, or people speaking for them ("Kerry and Lavrov announced ...").
-        auto sides = [&](const std::vector<std::string>& v) {
-          std::set<std::string> out;
-          for (const auto& id : v) out.insert(side(id));
-          return out;
-        };
-        if (g.agreement_type != f.agreement_type || sides(g.party) != sides(f.party)) continue;
-        if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) g.status = f.status;
-      } else {
-        continue;
-      }
-      if (!g.date) g.date = f.date;
-      for (const auto& e : f.evidence)
-        if (std::find(g.evidence.begin(), g.evidence.end(), e) == g.evidence.end()) g.evidence.push_back(e);
-      set_codes(g);
+    std::optional<FactId> earlier;
+    if (f.kind == FactKind::Aid) {
+      earlier = aid_index_.find(f);
+    } else if (f.kind == FactKind::Agreement) {
+      if (auto it = agreements_.find(agreement_key(f)); it != agreements_.end()) earlier = it->second;
+    }
+    if (!earlier) {
+      const FactId id = a_.facts.size();
+      if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
+      else if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
+      a_.facts.push_back(std::move(f));
+      act_info_[id] = {current_sentence_, act_info_.size(), false};
       return id;
     }
-    a_.facts.push_back(std::move(f));
-    act_info_[a_.facts.size() - 1] = {current_sentence_, act_info_.size(), false};
-    return a_.facts.size() - 1;
+    Fact& g = a_.facts[*earlier];
+    if (f.kind == FactKind::Aid) {
+      aid_index_.erase(*earlier, g);
+      if (g.recipient.empty()) g.recipient = f.recipient;
+      if (!g.quantity) g.quantity = f.quantity;
+      aid_index_.insert(*earlier, g);
+    } else if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) {
+      g.status = f.status;
+    }
+    if (!g.date) g.date = f.date;
+    merge_evidence(*earlier, f.evidence);
+    set_codes(g);
+    return *earlier;
   }
+
+  // An agreement repeats an earlier one of the same type between the same parties, or people
+  // speaking for them ("Kerry and Lavrov announced ...").
+  using AgreementKey = std::pair<std::optional<model::AgreementType>, std::set<std::string>>;
+  AgreementKey agreement_key(const Fact& f) const {
+    std::set<std::string> sides;
+    for (const auto& id : f.party) sides.insert(side(id));
+    return {f.agreement_type, sides};
+  }
+
+  // A claim repeats an earlier one of the same kind, about the same fact, by and against the
+  // same actors.
+  using ClaimKey = std::tuple<FactKind, std::optional<FactId>, std::vector<std::string>, std::vector<std::string>>;
+  static ClaimKey claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
+
+  // Every claim fact goes through here, so that add_claim() finds it when it is made again.
+  void push_claim(Fact claim) {
+    claims_.emplace(claim_key(claim), a_.facts.size());
+    a_.facts.push_back(std::move(claim));
+  }
+
+  // Every status change of an act goes through here: the aid index is keyed by status.
+  void set_status(FactId id, Status status) {
+    Fact& f = a_.facts[id];
+    if (f.kind == FactKind::Aid) aid_index_.erase(id, f);
+    f.status = status;
+    if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
+  }
+
+  // Appends the spans of `more` that fact `id` does not have yet to its evidence.
+  void merge_evidence(FactId id, const std::vector<model::Span>& more) {
+    std::vector<model::Span>& evidence = a_.facts[id].evidence;
+    auto [seen, first_merge] = evidence_seen_.try_emplace(id);
+    if (first_merge)
+      for (const model::Span& e : evidence) seen->second.emplace(e.begin, e.end);
+    // A span's anchor is the text between its offsets: the offsets identify it.
+    for (const model::Span& e : more)
+      if (seen->second.emplace(e.begin, e.end).second) evidence.push_back(e);
+  }
+
+  AidIndex aid_index_;
+  std::map<AgreementKey, FactId> agreements_;
+  std::map<ClaimKey, FactId> claims_;
+  std::map<FactId, std::set<std::pair<std::size_t, std::size_t>>> evidence_seen_;  // of facts merged into
 
   // The most recent act earlier in the document that a provider-less nominal ("the troop
   // dispatch", "allegations of troop movement") refers to.
@@ -435,13 +544,13 @@ class FrameFinder {
           if (c != ',') value += c;
         if (value.find_first_not_of("0123456789.") != std::string::npos) continue;
         end = num + 1;
-      } else if (auto w = tables_.number_words.longest_at(doc_, num, last)) {
+      } else if (auto w = tables_.number_words.longest_at(token_ids_, num, last)) {
         value = tables_.values[w->payload];
         end = w->last;
       } else {
         continue;
       }
-      if (auto mag = tables_.magnitudes.longest_at(doc_, end, last)) {
+      if (auto mag = tables_.magnitudes.longest_at(token_ids_, end, last)) {
         const std::string& zeros = tables_.values[mag->payload];
         value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
         end = mag->last;
@@ -471,7 +580,7 @@ class FrameFinder {
       }
       std::size_t q_first = t;
       // A bound phrase right before: "up to", "more than", "about".
-      for (const Cue& b : cues("bound", first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
+      for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
         if (b.last == t) {
           if (b.entry->attr("bound") == "AtMost") q.bound = model::QuantityBound::AtMost;
           else if (b.entry->attr("bound") == "AtLeast") q.bound = model::QuantityBound::AtLeast;
@@ -479,7 +588,7 @@ class FrameFinder {
           q_first = b.first;
         }
       }
-      if (tables_.number_words.longest_at(doc_, num, last) && q.bound == model::QuantityBound::Exact &&
+      if (tables_.number_words.longest_at(token_ids_, num, last) && q.bound == model::QuantityBound::Exact &&
           toks_[num].norm.find("s") == toks_[num].norm.size() - 1)
         q.bound = model::QuantityBound::Approximately;  // "thousands", "dozens"
       q.span = doc_.span(q_first, end);
@@ -546,17 +655,17 @@ class FrameFinder {
     const std::size_t last = sentence.last;
     if (first >= last) return;
     SentenceCues c;
-    c.claims = cues("claim", first, last);
-    c.aid_verbs = cues("aid-verb", first, last);
-    c.aid_nouns = cues("aid-noun", first, last);
-    c.aid_modifiers = cues("aid-modifier", first, last);
-    c.agreement_nouns = cues("agreement-noun", first, last);
-    c.agreement_modifiers = cues("agreement-modifier", first, last);
-    c.agreement_verbs = cues("agreement-verb", first, last);
-    c.claim_nouns = cues("claim-noun", first, last);
-    c.denial_cues = cues("denial-cue", first, last);
-    c.conditionals = cues("conditional", first, last);
-    c.negations = cues("negation", first, last);
+    c.claims = cues(tables_.claim, first, last);
+    c.aid_verbs = cues(tables_.aid_verb, first, last);
+    c.aid_nouns = cues(tables_.aid_noun, first, last);
+    c.aid_modifiers = cues(tables_.aid_modifier, first, last);
+    c.agreement_nouns = cues(tables_.agreement_noun, first, last);
+    c.agreement_modifiers = cues(tables_.agreement_modifier, first, last);
+    c.agreement_verbs = cues(tables_.agreement_verb, first, last);
+    c.claim_nouns = cues(tables_.claim_noun, first, last);
+    c.denial_cues = cues(tables_.denial_cue, first, last);
+    c.conditionals = cues(tables_.conditional, first, last);
+    c.negations = cues(tables_.negation, first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -581,7 +690,7 @@ class FrameFinder {
                    }),
                    c.claims.end());
     // "supply boats", "arms embargo", "sent a message": not triggers at all.
-    const std::vector<Cue> blockers = cues("not-a-trigger", first, last);
+    const std::vector<Cue> blockers = cues(tables_.not_a_trigger, first, last);
     auto unblocked = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) {
                 return std::any_of(blockers.begin(), blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
@@ -613,7 +722,7 @@ class FrameFinder {
       for (FactId id : claim_noun_targets(n, acts, last, &flags))
         if (id < a_.facts.size() && a_.facts[id].is_act() && a_.facts[id].status == Status::Actual &&
             std::any_of(acts.begin(), acts.end(), [&](const ActHit& h) { return h.fact == id && !h.anaphoric; }))
-          a_.facts[id].status = Status::Alleged;
+          set_status(id, Status::Alleged);
     }
     std::set<FactId> claimed;
     for (const ClaimFrame& f : frames) make_claims(f, c, acts, first, last, claimed);
@@ -632,7 +741,7 @@ class FrameFinder {
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
-      a_.facts.push_back(std::move(claim));
+      push_claim(std::move(claim));
       claimed.insert(h.fact);
     }
   }
@@ -972,10 +1081,10 @@ class FrameFinder {
       if (provider.empty()) {
         std::size_t p = phrase_first;
         int words = 0;
-        while (p > first && (!cues("hedge", p - 1, p).empty() ||
+        while (p > first && (!cues(tables_.hedge, p - 1, p).empty() ||
                              (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
-                              !is_preposition(p - 1) && cues("modality", p - 1, p).empty() && cues("aid-verb", p - 1, p).empty() &&
-                              cues("claim", p - 1, p).empty() && ++words)))
+                              !is_preposition(p - 1) && cues(tables_.modality, p - 1, p).empty() && cues(tables_.aid_verb, p - 1, p).empty() &&
+                              cues(tables_.claim, p - 1, p).empty() && ++words)))
           --p;
         bool possessive = p > first && toks_[p - 1].norm == "'s";
         for (std::size_t k : top_mentions(first, phrase_first)) {
@@ -1001,7 +1110,7 @@ class FrameFinder {
       // "The Asian Development Bank may consider additional budget support": the object of a
       // modal verb is a new act of the clause's subject.
       bool governed = false;
-      for (const Cue& m : cues("modality", phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first)) governed |= m.last <= phrase_first;
+      for (const Cue& m : cues(tables_.modality, phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first)) governed |= m.last <= phrase_first;
       if (provider.empty() && !recipient && governed)
         if (auto subject = subject_before(phrase_first, first)) {
           provider = a_.mentions[*subject].actors;
@@ -1148,7 +1257,7 @@ class FrameFinder {
       if (n == "of" || n == "about" || n == "regarding" || n == "that" || n == "over" || n == "on" || n == "concerning" || n == "involving") {
         std::size_t end = std::min(last, t + 14);
         for (std::size_t k = t + 1; k < end; ++k)
-          if (toks_[k].norm == ";" || toks_[k].norm == "." || (k > t + 1 && tables_.of("claim-noun").longest_at(doc_, k, k + 1))) end = k;
+          if (toks_[k].norm == ";" || toks_[k].norm == "." || (k > t + 1 && tables_.claim_noun.longest_at(token_ids_, k, k + 1))) end = k;
         for (const ActHit& h : acts)
           if (h.first > t && h.first < end && std::find(out.begin(), out.end(), h.fact) == out.end()) {
             out.push_back(h.fact);
@@ -1219,14 +1328,12 @@ class FrameFinder {
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
     // false'"): one fact with both spans as evidence.
-    for (Fact& g : a_.facts)
-      if (g.kind == claim.kind && g.about == claim.about && g.claimant == claim.claimant && g.accused == claim.accused) {
-        for (const auto& e : claim.evidence)
-          if (std::find(g.evidence.begin(), g.evidence.end(), e) == g.evidence.end()) g.evidence.push_back(e);
-        return;
-      }
+    if (auto earlier = claims_.find(claim_key(claim)); earlier != claims_.end()) {
+      merge_evidence(earlier->second, claim.evidence);
+      return;
+    }
     note(f.trigger, fmt::format("fact: {} ({})", model::name(claim.kind), claim.rule));
-    a_.facts.push_back(std::move(claim));
+    push_claim(std::move(claim));
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
@@ -1280,7 +1387,7 @@ class FrameFinder {
             claimed.insert(h->fact);
             continue;
           }
-          if (kind == FactKind::Denial && !h->anaphoric && same_side(f.claimant, act.provider)) act.status = Status::Denied;
+          if (kind == FactKind::Denial && !h->anaphoric && same_side(f.claimant, act.provider)) set_status(h->fact, Status::Denied);
           targets.push_back(h->fact);
           is_claim.push_back(false);
         }
@@ -1332,7 +1439,7 @@ class FrameFinder {
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
         if (h->negated && act.kind == FactKind::Aid) {
-          a_.facts[h->fact].status = Status::Denied;
+          set_status(h->fact, Status::Denied);
           add_claim(FactKind::Denial, f, h->fact, false, first, last);
           a_.facts.back().rule = f.trigger.entry->id + ".negated";
           claimed.insert(h->fact);
@@ -1360,7 +1467,7 @@ class FrameFinder {
       ClaimFrame g = f;
       g.accused = a_.mentions[*subject].actors;
       std::optional<FactId> target;
-      if (!cues("agreement-noun", d_first, d_last).empty())
+      if (!cues(tables_.agreement_noun, d_first, d_last).empty())
         for (FactId id = a_.facts.size(); id-- > 0;)
           if (a_.facts[id].kind == FactKind::Agreement) {
             target = id;
@@ -1420,14 +1527,14 @@ class FrameFinder {
         if (act.kind == FactKind::Agreement && (f.reciprocal || same_side(f.claimant, act.party))) accuse(named->fact);
         continue;
       }
-      while (d_first < d_last && (cues("hedge", d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
+      while (d_first < d_last && (cues(tables_.hedge, d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
       for (std::size_t k = d_first; k < d_last; ++k)
         if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
       if (d_last <= d_first) continue;
       // "of violating a truce": the accusation is about the agreement told before.
       std::optional<FactId> target;
-      if (!cues("agreement-noun", d_first, d_last).empty())
+      if (!cues(tables_.agreement_noun, d_first, d_last).empty())
         for (FactId id = a_.facts.size(); id-- > 0;)
           if (a_.facts[id].kind == FactKind::Agreement) {
             target = id;
@@ -1483,6 +1590,7 @@ class FrameFinder {
   Analysis& a_;
   const Document& doc_;
   const std::vector<Token>& toks_;
+  const TokenIds& token_ids_;
   const LexiconTables& tables_;
   std::vector<PhraseMatch> codes_ = codes();
 

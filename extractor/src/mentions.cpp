@@ -17,7 +17,7 @@ bool is_possessive(const Token& t) { return t.norm == "'s" || t.norm == "'"; }
 
 class MentionFinder {
  public:
-  explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), tables_(a.tables) {}
+  explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {}
 
   void run() {
     a_.mention_at.assign(toks_.size(), -1);
@@ -65,7 +65,7 @@ class MentionFinder {
         m.rule = "mention.surname";
         return push(std::move(m), sentence);
       }
-      if (auto named = tables_.of("named-body").longest_at(doc_, i, limit)) {
+      if (auto named = tables_.named_body.longest_at(token_ids_, i, limit)) {
         // "In Beijing, Foreign Ministry spokesman ...": the body of the state named nearest in
         // the sentence, else of the story's home state.
         std::string state = nearest_state(sentence, named->first);
@@ -76,17 +76,17 @@ class MentionFinder {
               sentence);
       }
     }
-    if (auto ana = tables_.of("anaphor").longest_at(doc_, i, limit)) {
+    if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
       return ana->last;
     }
-    if (auto pro = tables_.of("pronoun").longest_at(doc_, i, limit)) {
+    if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
         const std::string& n = toks_[i].norm;
         m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
         // "his administration", "their governments": the state the antecedent speaks for.
         if (m->modifier)
-          if (auto b = tables_.of("body-noun").longest_at(doc_, pro->last, limit); b && tables_.entry(b->payload).attr("metonym") == "yes") {
+          if (auto b = tables_.body_noun.longest_at(token_ids_, pro->last, limit); b && tables_.entry(b->payload).attr("metonym") == "yes") {
             std::vector<std::string> states;
             for (const std::string& id : m->actors) {
               std::string st = side_of(id);
@@ -123,7 +123,7 @@ class MentionFinder {
   }
 
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    return tables_.gazetteer.longest_at(doc_, i, limit);
+    return tables_.gazetteer.longest_at(token_ids_, i, limit);
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
@@ -139,7 +139,7 @@ class MentionFinder {
     std::size_t start = i;
     std::size_t j = i;
     if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.of("title-modifier").longest_at(doc_, j, limit)) ++j;
+    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
     std::string affiliation;
     std::size_t affil_first = j, affil_last = j;
     bool possessive = false;
@@ -160,14 +160,14 @@ class MentionFinder {
     std::size_t title_first = j, k = j;
     bool head = false;
     while (k < limit) {
-      if (auto t = tables_.of("title").longest_at(doc_, k, limit); t && (toks_[k].capitalized || possessive)) {
+      if (auto t = tables_.title.longest_at(token_ids_, k, limit); t && (toks_[k].capitalized || possessive)) {
         head = true;
         k = t->last;
-      } else if (auto m = tables_.of("title-modifier").longest_at(doc_, k, limit); m && (toks_[k].capitalized || possessive)) {
+      } else if (auto m = tables_.title_modifier.longest_at(token_ids_, k, limit); m && (toks_[k].capitalized || possessive)) {
         k = m->last;
       } else if (auto g = gazetteer_at(k, limit); g && !head &&
                  tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry].actor.type == model::ActorType::Organization &&
-                 g->last < limit && (tables_.of("title").longest_at(doc_, g->last, limit) || tables_.of("title-modifier").longest_at(doc_, g->last, limit))) {
+                 g->last < limit && (tables_.title.longest_at(token_ids_, g->last, limit) || tables_.title_modifier.longest_at(token_ids_, g->last, limit))) {
         k = g->last;
       } else {
         break;
@@ -230,7 +230,7 @@ class MentionFinder {
     }
     // "Russia's foreign ministry", "the South Korean government" (the state itself).
     auto body_at = [&](std::size_t at) -> std::optional<std::size_t> {
-      auto b = tables_.of("body-noun").longest_at(doc_, at, limit);
+      auto b = tables_.body_noun.longest_at(token_ids_, at, limit);
       if (!b || aid_phrase(b->first, b->last, limit)) return std::nullopt;
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
@@ -239,8 +239,8 @@ class MentionFinder {
     };
     if (auto end = body_at(j)) return end;
     std::size_t n = j;
-    while (n < limit && !toks_[n].capitalized && tables_.of("title-modifier").longest_at(doc_, n, limit)) ++n;
-    if (auto p = tables_.of("person-noun").longest_at(doc_, n, limit)) {
+    while (n < limit && !toks_[n].capitalized && tables_.title_modifier.longest_at(token_ids_, n, limit)) ++n;
+    if (auto p = tables_.person_noun.longest_at(token_ids_, n, limit)) {
       const LexiconEntry& e = tables_.entry(p->payload);
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
@@ -263,7 +263,7 @@ class MentionFinder {
   std::size_t name_end(std::size_t k, std::size_t limit) const {
     static const std::set<std::string> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "da", "dos", "el", "la", "le", "di"};
     std::size_t e = k;
-    while (e < limit && e - k < 5 && toks_[e].is_word && !tables_.of("title").longest_at(doc_, e, limit)) {
+    while (e < limit && e - k < 5 && toks_[e].is_word && !tables_.title.longest_at(token_ids_, e, limit)) {
       bool particle = !toks_[e].capitalized && e > k && e + 1 < limit && toks_[e + 1].is_word &&
                       (kParticles.count(toks_[e].norm) || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
       bool hyphen_name = !toks_[e].capitalized && e > k && (toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
@@ -291,7 +291,7 @@ class MentionFinder {
     std::size_t stop = r;
     bool has_role = false;
     while (stop < limit && stop < r + 12 && toks_[stop].norm != "," && toks_[stop].norm != ".") {
-      if (tables_.of("title").longest_at(doc_, stop, limit) || tables_.of("person-noun").longest_at(doc_, stop, limit) ||
+      if (tables_.title.longest_at(token_ids_, stop, limit) || tables_.person_noun.longest_at(token_ids_, stop, limit) ||
           toks_[stop].norm == "member" || toks_[stop].norm == "head" || toks_[stop].norm == "chief")
         has_role = true;
       ++stop;
@@ -302,7 +302,7 @@ class MentionFinder {
       if (auto g = gazetteer_at(t, stop)) {
         const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
         if (entry.actor.type != model::ActorType::Person) affiliation = a_.use_actor(entry).id;
-      } else if (auto ana = tables_.of("anaphor").longest_at(doc_, t, stop)) {
+      } else if (auto ana = tables_.anaphor.longest_at(token_ids_, t, stop)) {
         if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
       }
     }
@@ -379,8 +379,8 @@ class MentionFinder {
     // by the whole description.
     if (toks_[i].capitalized && hyphenated_description(i)) {
       std::size_t e = i + 1;
-      while (e < limit && e < i + 3 && toks_[e].is_word && !toks_[e].capitalized && !tables_.of("group-head").longest_at(doc_, e, limit)) ++e;
-      if (auto head = tables_.of("group-head").longest_at(doc_, e, limit);
+      while (e < limit && e < i + 3 && toks_[e].is_word && !toks_[e].capitalized && !tables_.group_head.longest_at(token_ids_, e, limit)) ++e;
+      if (auto head = tables_.group_head.longest_at(token_ids_, e, limit);
           head && !toks_[e].capitalized && tables_.entry(head->payload).attr("type") == "ArmedGroup")
         return NamedGroup{head->last, head->last, model::ActorType::ArmedGroup};
       return std::nullopt;
@@ -388,16 +388,16 @@ class MentionFinder {
     std::size_t e = i;
     // "Lebanon-based", "Iran-backed": a hyphenated description, not part of a name.
     while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) && !hyphenated_description(e) &&
-           !tables_.of("title").longest_at(doc_, e, limit) && !tables_.of("month").longest_at(doc_, e, limit) &&
-           !tables_.of("weekday").longest_at(doc_, e, limit) && !is_determiner(toks_[e].norm)) {
-      if (auto head = tables_.of("group-head").longest_at(doc_, e, limit); head && e > i) {
+           !tables_.title.longest_at(token_ids_, e, limit) && !tables_.month.longest_at(token_ids_, e, limit) &&
+           !tables_.weekday.longest_at(token_ids_, e, limit) && !is_determiner(toks_[e].norm)) {
+      if (auto head = tables_.group_head.longest_at(token_ids_, e, limit); head && e > i) {
         const LexiconEntry& h = tables_.entry(head->payload);
         if (h.attr("type") == "Organization") return NamedGroup{head->last, head->last, model::ActorType::Organization};
       }
       ++e;
     }
     if (e == i) return std::nullopt;
-    if (auto head = tables_.of("group-head").longest_at(doc_, e, limit); head && !toks_[e].capitalized) {
+    if (auto head = tables_.group_head.longest_at(token_ids_, e, limit); head && !toks_[e].capitalized) {
       const LexiconEntry& h = tables_.entry(head->payload);
       if (h.attr("type") == "ArmedGroup") return NamedGroup{e, head->last, model::ActorType::ArmedGroup};
     }
@@ -427,8 +427,8 @@ class MentionFinder {
 
   // "Iranian military aid": the body noun is an aid modifier here, not a body.
   bool aid_phrase(std::size_t first, std::size_t last, std::size_t limit) const {
-    auto aid = tables_.of("aid-noun").longest_at(doc_, first, limit);
-    return (aid && aid->last > last) || tables_.of("aid-noun").longest_at(doc_, last, limit).has_value();
+    auto aid = tables_.aid_noun.longest_at(token_ids_, first, limit);
+    return (aid && aid->last > last) || tables_.aid_noun.longest_at(token_ids_, last, limit).has_value();
   }
 
   static std::string normalize_space(std::string_view s) {
@@ -584,9 +584,7 @@ class MentionFinder {
     while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both" || toks_[p - 1].norm == "either"))
       --p;
     if (p == sentence.first) return false;
-    std::size_t prev = p - 1;
-    const PhraseIndex& preps = tables_.of("preposition");
-    return preps.longest_at(doc_, prev, prev + 1).has_value();
+    return tables_.preposition.longest_at(token_ids_, p - 1, p).has_value();
   }
 
   // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the
@@ -595,8 +593,8 @@ class MentionFinder {
     const std::size_t limit = sentence.last;
     std::size_t j = i;
     if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.of("title-modifier").longest_at(doc_, j, limit)) ++j;
-    auto p = tables_.of("person-noun").longest_at(doc_, j, limit);
+    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
+    auto p = tables_.person_noun.longest_at(token_ids_, j, limit);
     if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
     const std::string& prep = toks_[p->last].norm;
     if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return std::nullopt;
@@ -620,8 +618,8 @@ class MentionFinder {
     const std::size_t limit = sentence.last;
     const ActorMention& b = a_.mentions.back();
     if (b.last != body_end || b.actors.size() != 1) return body_end;
-    auto title = tables_.of("title").longest_at(doc_, body_end, limit);
-    if (!title) title = tables_.of("person-noun").longest_at(doc_, body_end, limit);
+    auto title = tables_.title.longest_at(token_ids_, body_end, limit);
+    if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
     if (!title) return body_end;
     std::size_t k = title->last;
     if (k < limit && toks_[k].norm == ",") ++k;
@@ -645,7 +643,7 @@ class MentionFinder {
     m.subject = !m.modifier && !possessive && !preceded_by_preposition(m.first, sentence);
     std::size_t end = m.last;
     std::size_t index = a_.mentions.size();
-    a_.mentions.push_back(m);
+    a_.mentions.push_back(std::move(m));
     for (const auto& extra : extra_spans_) {
       ActorMention part;
       part.first = extra.first;
@@ -655,7 +653,7 @@ class MentionFinder {
       part.modifier = true;
       part.rule = "mention.affiliation";
       part.parent = static_cast<long>(index);
-      a_.mentions.push_back(part);
+      a_.mentions.push_back(std::move(part));
     }
     extra_spans_.clear();
     coordinate(index, sentence);
@@ -764,6 +762,7 @@ class MentionFinder {
   Analysis& a_;
   const Document& doc_;
   const std::vector<Token>& toks_;
+  const TokenIds& token_ids_;
   const LexiconTables& tables_;
   std::map<std::string, std::string> surnames_;
   std::vector<ExtraSpan> extra_spans_;

@@ -133,7 +133,7 @@ model::ActorType parse_actor_type(std::string_view s, const std::string& where) 
 }  // namespace
 
 std::string_view LexiconEntry::attr(std::string_view key, std::string_view fallback) const {
-  auto it = attrs.find(std::string(key));
+  auto it = attrs.find(key);
   return it == attrs.end() ? fallback : std::string_view(it->second);
 }
 
@@ -190,10 +190,11 @@ void Resources::add_lexicon_file(const std::filesystem::path& path) {
         throw LoadError(fmt::format("{}: class \"{}\" has no attribute \"{}\"", where(), e.cls, key));
       e.attrs[key] = kv.substr(eq + 1);
     }
-    for (const LexiconEntry& other : lexicon_)
-      if (other.id == e.id) throw LoadError(fmt::format("{}: id \"{}\" is already used at {}", where(), e.id, other.where()));
+    if (auto it = lexicon_index_.find(e.id); it != lexicon_index_.end())
+      throw LoadError(fmt::format("{}: id \"{}\" is already used at {}", where(), e.id, lexicon_[it->second].where()));
     if (e.cls == "abbreviation" || e.cls == "sentence-starter")
       for (const std::string& p : e.phrases) abbreviations_.insert(normalize(p));
+    lexicon_index_.emplace(e.id, lexicon_.size());
     lexicon_.push_back(std::move(e));
   });
 }

@@ -46,12 +46,12 @@ void find_times(Analysis& a) {
   const Document& doc = a.doc;
   const auto& toks = doc.tokens();
   const std::optional<model::Date>& published = doc.info().published;
-  const PhraseIndex& months = a.tables.of("month");
-  const PhraseIndex& weekdays = a.tables.of("weekday");
-  const PhraseIndex& relative = a.tables.of("relative-time");
+  const PhraseIndex& months = a.tables.month;
+  const PhraseIndex& weekdays = a.tables.weekday;
+  const PhraseIndex& relative = a.tables.relative_time;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::size_t limit = doc.sentences()[doc.sentence_of(i)].last;
-    if (auto m = months.longest_at(doc, i, limit); m && toks[i].capitalized) {
+    if (auto m = months.longest_at(a.token_ids, i, limit); m && toks[i].capitalized) {
       // "May" is also a modal verb: as a month it needs a preposition, a day or a year.
       const int month = to_int(a.tables.entry(m->payload).attr("number"));
       std::size_t end = m->last;
@@ -87,8 +87,8 @@ void find_times(Analysis& a) {
       else d.day = 0;
       a.times.push_back({i, end, d});
       i = end - 1;
-    } else if (auto w = weekdays.longest_at(doc, i, limit); w && toks[i].capitalized && published &&
-                                                            published->precision == model::DatePrecision::Day) {
+    } else if (auto w = weekdays.longest_at(a.token_ids, i, limit); w && toks[i].capitalized && published &&
+                                                                     published->precision == model::DatePrecision::Day) {
       // The latest such weekday on or before publication (news reports the past week).
       const long pub = days_from_civil(published->year, published->month, published->day);
       const int pub_weekday = static_cast<int>(((pub % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
@@ -96,7 +96,7 @@ void find_times(Analysis& a) {
       const int back = (pub_weekday - want + 7) % 7;
       a.times.push_back({i, w->last, civil_from_days(pub - back)});
       i = w->last - 1;
-    } else if (auto r = relative.longest_at(doc, i, limit); r && published) {
+    } else if (auto r = relative.longest_at(a.token_ids, i, limit); r && published) {
       const LexiconEntry& e = a.tables.entry(r->payload);
       const int offset = to_int(e.attr("offset"));
       const std::string_view unit = e.attr("unit");

@@ -26,7 +26,7 @@ struct LexiconEntry {
   std::string id;     // unique, e.g. "claim.deny"; also the rule id of facts it triggers
   std::string cls;    // the entry's class, e.g. "claim", "aid-verb", "modality"
   std::vector<std::string> phrases;  // surface forms, as written in the file
-  std::map<std::string, std::string> attrs;
+  std::map<std::string, std::string, std::less<>> attrs;
   std::string file;
   std::size_t line = 0;
 
@@ -61,6 +61,7 @@ class Resources {
  private:
   std::vector<LexiconEntry> lexicon_;
   std::vector<GazetteerEntry> gazetteer_;
+  std::map<std::string, std::size_t, std::less<>> lexicon_index_;  // entry id -> index into lexicon_
   std::map<std::string, std::size_t, std::less<>> actor_index_;
   Abbreviations abbreviations_;
 };
