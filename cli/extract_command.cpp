@@ -260,8 +260,10 @@ int run_extract(const std::vector<std::string>& args) {
   const fs::path data_dir = vm.count("data") ? fs::path(option("data")) : Resources::default_data_dir();
   Sink sink(format_name, rdf, vm.count("validate") > 0, data_dir);
   // The RDF renderer that extraction threads share (render() is const): N-Triples and N-Quads.
+  // On one thread the writer writes straight to the output instead, without holding the
+  // rendered document (of about 50 bytes per byte of text) in memory.
   std::optional<exporters::RdfWriter> renderer;
-  if (rdf_format && exporters::renders_apart(*rdf_format)) renderer.emplace(nullptr, rdf);
+  if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate

@@ -280,7 +280,9 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   graph = iris.actors_graph();
 }
 
-RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
+// Line-based output goes to Serd in pages (far fewer sink calls), flushed after each document.
+RdfWriter::RdfWriter(std::FILE* out, RdfOptions options)
+    : impl_(std::make_unique<Impl>(out, options, renders_apart(options.format) ? SERD_STYLE_BULK : 0)) {}
 
 RdfWriter::~RdfWriter() = default;
 
@@ -326,10 +328,13 @@ void RdfWriter::write(const RenderedDocument& rendered) {
 
 void RdfWriter::write(const model::DocumentGraph& g) {
   Impl& m = *impl_;
-  if (renders_apart(m.options.format)) return write(render(g));
   m.write_document(g);
   for (const model::Actor& a : g.actors)
     if (m.actors_written.insert(a.id).second) m.write_actor(a);
+  // The page Serd holds goes out now: the document is whole in the output, ready for a
+  // filter's reader, and a write(RenderedDocument) may follow. (Turtle and TriG keep their
+  // open statement, and write unbuffered.)
+  if (renders_apart(m.options.format)) serd_writer_finish(m.writer);
 }
 
 std::size_t RdfWriter::statements() const { return impl_->statements; }
