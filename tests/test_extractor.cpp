@@ -171,6 +171,30 @@ TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   EXPECT_EQ(g.facts[*denials[0]->about].provider, Ids{"EGY"});
 }
 
+TEST_F(ExtractorClaims, DenialAndAdmissionSharingTheirSubject) {
+  // The second verb's speaker is the subject both share: the denial's complement ends at "but".
+  auto g = extract("Hungary has denied selling rifles to Ukraine, but admitted shipping drones to Serbia.");
+  auto denials = facts(g, FactKind::Denial), confirmations = facts(g, FactKind::Confirmation);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_EQ(confirmations.size(), 1u);
+  ASSERT_TRUE(denials[0]->about && confirmations[0]->about);
+  const Fact& denied = g.facts[*denials[0]->about];
+  EXPECT_EQ(denied.recipient, Ids{"UKR"});
+  EXPECT_EQ(denied.status, Status::Denied);
+  const Fact& admitted = g.facts[*confirmations[0]->about];
+  EXPECT_EQ(admitted.recipient, Ids{"SRB"});
+  EXPECT_EQ(admitted.status, Status::Actual);
+}
+
+TEST_F(ExtractorClaims, ADenialWithoutAClauseMakesNoEmptyAct) {
+  // Once made an act with the empty span [0,0): check_provenance() refuses any empty span.
+  auto g = extract("The United Arab Emirates on Sunday denied a report claiming rifles were found in its relief convoys, "
+                   "arguing it \"backs no side\" in the war.");
+  for (const Fact& f : g.facts) {
+    if (f.kind == FactKind::OtherAct) EXPECT_FALSE(f.description.empty()) << f.local_id;
+  }
+}
+
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
   auto allegations = facts(g, FactKind::Allegation);

@@ -805,8 +805,12 @@ class FrameFinder {
       for (const Cue& cond : c.conditionals)
         if (cond.first >= f.complement_first && cond.first < f.complement_last) f.conditional = true;
       if (!frames.empty() && frames.back().complement_last > t.first) {
-        // A nested denial or confirmation ends the outer complement at its speaker.
-        frames.back().complement_last = f.claimant_mention ? a_.mentions[*f.claimant_mention].first : t.first;
+        // A nested denial or confirmation ends the outer complement at its speaker; a speaker
+        // before the outer complement is the subject both verbs share ("Tehran denied X but
+        // admitted Y"), and the outer complement ends at the second verb.
+        const ClaimFrame& outer = frames.back();
+        const bool own_speaker = f.claimant_mention && a_.mentions[*f.claimant_mention].first >= outer.complement_first;
+        frames.back().complement_last = own_speaker ? a_.mentions[*f.claimant_mention].first : t.first;
       }
       frames.push_back(std::move(f));
     }
@@ -1402,7 +1406,7 @@ class FrameFinder {
         for (std::size_t k = d_first; k < d_last; ++k)
           if (toks_[k].norm == ";" || toks_[k].norm == "," || is_clause_break(toks_[k].norm)) d_last = k;
         while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
-        if (d_last - d_first < 2) return;
+        if (d_last < d_first + 2) return;  // also an empty complement (last before first)
         ClaimFrame g = f;
         if (auto subject = subject_before(d_last, d_first); subject && a_.mentions[*subject].first == d_first)
           g.accused = a_.mentions[*subject].actors;
