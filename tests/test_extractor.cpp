@@ -191,7 +191,8 @@ TEST_F(ExtractorClaims, ADenialWithoutAClauseMakesNoEmptyAct) {
   auto g = extract("The United Arab Emirates on Sunday denied a report claiming rifles were found in its relief convoys, "
                    "arguing it \"backs no side\" in the war.");
   for (const Fact& f : g.facts) {
-    if (f.kind == FactKind::OtherAct) EXPECT_FALSE(f.description.empty()) << f.local_id;
+    if (f.kind != FactKind::OtherAct) continue;
+    EXPECT_FALSE(f.description.empty()) << f.local_id;
   }
 }
 
