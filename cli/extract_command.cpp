@@ -41,6 +41,11 @@ constexpr int kExitInput = 1;
 // while the writer waits for a slow document, few enough to bound memory.
 constexpr std::size_t kWindowPerThread = 8;
 
+// Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
+// is written by the writer itself, so that no rendered copy of it (about 50 bytes per byte of
+// text) waits in the window: at most 16 such copies of 3 MB on two threads.
+constexpr std::size_t kMaxRenderedText = 64 * 1024;
+
 // A document read, extracted and (for N-Triples and N-Quads) rendered: what the writer needs.
 struct Extracted {
   corpus::Item item;  // its text moved into `graph`
@@ -286,7 +291,7 @@ int run_extract(const std::vector<std::string>& args) {
       model::DocumentGraph graph = extractor.extract(std::move(*item.document), explain != nullptr);
       item.document.reset();
       for (const model::Fact& fact : graph.facts) done.fact_kinds.push_back(model::name(fact.kind));
-      if (renderer) done.rendered = renderer->render(graph);
+      if (renderer && done.text_bytes <= kMaxRenderedText) done.rendered = renderer->render(graph);
       if (!done.rendered || explain) done.graph = std::move(graph);
     }
     done.item = std::move(item);
