@@ -367,6 +367,15 @@ TEST_F(ExtractorAid, ReceivingNamesTheProviderAfterFrom) {
   EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
 }
 
+TEST_F(ExtractorAid, AStateBeforeTheAidNounSaysWhoseAidNotWhere) {
+  // "in U.S. emergency aid" is no location: the recipient is the one after "to".
+  auto g = extract("President Joe Biden has offered $40 million in U.S. emergency aid to Morocco.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"MAR"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
+}
+
 TEST_F(ExtractorAid, StatusFromModality) {
   struct Case {
     const char* text;

@@ -320,6 +320,10 @@ class FrameFinder {
         }
         const model::Actor* place = m.actors.size() == 1 ? actor(m.actors.front()) : nullptr;
         if (located && !(place && place->type == model::ActorType::State)) continue;
+        // "$50 million in U.S. emergency aid to Pakistan": the state says whose aid it is, not where.
+        const bool names_the_aid = tables_.aid_noun.longest_at(token_ids_, m.last, toks_.size()) ||
+                                   tables_.aid_modifier.longest_at(token_ids_, m.last, toks_.size());
+        if (located && names_the_aid) continue;
         if (!excluded && direct) return k;
       }
     }
