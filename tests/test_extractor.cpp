@@ -196,6 +196,19 @@ TEST_F(ExtractorClaims, ADenialWithoutAClauseMakesNoEmptyAct) {
   }
 }
 
+TEST_F(ExtractorClaims, AClaimNounBeforeTheSpeakerIsWhatItAnswers) {
+  // "a claim China rejected as groundless": the denial answers the accusation, and "as
+  // groundless" is no act.
+  auto g = extract("Washington accused Beijing of providing Moscow with drone engines, a claim China rejected as groundless.");
+  auto denials = facts(g, FactKind::Denial), allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"CHN"});
+  ASSERT_TRUE(denials[0]->about.has_value());
+  EXPECT_EQ(&g.facts[*denials[0]->about], allegations[0]);
+  EXPECT_TRUE(facts(g, FactKind::OtherAct).empty());
+}
+
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
   auto allegations = facts(g, FactKind::Allegation);

@@ -1253,6 +1253,24 @@ class FrameFinder {
   }
 
 
+  // The latest allegation against the one who answers it, else the latest one.
+  std::optional<FactId> latest_allegation_against(const std::vector<std::string>* answerer) const {
+    return pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
+      std::vector<std::string> accused = f.accused;
+      if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
+      return answerer && !answerer->empty() && same_side(*answerer, accused);
+    });
+  }
+
+  // "a claim China rejected as groundless", "accusations that Iran dismissed": a claim noun
+  // right before the speaker (a relative clause) is what the speaker answers.
+  bool claim_noun_before_speaker(const SentenceCues& c, const ClaimFrame& f, std::size_t first) const {
+    if (!f.claimant_mention) return false;
+    std::size_t before = a_.mentions[*f.claimant_mention].first;
+    if (before > first && (toks_[before - 1].norm == "which" || toks_[before - 1].norm == "that")) --before;
+    return std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), [&](const Cue& n) { return n.last == before; });
+  }
+
   // What a claim noun points at: "claims regarding the troop dispatch" (the acts named),
   // "South Korea's assertions" (that actor's first allegation), "these allegations" (the
   // latest allegation).
@@ -1295,13 +1313,7 @@ class FrameFinder {
     if (noun.first > 0) {
       const std::string& d = toks_[noun.first - 1].norm;
       if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
-        // The latest allegation against the one who answers it, else the latest one.
-        std::optional<FactId> latest = pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
-          std::vector<std::string> accused = f.accused;
-          if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
-          return denier && !denier->empty() && same_side(*denier, accused);
-        });
-        if (latest) {
+        if (std::optional<FactId> latest = latest_allegation_against(denier)) {
           out.push_back(*latest);
           is_allegation->push_back(true);
           return out;
@@ -1401,6 +1413,11 @@ class FrameFinder {
         }
       }
       if (f.claimant.empty()) return;
+      if (targets.empty() && claim_noun_before_speaker(c, f, first))
+        if (std::optional<FactId> answered = latest_allegation_against(&f.claimant)) {
+          targets.push_back(*answered);
+          is_claim.push_back(true);
+        }
       if (targets.empty() && kind == FactKind::Denial) {
         // "denied that Belgrade had any role in the attack", "denied any unusual buildup":
         // the denied act is the clause itself; its subject is the accused, else the denier.
