@@ -209,6 +209,15 @@ TEST_F(ExtractorClaims, AClaimNounBeforeTheSpeakerIsWhatItAnswers) {
   EXPECT_TRUE(facts(g, FactKind::OtherAct).empty());
 }
 
+TEST_F(ExtractorClaims, AnActToldOnlyInADenialIsDenied) {
+  auto g = extract("The Kremlin denied that any Belarusian soldiers were fighting in Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"BLR"});
+  EXPECT_EQ(aid[0]->status, Status::Denied);
+  ASSERT_EQ(facts(g, FactKind::Denial).size(), 1u);
+}
+
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
   auto allegations = facts(g, FactKind::Allegation);

@@ -1407,7 +1407,10 @@ class FrameFinder {
             claimed.insert(h->fact);
             continue;
           }
-          if (kind == FactKind::Denial && !h->anaphoric && same_side(f.claimant, act.provider)) set_status(h->fact, Status::Denied);
+          // Denied by its provider, or told only inside the denial ("The Kremlin denied that
+          // North Korean soldiers were fighting"): the text does not report the act as fact.
+          if (kind == FactKind::Denial && !h->anaphoric && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
+            set_status(h->fact, Status::Denied);
           targets.push_back(h->fact);
           is_claim.push_back(false);
         }
