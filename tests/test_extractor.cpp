@@ -218,6 +218,24 @@ TEST_F(ExtractorClaims, AnActToldOnlyInADenialIsDenied) {
   ASSERT_EQ(facts(g, FactKind::Denial).size(), 1u);
 }
 
+TEST_F(ExtractorClaims, ItsMinistryIsABodyOfTheStateItRefersTo) {
+  // "its foreign ministry" is the body "China's foreign ministry" is: the same actor, and a
+  // speaker whose denial of its own state's act makes the act Denied.
+  auto g = extract("China has not provided lethal aid to Russia, its foreign ministry said.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_EQ(denials[0]->claimant.size(), 1u);
+  const model::Actor* ministry = g.find_actor(denials[0]->claimant.front());
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->label, "China's foreign ministry");
+  EXPECT_EQ(ministry->affiliation, "CHN");
+  auto explicit_form = extract("China has not provided lethal aid to Russia, China's foreign ministry said.");
+  ASSERT_EQ(facts(explicit_form, FactKind::Denial).size(), 1u);
+  EXPECT_EQ(facts(explicit_form, FactKind::Denial)[0]->claimant, denials[0]->claimant);
+  ASSERT_TRUE(denials[0]->about.has_value());
+  EXPECT_EQ(g.facts[*denials[0]->about].status, Status::Denied);
+}
+
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
   auto allegations = facts(g, FactKind::Allegation);

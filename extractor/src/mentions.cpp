@@ -84,19 +84,27 @@ class MentionFinder {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
         const std::string& n = toks_[i].norm;
         m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
-        // "his administration", "their governments": the state the antecedent speaks for.
+        // "his administration", "their governments": the state the antecedent speaks for;
+        // "its foreign ministry": a body of that state, as "China's foreign ministry" is.
         if (m->modifier)
-          if (auto b = tables_.body_noun.longest_at(token_ids_, pro->last, limit); b && tables_.entry(b->payload).attr("metonym") == "yes") {
+          if (auto b = tables_.body_noun.longest_at(token_ids_, pro->last, limit); b && !aid_phrase(b->first, b->last, limit)) {
             std::vector<std::string> states;
             for (const std::string& id : m->actors) {
               std::string st = side_of(id);
               if (std::find(states.begin(), states.end(), st) == states.end()) states.push_back(st);
             }
-            m->actors = states;
-            m->last = b->last;
-            m->modifier = false;
-            m->person = false;
-            m->rule += "+metonym";
+            const LexiconEntry& e = tables_.entry(b->payload);
+            if (e.attr("metonym") == "yes") {
+              m->actors = states;
+              m->last = b->last;
+              m->modifier = false;
+              m->person = false;
+              m->rule += "+metonym";
+            } else if (states.size() == 1) {
+              const std::string label = fmt::format("{}'s {}", actor_label(states.front()), normalize_space(doc_.text_of(b->first, b->last)));
+              ActorMention own = body(i, b->last, states.front(), b->first, body_type(e), "mention.pronoun-body", label);
+              return person_after_body(push(std::move(own), sentence), sentence);
+            }
           }
         return push(std::move(*m), sentence);
       }
@@ -492,12 +500,13 @@ class MentionFinder {
     return m;
   }
 
+  // `label`: the body's name where the text's words are not it ("its foreign ministry").
   ActorMention body(std::size_t first, std::size_t last, const std::string& affiliation, std::size_t body_first,
-                    model::ActorType type, const char* rule) {
+                    model::ActorType type, const char* rule, const std::string& label = {}) {
     model::Actor b;
     // Unknown to the gazetteer: named by the text's own words ("South Korea's intelligence
     // agency"); a bare name ("the National Security Council") gets its state in the id.
-    b.label = normalize_space(doc_.text_of(first, last));
+    b.label = label.empty() ? normalize_space(doc_.text_of(first, last)) : label;
     b.id = name_id("body", first == body_first ? fmt::format("{} ({})", b.label, affiliation) : b.label);
     b.type = type;
     b.affiliation = affiliation;
