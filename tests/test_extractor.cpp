@@ -251,6 +251,25 @@ TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   EXPECT_EQ(aid.aid_type, AidType::Weapons);
 }
 
+TEST_F(ExtractorClaims, APassiveAccusationTurnsTheRolesRound) {
+  auto g = extract("Serbia has been accused by Russia of selling ammunition to Ukraine.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{"RUS"});
+  EXPECT_EQ(allegations[0]->accused, Ids{"SRB"});
+  ASSERT_TRUE(allegations[0]->about.has_value());
+  EXPECT_EQ(g.facts[*allegations[0]->about].provider, Ids{"SRB"});
+  EXPECT_EQ(g.facts[*allegations[0]->about].status, Status::Alleged);
+  // Without "by", no one is named as the accuser, and the act is still only alleged.
+  auto unnamed = extract("Serbia has been accused of selling ammunition to Ukraine.");
+  auto unnamed_allegations = facts(unnamed, FactKind::Allegation);
+  ASSERT_EQ(unnamed_allegations.size(), 1u);
+  EXPECT_TRUE(unnamed_allegations[0]->claimant.empty());
+  EXPECT_EQ(unnamed_allegations[0]->accused, Ids{"SRB"});
+  ASSERT_TRUE(unnamed_allegations[0]->about.has_value());
+  EXPECT_EQ(unnamed.facts[*unnamed_allegations[0]->about].status, Status::Alleged);
+}
+
 TEST_F(ExtractorClaims, HedgeWithoutASpeakerIsAnAllegation) {
   auto g = extract("Iran reportedly sent drones to Russia.");
   auto aid = facts(g, FactKind::Aid);

@@ -792,7 +792,24 @@ class FrameFinder {
         f.claimant = a_.mentions[*speaker].actors;
         f.claimant_mention = speaker;
       }
-      if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
+      const std::string& before_trigger = t.first > first ? toks_[t.first - 1].norm : std::string();
+      const bool passive_accusation = t.entry->attr("object") == "accused" &&
+                                      (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
+                                       before_trigger == "is" || before_trigger == "are" || before_trigger == "being");
+      if (passive_accusation) {
+        // "Serbia has been accused by Russia of selling ammunition": the passive turns the
+        // roles round; without "by" the text names no accuser.
+        f.accused = f.claimant;
+        f.claimant.clear();
+        f.claimant_mention.reset();
+        f.accused_end = f.complement_first = t.last;
+        if (t.last < last && toks_[t.last].norm == "by")
+          if (auto by = mention_starting_in(t.last + 1, std::min(last, t.last + 3))) {
+            f.claimant = a_.mentions[*by].actors;
+            f.claimant_mention = by;
+            f.accused_end = f.complement_first = a_.mentions[*by].last;
+          }
+      } else if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
           ((toks_[t.last].norm == "each" && toks_[t.last + 1].norm == "other") || (toks_[t.last].norm == "one" && toks_[t.last + 1].norm == "another"))) {
         f.reciprocal = true;
         f.accused_end = t.last + 2;
@@ -877,11 +894,12 @@ class FrameFinder {
       f.evidence = {span(ev_first, ev_last)};
       f.trigger = doc_.span(trig_first, trig_last);
       f.date = date_near(trig_first, first, last);
-      // Inside someone else's claim, an act is only alleged.
+      // Inside someone else's claim, or an accusation by no one named, an act is only alleged.
       if (const ClaimFrame* fr = frame_around(frames, trig_first);
-          fr && f.status == Status::Actual && fr->kind != "Denial" && !fr->claimant.empty() && !same_side(fr->claimant, f.provider)) {
+          fr && f.status == Status::Actual && fr->kind != "Denial" &&
+          (fr->claimant.empty() ? fr->kind == "Allegation" : !same_side(fr->claimant, f.provider))) {
         f.status = Status::Alleged;
-        f.reasons.push_back(fmt::format("status Alleged: told inside another actor's claim '{}' ({})",
+        f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
                                         doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
       }
       note(Cue{trig_first, trig_last, nullptr}, fmt::format("fact: {} {} ({})", model::name(f.kind),
