@@ -435,6 +435,16 @@ TEST_F(ExtractorAid, AStateBeforeTheAidNounSaysWhoseAidNotWhere) {
   EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
 }
 
+TEST_F(ExtractorAid, MedicalSuppliesAreANounAndPledgedToPlans) {
+  auto g = extract("Japan pledged to send medical supplies to Sudan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"JPN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"SDN"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+}
+
 TEST_F(ExtractorAid, StatusFromModality) {
   struct Case {
     const char* text;

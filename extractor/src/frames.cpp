@@ -703,6 +703,9 @@ class FrameFinder {
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
+                        // "medical supplies": the head of an aid noun, not a verb.
+                        if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first < q.first && q.first < n.last; }))
+                          return true;
                         if (q.first <= first) return false;
                         const std::string& prev = toks_[q.first - 1].norm;
                         if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their" || prev == "his" || prev == "her")
@@ -862,8 +865,9 @@ class FrameFinder {
     std::size_t start = first;
     for (const Cue& q : c.claims)
       if (q.last <= trigger) start = std::max(start, q.last);
+    // An aid verb that governs the trigger ("pledged to provide") is its modality, not a scope.
     for (const Cue& q : c.aid_verbs)
-      if (q.last <= trigger) start = std::max(start, q.last);
+      if (q.last <= trigger && !(q.last + 1 == trigger && toks_[q.last].norm == "to")) start = std::max(start, q.last);
     for (const Cue& q : c.agreement_nouns)
       if (q.last <= trigger) start = std::max(start, q.last);
     for (std::size_t t = first; t < trigger; ++t)
