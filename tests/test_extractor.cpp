@@ -270,6 +270,16 @@ TEST_F(ExtractorClaims, APassiveAccusationTurnsTheRolesRound) {
   EXPECT_EQ(unnamed.facts[*unnamed_allegations[0]->about].status, Status::Alleged);
 }
 
+TEST_F(ExtractorClaims, SupportOfAnArmedGroupToldByOthersIsAnAllegation) {
+  auto g = extract("UN experts said that Rwanda has supported the M23.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{"UN-experts"});
+  EXPECT_EQ(allegations[0]->accused, Ids{"RWA"});
+  // Support of a state is news, not an accusation.
+  EXPECT_TRUE(facts(extract("UN experts said that Rwanda has supported Kenya."), FactKind::Allegation).empty());
+}
+
 TEST_F(ExtractorClaims, HedgeWithoutASpeakerIsAnAllegation) {
   auto g = extract("Iran reportedly sent drones to Russia.");
   auto aid = facts(g, FactKind::Aid);

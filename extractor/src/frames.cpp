@@ -1484,8 +1484,14 @@ class FrameFinder {
       std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
       if (act.kind == FactKind::Aid && (h->recipient_agent || h->negated)) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
       if (f.claimant.empty() && f.kind == "Report") continue;
-      // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news.
-      const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military));
+      // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
+      // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
+      const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
+        const model::Actor* a = actor(id);
+        return a && a->type == model::ActorType::ArmedGroup;
+      });
+      const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
+                             (act.aid_type == AidType::Other && to_armed_group);
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
         if (h->negated && act.kind == FactKind::Aid) {
