@@ -12,9 +12,6 @@
 #include <vector>
 
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
@@ -41,10 +38,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 
 // Documents read but not yet written, per extraction thread: enough to keep every thread busy
-// while the writer waits for a slow document, few enough to bound memory; and their text, so
-// that a run of long documents does not fill the window (a dozen news articles per thread).
+// while the writer waits for a slow document, few enough to bound memory.
 constexpr std::size_t kWindowPerThread = 8;
-constexpr std::size_t kTextInFlightPerThread = 32 * 1024;
 
 // Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
 // is written by the writer itself, so that no rendered copy of it (about 50 bytes per byte of
@@ -275,12 +270,6 @@ int run_extract(const std::vector<std::string>& args) {
   std::optional<exporters::RdfWriter> renderer;
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
 
-#ifdef __GLIBC__
-  // glibc raises its mmap and trim thresholds each time a large block (a long document's
-  // rendering) is freed, and then keeps that much heap: peak memory would creep up with the
-  // longest document seen so far. A fixed threshold keeps large blocks mapped apart and returned.
-  ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-#endif
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
   auto open_output = [&](const std::string& path) {
@@ -295,7 +284,6 @@ int run_extract(const std::vector<std::string>& args) {
   else if (vm.count("shard") && !outputs.empty()) open_output(outputs.front());
 
   auto read = [&](corpus::Item& item) { return reader.next(item); };
-  auto weigh = [](const corpus::Item& item) { return item.document ? item.document->text.size() : std::size_t{0}; };
   auto work = [&](corpus::Item&& item) {
     Extracted done;
     if (item.document) {
@@ -327,8 +315,7 @@ int run_extract(const std::vector<std::string>& args) {
     if (explain && done.graph) exporters::write_fact_explanations(explain, *done.graph, exporters::Iris{rdf.base});
   };
   try {
-    corpus::run_ordered<corpus::Item, Extracted>(threads, threads * kWindowPerThread, threads * kTextInFlightPerThread, read, weigh, work,
-                                                 write);
+    corpus::run_ordered<corpus::Item, Extracted>(threads, threads * kWindowPerThread, read, work, write);
   } catch (const FailFast&) {
     if (vm.count("output")) progress.message(fmt::format("{}: not written (--fail-fast)", option("output")));
     return kExitInput;

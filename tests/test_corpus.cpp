@@ -1,9 +1,5 @@
 #include <atomic>
 #include <chrono>
-#include <cstdint>
-#include <deque>
-#include <mutex>
-#include <numeric>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -44,7 +40,7 @@ TEST(OrderedPipeline, WritesInReadOrderWhateverTheThreads) {
     std::vector<int> delays(500);
     for (int& d : delays) d = static_cast<int>(rng() % 300);
     run_ordered<int, int>(
-        threads, 4 * threads, SIZE_MAX, [&](int& item) { return next < 500 ? (item = next++, true) : false; }, [](const int&) { return 1; },
+        threads, 4 * threads, [&](int& item) { return next < 500 ? (item = next++, true) : false; },
         [&](int&& item) {
           std::this_thread::sleep_for(std::chrono::microseconds(delays[item]));  // finish out of order
           return item * 2;
@@ -58,51 +54,25 @@ TEST(OrderedPipeline, WritesInReadOrderWhateverTheThreads) {
 TEST(OrderedPipeline, KeepsAtMostTheWindowInFlight) {
   std::atomic<int> read{0}, written{0}, most{0};
   run_ordered<int, int>(
-      3, 6, SIZE_MAX,
+      3, 6,
       [&](int& item) {
         if (read == 300) return false;
         item = read++;
         most = std::max(most.load(), read - written);
         return true;
       },
-      [](const int&) { return 1; }, [&](int&& item) { return item; }, [&](int&&) { ++written; });
+      [&](int&& item) { return item; }, [&](int&&) { ++written; });
   EXPECT_EQ(written, 300);
   EXPECT_LE(most, 6);
-}
-
-TEST(OrderedPipeline, KeepsTheWeightInFlightNearItsBound) {
-  // Items weigh 1 to 100; reading waits at 250, so at most 250 + 99 are ever in flight.
-  std::mutex mutex;
-  std::deque<int> in_flight;
-  int next = 0, heaviest = 0;
-  auto sum = [&] { return std::accumulate(in_flight.begin(), in_flight.end(), 0); };
-  run_ordered<int, int>(
-      2, 1000, 250,
-      [&](int& item) {
-        if (next == 2000) return false;
-        item = 1 + (next++ * 37) % 100;
-        std::lock_guard lock(mutex);
-        in_flight.push_back(item);
-        heaviest = std::max(heaviest, sum());
-        return true;
-      },
-      [](const int& item) { return static_cast<std::size_t>(item); }, [](int&& item) { return item; },
-      [&](int&&) {
-        std::lock_guard lock(mutex);
-        in_flight.pop_front();
-      });
-  EXPECT_LE(heaviest, 250 + 99);
-  EXPECT_GT(heaviest, 100) << "the window should fill up to the bound";
 }
 
 TEST(OrderedPipeline, RethrowsTheFirstFailureAndStops) {
   for (unsigned threads : {1u, 4u}) {
     int next = 0;
     auto read = [&](int& item) { return next < 100000 ? (item = next++, true) : false; };
-    auto weigh = [](const int&) { return std::size_t{1}; };
     auto failing_worker = [&] {
       run_ordered<int, int>(
-          threads, 8, SIZE_MAX, read, weigh,
+          threads, 8, read,
           [](int&& item) {
             if (item == 50) throw std::runtime_error("worker");
             return item;
@@ -113,7 +83,7 @@ TEST(OrderedPipeline, RethrowsTheFirstFailureAndStops) {
     EXPECT_LT(next, 1000) << "the reader went on after the failure";
     next = 0;
     auto failing_writer = [&] {
-      run_ordered<int, int>(threads, 8, SIZE_MAX, read, weigh, [](int&& item) { return item; }, [](int&& item) {
+      run_ordered<int, int>(threads, 8, read, [](int&& item) { return item; }, [](int&& item) {
         if (item == 10) throw std::logic_error("writer");
       });
     };

@@ -1,8 +1,7 @@
 // A reader, a pool of workers and one writer joined by a bounded window: items are read in
 // order on one thread, worked on by `threads` threads at once, and written in the order they
-// were read, on the calling thread. At most `window` items, and no more than about
-// `max_weight` of their weight, are read but not yet written, so memory is bounded by the
-// window and the largest item, whatever the input's length.
+// were read, on the calling thread. At most `window` items are read but not yet written, so
+// memory is bounded by the window and the largest item, whatever the input's length.
 #pragma once
 
 #include <condition_variable>
@@ -19,13 +18,11 @@
 namespace newskg::corpus {
 
 // read(In&) -> bool: the next item, false at the end (called on one thread, in order).
-// weigh(const In&) -> size_t: its weight (its bytes); reading waits while the items in flight
-// weigh max_weight or more, so one item may overshoot it.
 // work(In&&) -> Out: on any worker thread. write(Out&&): on the calling thread, in read order.
 // With threads <= 1 everything runs in turn on the calling thread. The first exception thrown
 // by any of the three stops the pipeline and is rethrown here, once every thread has ended.
-template <class In, class Out, class Read, class Weigh, class Work, class Write>
-void run_ordered(unsigned threads, std::size_t window, std::size_t max_weight, Read read, Weigh weigh, Work work, Write write) {
+template <class In, class Out, class Read, class Work, class Write>
+void run_ordered(unsigned threads, std::size_t window, Read read, Work work, Write write) {
   if (threads <= 1) {
     In item;
     while (read(item)) write(work(std::move(item)));
@@ -36,8 +33,7 @@ void run_ordered(unsigned threads, std::size_t window, std::size_t max_weight, R
   std::condition_variable can_read, can_work, can_write;
   std::deque<std::pair<std::size_t, In>> waiting;  // read, not yet taken by a worker
   std::map<std::size_t, Out> done;                 // worked on, not yet written
-  std::size_t read_count = 0, written_count = 0, weight_in_flight = 0;
-  std::deque<std::size_t> weights;  // of the items in flight, in read order
+  std::size_t read_count = 0, written_count = 0;
   bool input_ended = false, stopped = false;
   std::exception_ptr failure;
   auto fail = [&](std::exception_ptr e) {
@@ -54,7 +50,7 @@ void run_ordered(unsigned threads, std::size_t window, std::size_t max_weight, R
       while (true) {
         {
           std::unique_lock lock(mutex);
-          can_read.wait(lock, [&] { return stopped || (read_count - written_count < window && weight_in_flight < max_weight); });
+          can_read.wait(lock, [&] { return stopped || read_count - written_count < window; });
           if (stopped) return;
         }
         In item;
@@ -66,8 +62,6 @@ void run_ordered(unsigned threads, std::size_t window, std::size_t max_weight, R
           can_write.notify_all();
           return;
         }
-        weights.push_back(weigh(item));
-        weight_in_flight += weights.back();
         waiting.emplace_back(read_count++, std::move(item));
         can_work.notify_one();
       }
@@ -113,8 +107,6 @@ void run_ordered(unsigned threads, std::size_t window, std::size_t max_weight, R
       write(std::move(next));
       std::lock_guard lock(mutex);
       ++written_count;
-      weight_in_flight -= weights.front();
-      weights.pop_front();
       can_read.notify_one();
     }
   } catch (...) {
