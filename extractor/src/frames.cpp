@@ -1275,6 +1275,30 @@ class FrameFinder {
   }
 
 
+  // "of violating a truce": a clause naming an agreement is about the latest one told before.
+  std::optional<FactId> agreement_named_in(std::size_t first, std::size_t last) const {
+    if (cues(tables_.agreement_noun, first, last).empty()) return std::nullopt;
+    for (FactId id = a_.facts.size(); id-- > 0;)
+      if (a_.facts[id].kind == FactKind::Agreement) return id;
+    return std::nullopt;
+  }
+
+  // An act of no kind newskg knows, told in the text's words (tokens [first, last) of the
+  // claim `f`'s complement; `description_first`: where its description starts). Returns its id.
+  FactId add_other_act(const ClaimFrame& f, std::size_t first, std::size_t last, std::size_t description_first, Status status,
+                       std::optional<model::Date> date) {
+    Fact act;
+    act.kind = FactKind::OtherAct;
+    act.description = std::string(doc_.text_of(description_first, last));
+    act.status = status;
+    act.evidence = {span(first, last)};
+    act.rule = "act.other";
+    act.source = f.trigger.entry->where();
+    act.date = std::move(date);
+    a_.facts.push_back(std::move(act));
+    return a_.facts.size() - 1;
+  }
+
   // The latest allegation against the one who answers it, else the latest one.
   std::optional<FactId> latest_allegation_against(const std::vector<std::string>* answerer) const {
     return pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
@@ -1458,15 +1482,7 @@ class FrameFinder {
           g.accused = a_.mentions[*subject].actors;
         else
           g.accused = f.claimant;
-        Fact act;
-        act.kind = FactKind::OtherAct;
-        act.description = std::string(doc_.text_of(d_first, d_last));
-        act.status = Status::Denied;
-        act.evidence = {span(d_first, d_last)};
-        act.rule = "act.other";
-        act.source = f.trigger.entry->where();
-        a_.facts.push_back(std::move(act));
-        add_claim(kind, g, a_.facts.size() - 1, false, first, last);
+        add_claim(kind, g, add_other_act(f, d_first, d_last, d_first, Status::Denied, std::nullopt), false, first, last);
         return;
       }
       for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -1522,25 +1538,9 @@ class FrameFinder {
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
       ClaimFrame g = f;
       g.accused = a_.mentions[*subject].actors;
-      std::optional<FactId> target;
-      if (!cues(tables_.agreement_noun, d_first, d_last).empty())
-        for (FactId id = a_.facts.size(); id-- > 0;)
-          if (a_.facts[id].kind == FactKind::Agreement) {
-            target = id;
-            break;
-          }
-      if (!target) {
-        Fact act;
-        act.kind = FactKind::OtherAct;
-        act.description = std::string(doc_.text_of(a_.mentions[*subject].last, d_last));
-        act.status = Status::Alleged;
-        act.evidence = {span(d_first, d_last)};
-        act.rule = "act.other";
-        act.source = f.trigger.entry->where();
-        act.date = date_near(d_first, first, last);
-        a_.facts.push_back(std::move(act));
-        target = a_.facts.size() - 1;
-      }
+      std::optional<FactId> target = agreement_named_in(d_first, d_last);
+      if (!target)
+        target = add_other_act(f, d_first, d_last, a_.mentions[*subject].last, Status::Alleged, date_near(d_first, first, last));
       add_claim(FactKind::Allegation, g, *target, false, first, last);
       return;
     }
@@ -1588,28 +1588,11 @@ class FrameFinder {
         if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
       if (d_last <= d_first) continue;
-      // "of violating a truce": the accusation is about the agreement told before.
-      std::optional<FactId> target;
-      if (!cues(tables_.agreement_noun, d_first, d_last).empty())
-        for (FactId id = a_.facts.size(); id-- > 0;)
-          if (a_.facts[id].kind == FactKind::Agreement) {
-            target = id;
-            break;
-          }
-      if (target) {
-        accuse(*target);
+      if (std::optional<FactId> agreement = agreement_named_in(d_first, d_last)) {
+        accuse(*agreement);
         continue;
       }
-      Fact act;
-      act.kind = FactKind::OtherAct;
-      act.description = std::string(doc_.text_of(d_first, d_last));
-      act.status = Status::Alleged;
-      act.evidence = {span(d_first, d_last)};
-      act.rule = "act.other";
-      act.source = f.trigger.entry->where();
-      act.date = date_near(d_first, first, last);
-      a_.facts.push_back(std::move(act));
-      accuse(a_.facts.size() - 1);
+      accuse(add_other_act(f, d_first, d_last, d_first, Status::Alleged, date_near(d_first, first, last)));
     }
   }
 
