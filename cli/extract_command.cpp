@@ -310,7 +310,7 @@ int run_extract(const std::vector<std::string>& args) {
     }
     if (!out_dir.empty()) open_output(outputs[done.item.source]);
     sink.write(done);
-    for (std::string_view kind : done.fact_kinds) progress.fact(std::string(kind));
+    for (std::string_view kind : done.fact_kinds) progress.fact(kind);
     progress.document(done.item.input_bytes, done.text_bytes);
     if (explain && done.graph) exporters::write_fact_explanations(explain, *done.graph, exporters::Iris{rdf.base});
   };

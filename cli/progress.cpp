@@ -28,6 +28,12 @@ void Progress::document(std::uint64_t input_bytes, std::size_t text_bytes) {
   draw(false);
 }
 
+void Progress::fact(std::string_view kind) {
+  auto it = facts_.find(kind);
+  if (it == facts_.end()) it = facts_.emplace(std::string(kind), 0).first;
+  ++it->second;
+}
+
 void Progress::skipped(std::uint64_t input_bytes) {
   ++skipped_;
   input_bytes_ += input_bytes;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace newskg::cli {
 
@@ -20,7 +21,7 @@ class Progress {
   void document(std::uint64_t input_bytes, std::size_t text_bytes);
   void skipped(std::uint64_t input_bytes);
   void warning() { ++warnings_; }
-  void fact(const std::string& kind) { ++facts_[kind]; }
+  void fact(std::string_view kind);
   void finish(std::size_t triples, bool rdf);
   std::size_t skipped_count() const { return skipped_; }
 
@@ -33,7 +34,7 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_draw_{};
   std::uint64_t input_bytes_ = 0, text_bytes_ = 0;
   std::size_t documents_ = 0, skipped_ = 0, warnings_ = 0;
-  std::map<std::string, std::size_t> facts_;
+  std::map<std::string, std::size_t, std::less<>> facts_;  // by kind
   bool drawn_ = false;
 };
 
