@@ -240,7 +240,7 @@ struct Reader::Impl {
     }
     std::string warning;
     try {
-      info.text = article_text(where, std::string(*text), options.strict, &warning);
+      info.text = article_text(where, *text, options.strict, &warning);
     } catch (const InputError& e) {
       item.error = fmt::format("{}; line skipped", e.what());
       return;

@@ -66,7 +66,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   return text;
 }
 
-std::string article_text(const std::string& where, const std::string& raw, bool strict, std::string* warning) {
+std::string article_text(const std::string& where, std::string_view raw, bool strict, std::string* warning) {
   std::size_t bad = std::string_view::npos;
   std::string text = repair_utf8(raw, &bad);
   if (bad != std::string_view::npos) {

@@ -34,7 +34,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes = kDefault
 // An article's text: `raw` with invalid UTF-8 and NUL bytes replaced by U+FFFD and a leading
 // byte-order mark dropped. The first bad byte gives a warning ("WHERE: byte N: ...; what to
 // do") in `*warning`, or, when `strict`, throws InputError instead. `where` names the input.
-std::string article_text(const std::string& where, const std::string& raw, bool strict, std::string* warning);
+std::string article_text(const std::string& where, std::string_view raw, bool strict, std::string* warning);
 
 // One file to read: an article, or JSON Lines.
 struct Source {
