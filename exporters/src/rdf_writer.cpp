@@ -1,6 +1,7 @@
 #include "newskg/rdf_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <vector>
@@ -25,39 +26,131 @@ std::string nkg(std::string_view local) { return concat(vocab::kNkg, local); }
 std::string nif(std::string_view local) { return concat(vocab::kNif, local); }
 std::string xsd(std::string_view local) { return concat(vocab::kXsd, local); }
 
-const std::string kRdfType = fmt::format("{}type", vocab::kRdf);
-const std::string kRdfsLabel = fmt::format("{}label", vocab::kRdfs);
+const std::string kRdfType = concat(vocab::kRdf, "type");
+const std::string kRdfsLabel = concat(vocab::kRdfs, "label");
+// The IRIs written for every span and mention, made once rather than per statement.
+const std::string kNifString = nif("String");
+const std::string kNifReferenceContext = nif("referenceContext");
+const std::string kNifBeginIndex = nif("beginIndex");
+const std::string kNifEndIndex = nif("endIndex");
+const std::string kNifAnchorOf = nif("anchorOf");
+const std::string kNkgMentions = nkg("mentions");
+const std::string kNkgEvidence = nkg("evidence");
+const std::string kXsdNonNegativeInteger = xsd("nonNegativeInteger");
 
-// An RDF term as Serd needs it; owns its strings.
+// An RDF term to write: views of strings that live at least until the statement is written.
 struct Term {
   SerdType type = SERD_URI;
-  std::string value;
-  std::string datatype;  // for typed literals
-  std::string lang;
+  std::string_view value;
+  std::string_view datatype;  // the whole IRI, for typed literals
+  std::string_view lang;
 };
 
-Term iri(std::string v) { return {SERD_URI, std::move(v), {}, {}}; }
-Term literal(std::string v) { return {SERD_LITERAL, std::move(v), {}, {}}; }
-Term typed(std::string v, std::string_view xsd_local) { return {SERD_LITERAL, std::move(v), xsd(xsd_local), {}}; }
-Term english(std::string v) { return {SERD_LITERAL, std::move(v), {}, "en"}; }
+Term iri(std::string_view v) { return {SERD_URI, v, {}, {}}; }
+Term literal(std::string_view v) { return {SERD_LITERAL, v, {}, {}}; }
+Term typed(std::string_view v, std::string_view datatype_iri) { return {SERD_LITERAL, v, datatype_iri, {}}; }
+Term english(std::string_view v) { return {SERD_LITERAL, v, {}, "en"}; }
 
-SerdNode node(const std::string& s, SerdType type) {
+SerdNode node(std::string_view s, SerdType type) {
   // Serd's writers read only the bytes of an IRI; its flags and code-point count matter for
   // literals alone (long strings, escapes), so only literals pay for the scan that finds them.
   if (type == SERD_URI) return SerdNode{reinterpret_cast<const uint8_t*>(s.data()), s.size(), s.size(), 0, SERD_URI};
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
-// Replaces ill-formed UTF-8 with U+FFFD so that every literal Serd writes is valid.
+// Replaces ill-formed UTF-8 with U+FFFD so that every literal written is valid.
 std::string valid_utf8(std::string_view s) {
   std::string out = model::to_valid_utf8(s);
   // NUL cannot be written in N-Triples by every reader; keep text offsets by replacing it.
   for (std::size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i)) out.replace(i, 1, "\xEF\xBF\xBD");
   return out;
 }
+// True when valid_utf8(s) would change s (rare: most text is clean, and is then not copied).
+bool needs_repair(std::string_view s) { return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s); }
 
 // Percent-encodes c as %XX.
 void percent_encode(std::string& out, unsigned char c) { out += fmt::format("%{:02X}", c); }
+
+// Per byte: 0 written as it is, 1 written as \uXXXX, or the letter that follows a backslash.
+using EscapeTable = std::array<char, 256>;
+constexpr EscapeTable make_escape_table(bool for_iri) {
+  EscapeTable t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 1;
+  t[0x7F] = 1;
+  if (for_iri) {
+    for (unsigned char c : std::string_view(" \"<>\\^`{|}")) t[c] = 1;
+  } else {
+    t['"'] = '"';
+    t['\\'] = '\\';
+    t['\n'] = 'n';
+    t['\r'] = 'r';
+    t['\t'] = 't';
+  }
+  return t;
+}
+
+// N-Triples and N-Quads are written here, not by Serd: a line is a few appends, and Serd's
+// writer (a sink call per node and separator, a test per character) cost as much as all of
+// extraction. The bytes are those Serd writes (tests/test_rdf_writer.cpp has Serd read
+// them back and write them again, unchanged): printable ASCII as it is, UTF-8 as it is, the
+// rest as \uXXXX, plus \" \\ \n \r \t in literals. Input is valid UTF-8 (see valid_utf8).
+class LineEncoder {
+ public:
+  explicit LineEncoder(std::string& out) : out_(out) {}
+
+  void iri(std::string_view v) {
+    out_ += '<';
+    escaped(v, kIriEscapes);
+    out_ += '>';
+  }
+  void literal(std::string_view v, std::string_view datatype, std::string_view lang) {
+    out_ += '"';
+    escaped(v, kLiteralEscapes);
+    out_ += '"';
+    if (!datatype.empty()) {
+      out_ += "^^";
+      iri(datatype);
+    } else if (!lang.empty()) {
+      out_ += '@';
+      out_ += lang;
+    }
+  }
+  void separator() { out_ += ' '; }
+  void end() { out_ += " .\n"; }
+
+ private:
+  static constexpr EscapeTable kIriEscapes = make_escape_table(true);
+  static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
+
+  void escaped(std::string_view v, const EscapeTable& table) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
+    const std::size_t n = v.size();
+    std::size_t run = 0;  // start of the bytes not yet appended
+    std::size_t i = 0;
+    while (true) {
+      // Nearly every byte goes out as it is: test eight at a time, with one branch.
+      while (i + 8 <= n && !(table[bytes[i]] | table[bytes[i + 1]] | table[bytes[i + 2]] | table[bytes[i + 3]] |
+                             table[bytes[i + 4]] | table[bytes[i + 5]] | table[bytes[i + 6]] | table[bytes[i + 7]]))
+        i += 8;
+      while (i < n && table[bytes[i]] == 0) ++i;
+      if (i == n) break;
+      out_.append(v.data() + run, i - run);
+      const char e = table[bytes[i]];
+      if (e == 1) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        const char code[] = {'\\', 'u', '0', '0', kHex[bytes[i] >> 4], kHex[bytes[i] & 0xF]};
+        out_.append(code, sizeof code);
+      } else {
+        const char code[] = {'\\', e};
+        out_.append(code, sizeof code);
+      }
+      run = ++i;
+    }
+    out_.append(v.data() + run, n - run);
+  }
+
+  std::string& out_;
+};
 
 }  // namespace
 
@@ -119,18 +212,24 @@ std::string Iris::span_in(std::string_view document_iri, const model::Span& s) {
 std::string Iris::actors_graph() const { return base + "actors"; }
 
 struct RdfWriter::Impl {
-  bool failed = false;  // a statement Serd refused
+  bool failed = false;  // a statement Serd refused, or a write that failed
   RdfOptions options;
   Iris iris;
   std::FILE* out;
-  std::string* capture = nullptr;  // when set, Serd's output goes here instead of `out`
+  std::string* capture = nullptr;  // when set, the output goes here instead of `out`
   std::size_t statements = 0;
+  // N-Triples and N-Quads: lines encoded here (LineEncoder) into `lines` and written out a
+  // page at a time. Turtle and TriG: Serd's writer, which abbreviates.
+  bool line_based;
+  std::string lines;
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
   std::set<std::string> actors_written;
   std::string graph;  // current graph IRI, empty for the default graph
 
-  Impl(std::FILE* out_, RdfOptions options_, unsigned extra_style = 0);  // SerdStyle flags
+  static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
+
+  Impl(std::FILE* out_, RdfOptions options_);
   ~Impl() {
     if (writer) serd_writer_free(writer);
     if (env) serd_env_free(env);
@@ -138,32 +237,57 @@ struct RdfWriter::Impl {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
+  void put(std::string_view bytes) {
+    if (capture) capture->append(bytes);
+    else if (std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) failed = true;
+  }
   static std::size_t sink(const void* buffer, std::size_t size, void* stream) {
-    Impl& m = *static_cast<Impl*>(stream);
-    if (m.capture) {
-      m.capture->append(static_cast<const char*>(buffer), size);
-      return size;
-    }
-    return std::fwrite(buffer, 1, size, m.out);
+    static_cast<Impl*>(stream)->put(std::string_view(static_cast<const char*>(buffer), size));
+    return size;
+  }
+  // Hands what was written so far to the output: at the end of each document and of the output.
+  void flush() {
+    if (writer) serd_writer_finish(writer);
+    if (!lines.empty()) put(lines);
+    lines.clear();
   }
   bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
-  void emit(const std::string& subject, const std::string& predicate, const Term& object) {
+  void emit(std::string_view subject, std::string_view predicate, const Term& object) {
+    ++statements;
+    std::string repaired;
+    std::string_view value = object.value;
+    if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
+    const bool in_graph = quads() && !graph.empty();
+    if (line_based) {
+      LineEncoder line(capture ? *capture : lines);
+      line.iri(subject);
+      line.separator();
+      line.iri(predicate);
+      line.separator();
+      if (object.type == SERD_URI) line.iri(value);
+      else line.literal(value, object.datatype, object.lang);
+      if (in_graph) {
+        line.separator();
+        line.iri(graph);
+      }
+      line.end();
+      if (lines.size() >= kLinePage) flush();
+      return;
+    }
     SerdNode s = node(subject, SERD_URI);
     SerdNode p = node(predicate, SERD_URI);
-    std::string value = object.type == SERD_LITERAL ? valid_utf8(object.value) : object.value;
     SerdNode o = node(value, object.type);
     // Serd's Turtle and TriG writer puts a literal holding a quote or a line break in a long
     // string ("""..."""); Serd 0.30's reader mis-reads a long string holding '"\' or ending
     // in '""' (rapper reads both). Without the flags that choose the long form, such a literal
     // goes out as a short string with its quotes and line breaks escaped, which all readers read.
-    if (object.type == SERD_LITERAL && (value.find("\"\\") != std::string::npos || value.ends_with("\"\"")))
+    if (object.type == SERD_LITERAL && (value.find("\"\\") != std::string_view::npos || value.ends_with("\"\"")))
       o.flags = 0;
     SerdNode dt = node(object.datatype, SERD_URI);
     SerdNode lang = node(object.lang, SERD_LITERAL);
     SerdNode g = node(graph, SERD_URI);
-    ++statements;
-    if (serd_writer_write_statement(writer, 0, quads() && !graph.empty() ? &g : nullptr, &s, &p, &o,
-                                    object.datatype.empty() ? nullptr : &dt, object.lang.empty() ? nullptr : &lang) != SERD_SUCCESS)
+    if (serd_writer_write_statement(writer, 0, in_graph ? &g : nullptr, &s, &p, &o, object.datatype.empty() ? nullptr : &dt,
+                                    object.lang.empty() ? nullptr : &lang) != SERD_SUCCESS)
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
@@ -181,11 +305,11 @@ struct RdfWriter::Impl {
     if (!written.emplace(s.begin, s.end).second) return;
     const std::string id = span_iri(s);
     const std::string& doc = doc_iri;
-    emit(id, kRdfType, iri(nif("String")));
-    emit(id, nif("referenceContext"), iri(doc));
-    emit(id, nif("beginIndex"), typed(std::to_string(s.begin), "nonNegativeInteger"));
-    emit(id, nif("endIndex"), typed(std::to_string(s.end), "nonNegativeInteger"));
-    emit(id, nif("anchorOf"), literal(s.anchor));
+    emit(id, kRdfType, iri(kNifString));
+    emit(id, kNifReferenceContext, iri(doc));
+    emit(id, kNifBeginIndex, typed(std::to_string(s.begin), kXsdNonNegativeInteger));
+    emit(id, kNifEndIndex, typed(std::to_string(s.end), kXsdNonNegativeInteger));
+    emit(id, kNifAnchorOf, literal(s.anchor));
   }
 
   void write_actor(const model::Actor& a) {
@@ -217,15 +341,15 @@ struct RdfWriter::Impl {
     if (f.agreement_type) emit(id, nkg("agreementType"), iri(nkg(model::name(*f.agreement_type))));
     if (f.status) emit(id, nkg("status"), iri(nkg(model::name(*f.status))));
     if (f.quantity) {
-      emit(id, nkg("quantity"), typed(f.quantity->value, "decimal"));
+      emit(id, nkg("quantity"), typed(f.quantity->value, xsd("decimal")));
       if (!f.quantity->unit.empty()) emit(id, nkg("quantityUnit"), literal(f.quantity->unit));
       emit(id, nkg("quantityBound"), iri(nkg(model::name(f.quantity->bound))));
     }
-    if (f.date) emit(id, nkg("date"), typed(f.date->lexical(), f.date->datatype()));
+    if (f.date) emit(id, nkg("date"), typed(f.date->lexical(), xsd(f.date->datatype())));
     if (!f.description.empty()) emit(id, nkg("actDescription"), literal(f.description));
     if (!f.cameo.empty()) emit(id, nkg("cameoCode"), literal(f.cameo));
     if (!f.plover.empty()) emit(id, nkg("ploverType"), literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, nkg("evidence"), iri(span_iri(s)));
+    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri(span_iri(s)));
     if (f.trigger) emit(id, nkg("trigger"), iri(span_iri(*f.trigger)));
     emit(id, fmt::format("{}wasDerivedFrom", vocab::kProv), iri(doc));
     emit(id, nkg("extractedBy"), literal(f.rule));
@@ -234,26 +358,19 @@ struct RdfWriter::Impl {
   }
 };
 
-RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_, unsigned extra_style) : options(std::move(options_)), out(out_) {
+RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
+    : options(std::move(options_)), out(out_), line_based(renders_apart(options.format)) {
   iris.base = options.base;
+  if (line_based) return;
   env = serd_env_new(nullptr);
-  SerdSyntax syntax = SERD_TURTLE;
-  unsigned style = SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
-  switch (options.format) {
-    case RdfFormat::Turtle: syntax = SERD_TURTLE; break;
-    case RdfFormat::TriG: syntax = SERD_TRIG; break;
-    case RdfFormat::NTriples: syntax = SERD_NTRIPLES; style = 0; break;
-    case RdfFormat::NQuads: syntax = SERD_NQUADS; style = 0; break;
-  }
-  writer = serd_writer_new(syntax, static_cast<SerdStyle>(style | extra_style), env, nullptr, &Impl::sink, this);
-  if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
-    for (const vocab::Prefix& p : vocab::kPrefixes) {
-      std::string name(p.name), uri(p.iri);
-      SerdNode n = node(name, SERD_LITERAL);
-      SerdNode u = node(uri, SERD_URI);
-      serd_env_set_prefix(env, &n, &u);
-      serd_writer_set_prefix(writer, &n, &u);
-    }
+  const SerdSyntax syntax = options.format == RdfFormat::TriG ? SERD_TRIG : SERD_TURTLE;
+  writer = serd_writer_new(syntax, static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED), env, nullptr, &Impl::sink, this);
+  for (const vocab::Prefix& p : vocab::kPrefixes) {
+    const std::string name(p.name), uri(p.iri);
+    SerdNode n = node(name, SERD_LITERAL);
+    SerdNode u = node(uri, SERD_URI);
+    serd_env_set_prefix(env, &n, &u);
+    serd_writer_set_prefix(writer, &n, &u);
   }
 }
 
@@ -269,20 +386,18 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   if (!g.info.url.empty())
     emit(doc, fmt::format("{}source", vocab::kDcterms), is_absolute_iri(g.info.url) ? iri(iri_escape(g.info.url)) : literal(g.info.url));
   if (!g.info.source.empty()) emit(doc, nkg("sourceName"), literal(g.info.source));
-  if (g.info.published) emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), g.info.published->datatype()));
+  if (g.info.published) emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), xsd(g.info.published->datatype())));
   if (options.include_text) emit(doc, nif("isString"), literal(g.info.text));
   SpansWritten spans;
   for (const model::Fact& f : g.facts) write_fact(g, f, spans);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span, spans);
-    emit(span_iri(mention.span), nkg("mentions"), iri(actor_iri(mention.actor_id)));
+    emit(span_iri(mention.span), kNkgMentions, iri(actor_iri(mention.actor_id)));
   }
   graph = iris.actors_graph();
 }
 
-// Line-based output goes to Serd in pages (far fewer sink calls), flushed after each document.
-RdfWriter::RdfWriter(std::FILE* out, RdfOptions options)
-    : impl_(std::make_unique<Impl>(out, options, renders_apart(options.format) ? SERD_STYLE_BULK : 0)) {}
+RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
 
 RdfWriter::~RdfWriter() = default;
 
@@ -291,12 +406,10 @@ bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || f
 RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
-  // It buffers Serd's output in pages (far fewer sink calls) and flushes before each switch.
-  Impl scratch(nullptr, impl_->options, SERD_STYLE_BULK);
+  Impl scratch(nullptr, impl_->options);
   RenderedDocument rendered;
   scratch.capture = &rendered.statements;
   scratch.write_document(g);
-  serd_writer_finish(scratch.writer);
   rendered.count = scratch.statements;
   for (const model::Actor& a : g.actors) {
     RenderedDocument::Actor& piece = rendered.actors.emplace_back();
@@ -304,7 +417,6 @@ RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
     scratch.capture = &piece.statements;
     const std::size_t before = scratch.statements;
     scratch.write_actor(a);
-    serd_writer_finish(scratch.writer);
     piece.count = scratch.statements - before;
   }
   rendered.failed = scratch.failed;
@@ -313,14 +425,11 @@ RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
 
 void RdfWriter::write(const RenderedDocument& rendered) {
   Impl& m = *impl_;
-  auto put = [&](const std::string& text) {
-    if (std::fwrite(text.data(), 1, text.size(), m.out) != text.size()) m.failed = true;
-  };
-  put(rendered.statements);
+  m.put(rendered.statements);
   m.statements += rendered.count;
   for (const RenderedDocument::Actor& a : rendered.actors)
     if (m.actors_written.insert(a.id).second) {
-      put(a.statements);
+      m.put(a.statements);
       m.statements += a.count;
     }
   m.failed |= rendered.failed;
@@ -331,16 +440,15 @@ void RdfWriter::write(const model::DocumentGraph& g) {
   m.write_document(g);
   for (const model::Actor& a : g.actors)
     if (m.actors_written.insert(a.id).second) m.write_actor(a);
-  // The page Serd holds goes out now: the document is whole in the output, ready for a
-  // filter's reader, and a write(RenderedDocument) may follow. (Turtle and TriG keep their
-  // open statement, and write unbuffered.)
-  if (renders_apart(m.options.format)) serd_writer_finish(m.writer);
+  // The document goes out whole now, ready for a filter's reader, and a
+  // write(RenderedDocument) may follow. (Turtle and TriG keep their open statement.)
+  if (m.line_based) m.flush();
 }
 
 std::size_t RdfWriter::statements() const { return impl_->statements; }
 
 bool RdfWriter::finish() {
-  serd_writer_finish(impl_->writer);
+  impl_->flush();
   std::fflush(impl_->out);
   return !std::ferror(impl_->out) && !impl_->failed;
 }
