@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,6 +54,28 @@ struct Extracted {
   std::optional<exporters::RenderedDocument> rendered;
   std::vector<std::string_view> fact_kinds;
   std::size_t text_bytes = 0;
+};
+
+// The buffers of rendered documents, given back by the writer and taken again by the extraction
+// threads. Their capacity is kept, so memory holds at the window's worth of the largest
+// documents seen instead of drifting up with the allocator's fragmentation over a long corpus.
+class RenderedPool {
+ public:
+  exporters::RenderedDocument take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return {};
+    exporters::RenderedDocument buffers = std::move(free_.back());
+    free_.pop_back();
+    return buffers;
+  }
+  void give(exporters::RenderedDocument&& buffers) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(buffers));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<exporters::RenderedDocument> free_;
 };
 
 // --fail-fast met an unusable input.
@@ -269,6 +292,7 @@ int run_extract(const std::vector<std::string>& args) {
   // rendered document (of about 50 bytes per byte of text) in memory.
   std::optional<exporters::RdfWriter> renderer;
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
+  RenderedPool rendered_pool;
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
@@ -291,7 +315,7 @@ int run_extract(const std::vector<std::string>& args) {
       model::DocumentGraph graph = extractor.extract(std::move(*item.document), explain != nullptr);
       item.document.reset();
       for (const model::Fact& fact : graph.facts) done.fact_kinds.push_back(model::name(fact.kind));
-      if (renderer && done.text_bytes <= kMaxRenderedText) done.rendered = renderer->render(graph);
+      if (renderer && done.text_bytes <= kMaxRenderedText) renderer->render(graph, done.rendered.emplace(rendered_pool.take()));
       if (!done.rendered || explain) done.graph = std::move(graph);
     }
     done.item = std::move(item);
@@ -313,6 +337,7 @@ int run_extract(const std::vector<std::string>& args) {
     for (std::string_view kind : done.fact_kinds) progress.fact(kind);
     progress.document(done.item.input_bytes, done.text_bytes);
     if (explain && done.graph) exporters::write_fact_explanations(explain, *done.graph, exporters::Iris{rdf.base});
+    if (done.rendered) rendered_pool.give(std::move(*done.rendered));
   };
   try {
     corpus::run_ordered<corpus::Item, Extracted>(threads, threads * kWindowPerThread, read, work, write);

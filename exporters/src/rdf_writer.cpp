@@ -404,23 +404,30 @@ RdfWriter::~RdfWriter() = default;
 bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || format == RdfFormat::NQuads; }
 
 RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
+  RenderedDocument rendered;
+  render(g, rendered);
+  return rendered;
+}
+
+void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
   Impl scratch(nullptr, impl_->options);
-  RenderedDocument rendered;
+  rendered.statements.clear();
   scratch.capture = &rendered.statements;
   scratch.write_document(g);
   rendered.count = scratch.statements;
-  for (const model::Actor& a : g.actors) {
-    RenderedDocument::Actor& piece = rendered.actors.emplace_back();
-    piece.id = a.id;
+  rendered.actors.resize(g.actors.size());
+  for (std::size_t i = 0; i < g.actors.size(); ++i) {
+    RenderedDocument::Actor& piece = rendered.actors[i];
+    piece.id = g.actors[i].id;
+    piece.statements.clear();
     scratch.capture = &piece.statements;
     const std::size_t before = scratch.statements;
-    scratch.write_actor(a);
+    scratch.write_actor(g.actors[i]);
     piece.count = scratch.statements - before;
   }
   rendered.failed = scratch.failed;
-  return rendered;
 }
 
 void RdfWriter::write(const RenderedDocument& rendered) {

@@ -80,6 +80,9 @@ class RdfWriter {
   // write(RenderedDocument), which adds only the actors not yet written. The two steps write
   // exactly what write(graph) writes.
   RenderedDocument render(const model::DocumentGraph& graph) const;
+  // The same into `into`, whose buffers are cleared and reused: a pool of them keeps memory
+  // flat over a long corpus.
+  void render(const model::DocumentGraph& graph, RenderedDocument& into) const;
   void write(const RenderedDocument& rendered);
   std::size_t statements() const;  // written so far
   // Ends the output (closes an open TriG graph or Turtle statement). False on a write error.
