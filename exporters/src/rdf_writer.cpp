@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 #include <vector>
@@ -100,12 +102,13 @@ class LineEncoder {
 
   void iri(std::string_view v) {
     out_ += '<';
-    escaped(v, kIriEscapes);
+    escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
+                                                    (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
     out_ += '>';
   }
   void literal(std::string_view v, std::string_view datatype, std::string_view lang) {
     out_ += '"';
-    escaped(v, kLiteralEscapes);
+    escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
     out_ += '"';
     if (!datatype.empty()) {
       out_ += "^^";
@@ -122,16 +125,26 @@ class LineEncoder {
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
 
-  void escaped(std::string_view v, const EscapeTable& table) {
+  // Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
+  using Bytes16 = unsigned char __attribute__((vector_size(16)));
+
+  // `flags16` marks, in 16 bytes, those that `table` does not write as they are.
+  template <class Flags16>
+  void escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
     const std::size_t n = v.size();
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
-      // Nearly every byte goes out as it is: test eight at a time, with one branch.
-      while (i + 8 <= n && !(table[bytes[i]] | table[bytes[i + 1]] | table[bytes[i + 2]] | table[bytes[i + 3]] |
-                             table[bytes[i + 4]] | table[bytes[i + 5]] | table[bytes[i + 6]] | table[bytes[i + 7]]))
-        i += 8;
+      // Nearly every byte goes out as it is: skip them sixteen at a time.
+      for (; i + 16 <= n; i += 16) {
+        Bytes16 block;
+        std::memcpy(&block, bytes + i, 16);
+        const auto flags = flags16(block);
+        std::uint64_t halves[2];
+        std::memcpy(halves, &flags, 16);
+        if (halves[0] | halves[1]) break;
+      }
       while (i < n && table[bytes[i]] == 0) ++i;
       if (i == n) break;
       out_.append(v.data() + run, i - run);
