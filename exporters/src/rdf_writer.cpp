@@ -315,8 +315,9 @@ struct RdfWriter::Impl {
   std::string span_iri(const model::Span& s) const { return Iris::span_in(doc_iri, s); }
   using SpansWritten = std::set<std::pair<std::size_t, std::size_t>>;
   void write_span(const model::Span& s, SpansWritten& written) {
-    if (!written.emplace(s.begin, s.end).second) return;
-    const std::string id = span_iri(s);
+    if (written.emplace(s.begin, s.end).second) describe_span(s, span_iri(s));
+  }
+  void describe_span(const model::Span& s, const std::string& id) {
     const std::string& doc = doc_iri;
     emit(id, kRdfType, iri(kNifString));
     emit(id, kNifReferenceContext, iri(doc));
@@ -404,8 +405,9 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   SpansWritten spans;
   for (const model::Fact& f : g.facts) write_fact(g, f, spans);
   for (const model::Mention& mention : g.mentions) {
-    write_span(mention.span, spans);
-    emit(span_iri(mention.span), kNkgMentions, iri(actor_iri(mention.actor_id)));
+    const std::string id = span_iri(mention.span);
+    if (spans.emplace(mention.span.begin, mention.span.end).second) describe_span(mention.span, id);
+    emit(id, kNkgMentions, iri(actor_iri(mention.actor_id)));
   }
   graph = iris.actors_graph();
 }
