@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "newskg/model.hpp"
+#include "newskg/utf8.hpp"
 
 namespace {
 
@@ -274,3 +275,32 @@ TEST(ModelFact, ActsAndClaims) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- UTF-8
+
+namespace newskg::model {
+namespace {
+
+TEST(ModelUtf8, ValidityDoesNotDependOnWhereTheBadByteIs) {
+  // is_valid_utf8 skips ASCII eight bytes at a time: a bad byte must be found in any position,
+  // inside or after such a block, and a sequence cut at the end of the text too.
+  for (std::size_t at = 0; at <= 20; ++at) {
+    const std::string ascii(20, 'a');
+    for (const std::string bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xE2\x80"}) {
+      std::string text = ascii;
+      text.insert(at, bad);
+      EXPECT_FALSE(is_valid_utf8(text)) << at;
+    }
+    for (const std::string good : {std::string("\xC3\xA9"), std::string("\xE2\x80\x94"), std::string("\xF0\x9F\x98\x80"), std::string(1, '\0')}) {
+      std::string text = ascii;
+      text.insert(at, good);
+      EXPECT_TRUE(is_valid_utf8(text)) << at;
+      EXPECT_EQ(to_valid_utf8(text), text);
+    }
+  }
+  EXPECT_FALSE(is_valid_utf8(std::string(16, 'a') + "\xF0\x9F\x98"));
+  EXPECT_TRUE(is_valid_utf8(""));
+}
+
+}  // namespace
+}  // namespace newskg::model
