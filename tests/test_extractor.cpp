@@ -171,6 +171,22 @@ TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   EXPECT_EQ(g.facts[*denials[0]->about].provider, Ids{"EGY"});
 }
 
+TEST_F(ExtractorClaims, AVerbInAnAdverbialClauseHasItsOwnSubject) {
+  // "after a report claimed": the subject of "claimed" is in its own clause, not "it" before
+  // the comma; the denial still answers the claims it names.
+  auto g = extract("Egypt denied Monday allegations that it is shipping rifles to Sudan, after a report claimed Egypt was among "
+                   "countries arming the rebels.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_TRUE(denials[0]->about.has_value());
+  const Fact& denied = g.facts[*denials[0]->about];
+  EXPECT_EQ(denied.kind, FactKind::Aid);
+  EXPECT_EQ(denied.provider, Ids{"EGY"});
+  ASSERT_FALSE(denied.evidence.empty());
+  EXPECT_EQ(denied.evidence[0].anchor.substr(0, 14), "it is shipping");
+  EXPECT_TRUE(facts(g, FactKind::OtherAct).empty());
+}
+
 TEST_F(ExtractorClaims, DenialAndAdmissionSharingTheirSubject) {
   // The second verb's speaker is the subject both share: the denial's complement ends at "but".
   auto g = extract("Hungary has denied selling rifles to Ukraine, but admitted shipping drones to Serbia.");

@@ -112,6 +112,12 @@ bool is_clause_break(const std::string& norm) {
          norm == "because" || norm == "whereas" || norm == ":";
 }
 
+// Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
+bool opens_adverbial_clause(const std::string& norm) {
+  return norm == "after" || norm == "before" || norm == "since" || norm == "until" || norm == "when" || norm == "while" ||
+         norm == "because" || norm == "although" || norm == "though" || norm == "whereas" || norm == "unless" || norm == "if";
+}
+
 std::string shift_decimal(std::string digits, int zeros) {
   // "2.5" shifted by 9 -> "2500000000"; exact, no floating point.
   std::string whole = digits, frac;
@@ -289,9 +295,21 @@ class FrameFinder {
         const std::string& n = toks_[t].norm;
         adjacent = toks_[t].is_word && n != "and" && n != "or" && n != "but" && n != "that" && !is_preposition(t);
       }
+      if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
       if (m.subject || adjacent) best = k;
     }
     return best;
+  }
+
+  // True when an adverbial clause opens in [from, verb) and runs up to the verb ("Ankara denied
+  // it, after a report claimed ..."): the verb's subject is inside that clause, not before it.
+  // "Russia, after talks in Geneva, said": the clause closes with a comma before the verb.
+  bool verb_in_own_clause(std::size_t from, std::size_t verb) const {
+    for (std::size_t t = verb; t-- > from;) {
+      if (toks_[t].norm == ",") return false;
+      if (opens_adverbial_clause(toks_[t].norm)) return true;
+    }
+    return false;
   }
 
   std::optional<std::size_t> mention_starting_in(std::size_t first, std::size_t last) const {
