@@ -545,6 +545,25 @@ TEST_F(ExtractorActors, GovernmentBodyAffiliatedWithItsState) {
   EXPECT_TRUE(mentioned);
 }
 
+TEST_F(ExtractorActors, NamedSpokesmanOfABodyNamedWithItsStatesDemonym) {
+  // "Chilean Foreign Ministry spokesman ...": the demonym's mention follows the body's, and the
+  // person after the body is still found; later the surname alone is that person.
+  auto g = extract("Chilean Foreign Ministry spokesman Pablo Ferrada spoke on Monday. Ferrada accused Peru of sending rifles to rebels.");
+  const model::Actor* person = nullptr;
+  for (const model::Actor& a : g.actors)
+    if (a.type == model::ActorType::Person && a.label == "Pablo Ferrada") person = &a;
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->role, "spokesman");
+  const model::Actor* body = g.find_actor(person->affiliation);
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->type, model::ActorType::GovernmentBody);
+  EXPECT_EQ(body->affiliation, "CHL");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{person->id});
+  EXPECT_EQ(allegations[0]->accused, Ids{"PER"});
+}
+
 TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {
   auto g = extract("Both Egypt and Qatar sent humanitarian aid to Gaza.");
   auto aid = facts(g, FactKind::Aid);

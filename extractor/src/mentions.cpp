@@ -625,7 +625,11 @@ class MentionFinder {
   // person affiliated with that body; the body stays a mention of its own.
   std::size_t person_after_body(std::size_t body_end, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    const ActorMention& b = a_.mentions.back();
+    // The body's mention is the last top-level one: an affiliation part ("Russian" in "Russian
+    // Foreign Ministry") may follow it.
+    std::size_t body_index = a_.mentions.size() - 1;
+    while (body_index > 0 && a_.mentions[body_index].parent >= 0) --body_index;
+    const ActorMention& b = a_.mentions[body_index];
     if (b.last != body_end || b.actors.size() != 1) return body_end;
     auto title = tables_.title.longest_at(token_ids_, body_end, limit);
     if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
@@ -637,7 +641,6 @@ class MentionFinder {
     ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
                                     normalize_space(doc_.text_of(title->first, title->last)), true, "mention.body-person");
     // The person replaces the body as the top-level mention; the body is part of it.
-    const std::size_t body_index = a_.mentions.size() - 1;
     const std::size_t person_index = a_.mentions.size();
     std::size_t end = push(std::move(m), sentence);
     a_.mentions[body_index].parent = static_cast<long>(person_index);
