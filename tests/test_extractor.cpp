@@ -340,6 +340,14 @@ TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {
   EXPECT_NE(a.evidence[0].anchor.find("Philippines"), std::string::npos);
 }
 
+TEST_F(ExtractorAgreements, FormalizedIsASigning) {
+  auto g = extract("Japan and India formalized a defense pact on Monday.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->party, (Ids{"JPN", "IND"}));
+  EXPECT_EQ(agreements[0]->status, Status::Actual);
+}
+
 TEST_F(ExtractorAgreements, AMonthAfterPublicationIsLastYears) {
   auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-02-10");
   auto agreements = facts(g, FactKind::Agreement);
@@ -413,6 +421,31 @@ TEST_F(ExtractorAid, QuantityBoundsAndMoney) {
   EXPECT_EQ(aid[0]->quantity->value, "2500000000");
   EXPECT_EQ(aid[0]->quantity->unit, "USD");
   EXPECT_EQ(aid[0]->quantity->span.anchor, "$2.5 billion");
+}
+
+TEST_F(ExtractorAid, ASumJoinedAfterTheAidMeasuresIt) {
+  // The amount-link lexicon class: "worth", "totalling", "of" between the aid and its sum.
+  struct Case {
+    const char* text;
+    const char* value;
+    model::QuantityBound bound;
+  };
+  for (const Case& c : {Case{"Canada announced a military aid package worth $400 million for Ukraine.", "400000000", model::QuantityBound::Exact},
+                        Case{"Japan pledged humanitarian aid totalling $2 billion to Sudan.", "2000000000", model::QuantityBound::Exact},
+                        Case{"The EU approved aid of more than $50 million for Gaza.", "50000000", model::QuantityBound::AtLeast}}) {
+    auto g = extract(c.text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << c.text;
+    ASSERT_TRUE(aid[0]->quantity.has_value()) << c.text;
+    EXPECT_EQ(aid[0]->quantity->value, c.value) << c.text;
+    EXPECT_EQ(aid[0]->quantity->unit, "USD") << c.text;
+    EXPECT_EQ(aid[0]->quantity->bound, c.bound) << c.text;
+  }
+  // A count after "of" is no sum: "a package of 500 rifles" is counted by its noun, not here.
+  auto g = extract("Canada announced a military aid package of 500 rifles for Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_FALSE(aid.empty());
+  EXPECT_TRUE(!aid[0]->quantity || aid[0]->quantity->unit != "USD");
 }
 
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {

@@ -40,6 +40,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"weekday", &T::weekday},
       {"relative-time", &T::relative_time},
       {"bound", &T::bound},
+      {"amount-link", &T::amount_link},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

@@ -550,6 +550,15 @@ class FrameFinder {
     return std::nullopt;
   }
 
+  // "a military aid package worth $400 million": a sum joined to the aid right after it.
+  std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last) const {
+    auto link = tables_.amount_link.longest_at(token_ids_, aid_last, last);
+    if (!link) return std::nullopt;
+    auto sum = quantity_in(link->last, std::min(last, link->last + 6), {});  // "more than $ 2.5 billion"
+    if (!sum || (sum->unit != "USD" && sum->unit != "EUR" && sum->unit != "GBP")) return std::nullopt;
+    return sum;
+  }
+
   std::optional<model::Quantity> quantity_in(std::size_t first, std::size_t last, const std::vector<Cue>& nouns) const {
     for (std::size_t t = first; t < last; ++t) {
       std::string currency;
@@ -988,6 +997,7 @@ class FrameFinder {
           break;
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
+      if (!quantity) quantity = sum_after(amount_last, object_last);
       const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) {

@@ -119,6 +119,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"number-word", {"value"}},
     {"magnitude", {"value"}},
     {"bound", {"bound"}},
+    {"amount-link", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
