@@ -448,6 +448,29 @@ TEST_F(ExtractorAid, ASumJoinedAfterTheAidMeasuresIt) {
   EXPECT_TRUE(!aid[0]->quantity || aid[0]->quantity->unit != "USD");
 }
 
+TEST_F(ExtractorAid, CurrenciesBeforeOrAfterTheNumberGiveTheirCode) {
+  // The currency lexicon class: symbols, codes and names, the unit is the ISO code.
+  struct Case {
+    const char* text;
+    const char* unit;
+  };
+  for (const Case& c : {Case{"The EU pledged 50 million euros in aid to Gaza.", "EUR"}, Case{"The EU pledged EUR 50 million in aid to Gaza.", "EUR"},
+                        Case{"Japan pledged 5 billion yen in aid to Ukraine.", "JPY"}, Case{"Britain pledged \u00a320 million in aid to Sudan.", "GBP"},
+                        Case{"Germany pledged US$2 million in aid to Ukraine.", "USD"}}) {
+    auto g = extract(c.text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << c.text;
+    ASSERT_TRUE(aid[0]->quantity.has_value()) << c.text;
+    EXPECT_EQ(aid[0]->quantity->unit, c.unit) << c.text;
+  }
+  // A weight is no sum of money.
+  auto g = extract("The United States sent 100,000 pounds of food to Haiti.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_NE(aid[0]->quantity->unit, "GBP");
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);

@@ -41,6 +41,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"relative-time", &T::relative_time},
       {"bound", &T::bound},
       {"amount-link", &T::amount_link},
+      {"currency", &T::currency},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);
@@ -78,6 +79,7 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
       }
       continue;
     }
+    if (e.cls == "currency") t.currency_codes.emplace(e.attr("code"));
     PhraseIndex* index = t.of(e.cls);
     if (!index) continue;
     // Named bodies are proper names: "Foreign Ministry" but not "foreign ministry".

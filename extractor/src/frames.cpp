@@ -550,12 +550,14 @@ class FrameFinder {
     return std::nullopt;
   }
 
+  bool is_money(const model::Quantity& q) const { return tables_.currency_codes.count(q.unit) > 0; }
+
   // "a military aid package worth $400 million": a sum joined to the aid right after it.
   std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last) const {
     auto link = tables_.amount_link.longest_at(token_ids_, aid_last, last);
     if (!link) return std::nullopt;
     auto sum = quantity_in(link->last, std::min(last, link->last + 6), {});  // "more than $ 2.5 billion"
-    if (!sum || (sum->unit != "USD" && sum->unit != "EUR" && sum->unit != "GBP")) return std::nullopt;
+    if (!sum || !is_money(*sum)) return std::nullopt;
     return sum;
   }
 
@@ -563,11 +565,10 @@ class FrameFinder {
     for (std::size_t t = first; t < last; ++t) {
       std::string currency;
       std::size_t num = t;
-      const std::string& n = toks_[t].norm;
-      if (n == "$" || n == "us$") currency = "USD";
-      else if (n == "\xE2\x82\xAC") currency = "EUR";
-      else if (n == "\xC2\xA3") currency = "GBP";
-      if (!currency.empty()) num = t + 1;
+      if (auto before = tables_.currency.longest_at(token_ids_, t, last)) {  // "$2 billion", "EUR 50 million"
+        currency = tables_.entry(before->payload).attr("code");
+        num = before->last;
+      }
       std::string value;
       std::size_t end = num;
       if (num < last && toks_[num].is_number) {
@@ -586,6 +587,11 @@ class FrameFinder {
         value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
         end = mag->last;
       }
+      if (currency.empty())
+        if (auto after = tables_.currency.longest_at(token_ids_, end, last)) {  // "50 million euros"
+          currency = tables_.entry(after->payload).attr("code");
+          end = after->last;
+        }
       model::Quantity q;
       q.value = value;
       if (!currency.empty()) {
@@ -998,7 +1004,7 @@ class FrameFinder {
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
-      const bool money_only = types.empty() && quantity && (quantity->unit == "USD" || quantity->unit == "EUR" || quantity->unit == "GBP");
+      const bool money_only = types.empty() && quantity && is_money(*quantity);
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) {
         note(v, "aid verb, but nothing given is named in its object (no aid-noun entry matched)");

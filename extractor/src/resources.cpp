@@ -120,6 +120,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"magnitude", {"value"}},
     {"bound", {"bound"}},
     {"amount-link", {}},
+    {"currency", {"code"}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
