@@ -620,6 +620,17 @@ TEST_F(ExtractorActors, NamedSpokesmanOfABodyNamedWithItsStatesDemonym) {
   EXPECT_EQ(allegations[0]->accused, Ids{"PER"});
 }
 
+TEST_F(ExtractorActors, TheCountryAfterAStatesOfficialIsThatState) {
+  auto g = extract("Chile's Deputy Foreign Minister Pablo Ferrada on Monday rejected a claim that the country had sent troops to Peru.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"CHL"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"PER"});
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->accused, Ids{"CHL"});
+}
+
 TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {
   auto g = extract("Both Egypt and Qatar sent humanitarian aid to Gaza.");
   auto aid = facts(g, FactKind::Aid);

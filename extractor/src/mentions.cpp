@@ -547,10 +547,15 @@ class MentionFinder {
       // "the army", "the government": in a datelined story, the home country's.
       actors = {a_.focus_state};
     } else if (refers == "state" || refers == "home") {
-      antecedent = recent([&](const ActorMention& m) {
-        auto it = a_.actors.find(m.actors.front());
-        return !m.person && m.subject && m.actors.size() == 1 && it != a_.actors.end() && it->second.type == model::ActorType::State;
+      // The latest state named as a subject, or the state of the latest person or body named as
+      // one: "Russia's Deputy Foreign Minister ... rejected a claim that the country had sent troops".
+      std::string state;
+      recent([&](const ActorMention& m) {
+        if (!m.subject || m.actors.size() != 1) return false;
+        state = state_of(m.actors.front());
+        return !state.empty();
       });
+      if (!state.empty()) actors = {state};
     } else if (refers == "organization") {
       // "the agency", "the fund": the latest organisation or body whose name has that word;
       // "the group", "the movement": the latest organisation or armed group.
@@ -586,6 +591,19 @@ class MentionFinder {
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = std::string(doc_.text_of(c->first, c->last));
     return m;
+  }
+
+  // The state an actor is or belongs to, through its affiliations ("Russia's foreign ministry"
+  // spokesman's state is Russia); empty when there is none.
+  std::string state_of(const std::string& id) const {
+    std::string cur = id;
+    for (int hops = 0; hops < 4 && !cur.empty(); ++hops) {
+      auto it = a_.actors.find(cur);
+      if (it == a_.actors.end()) break;
+      if (it->second.type == model::ActorType::State) return cur;
+      cur = it->second.affiliation;
+    }
+    return {};
   }
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
