@@ -471,6 +471,15 @@ TEST_F(ExtractorAid, CurrenciesBeforeOrAfterTheNumberGiveTheirCode) {
   EXPECT_NE(aid[0]->quantity->unit, "GBP");
 }
 
+TEST_F(ExtractorAid, ACountWordWithOfCountsTheNounAfterIt) {
+  auto g = extract("Russia had sent hundreds of troops to Mali.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->unit, "troops");
+  EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::Approximately);
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);

@@ -597,11 +597,14 @@ class FrameFinder {
       if (!currency.empty()) {
         q.unit = currency;
       } else {
-        if (end >= last || !toks_[end].is_word) continue;
+        // "hundreds of troops", "tens of thousands of soldiers": the noun counted is after "of".
+        std::size_t unit_first = end;
+        if (unit_first + 1 < last && toks_[unit_first].norm == "of") ++unit_first;
+        if (unit_first >= last || !toks_[unit_first].is_word) continue;
         // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
-        std::size_t unit_last = end + 1;
+        std::size_t unit_last = unit_first + 1;
         for (const Cue& c : nouns)
-          if (c.first >= end && c.first < end + 3 && c.last <= last) {
+          if (c.first >= unit_first && c.first < unit_first + 3 && c.last <= last) {
             unit_last = c.last;
             break;
           }
@@ -613,7 +616,7 @@ class FrameFinder {
               grew = true;
             }
         }
-        q.unit = normalize(doc_.text_of(end, unit_last));
+        q.unit = normalize(doc_.text_of(unit_first, unit_last));
       }
       std::size_t q_first = t;
       // A bound phrase right before: "up to", "more than", "about".
