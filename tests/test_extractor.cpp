@@ -348,6 +348,33 @@ TEST_F(ExtractorAgreements, FormalizedIsASigning) {
   EXPECT_EQ(agreements[0]->status, Status::Actual);
 }
 
+TEST_F(ExtractorAgreements, AGovernmentAndUnnamedRebelsSignACeasefire) {
+  // "rebels" is an armed group of its own (the armed-group-noun class); the mediator's report
+  // of the ceasefire is news, not an allegation.
+  auto g = extract("The Malian government and rebels signed a ceasefire deal on Thursday, according to the African Union.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  ASSERT_EQ(agreements[0]->party.size(), 2u);
+  EXPECT_EQ(agreements[0]->party[0], "MLI");
+  const model::Actor* rebels = g.find_actor(agreements[0]->party[1]);
+  ASSERT_NE(rebels, nullptr);
+  EXPECT_EQ(rebels->type, model::ActorType::ArmedGroup);
+  EXPECT_EQ(rebels->label, "rebels");
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Ceasefire);
+  EXPECT_TRUE(facts(g, FactKind::Allegation).empty());
+}
+
+TEST_F(ExtractorAid, ADemonymBeforeRebelsNamesTheGroupNotTheState) {
+  auto g = extract("Egypt denied supplying weapons to Libyan rebels.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_EQ(aid[0]->recipient.size(), 1u);
+  const model::Actor* rebels = g.find_actor(aid[0]->recipient[0]);
+  ASSERT_NE(rebels, nullptr);
+  EXPECT_EQ(rebels->label, "Libyan rebels");
+  EXPECT_EQ(rebels->type, model::ActorType::ArmedGroup);
+}
+
 TEST_F(ExtractorAgreements, AMonthAfterPublicationIsLastYears) {
   auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-02-10");
   auto agreements = facts(g, FactKind::Agreement);

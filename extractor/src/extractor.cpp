@@ -42,6 +42,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"bound", &T::bound},
       {"amount-link", &T::amount_link},
       {"currency", &T::currency},
+      {"armed-group-noun", &T::armed_group_noun},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

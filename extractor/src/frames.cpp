@@ -1543,7 +1543,12 @@ class FrameFinder {
         const model::Actor* a = actor(id);
         return a && a->type == model::ActorType::ArmedGroup;
       });
-      const bool accusable = act.kind == FactKind::Agreement || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
+      // A pact is what one is accused of ("signed a secret arms deal, officials said"); a
+      // ceasefire, peace, trade or cooperation deal a mediator reports is news.
+      const bool accusable_pact = act.kind == FactKind::Agreement &&
+                                  (!act.agreement_type || *act.agreement_type == model::AgreementType::Defense ||
+                                   *act.agreement_type == model::AgreementType::Other);
+      const bool accusable = accusable_pact || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
                              (act.aid_type == AidType::Other && to_armed_group);
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.

@@ -78,8 +78,11 @@ class MentionFinder {
     }
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
+      // "the rebels" with no group named before: the unnamed group of the story's country.
+      if (auto end = unnamed_armed_group(i, i + 1, sentence, a_.focus_state)) return *end;
       return ana->last;
     }
+    if (auto end = unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state)) return *end;
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
         const std::string& n = toks_[i].norm;
@@ -235,6 +238,11 @@ class MentionFinder {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
         return named_group(j, sentence, affiliation, affil_first);
       }
+    }
+    if (!possessive && tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
+      // "Syrian rebels": a group of their own, not the state; the demonym is a mention inside.
+      add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
+      return unnamed_armed_group(affil_first, j, sentence, {});
     }
     // "Russia's foreign ministry", "the South Korean government" (the state itself).
     auto body_at = [&](std::size_t at) -> std::optional<std::size_t> {
@@ -430,6 +438,30 @@ class MentionFinder {
     m.plural = g->type == model::ActorType::ArmedGroup;
     m.kind = MentionKind::Pattern;
     m.rule = "mention.named-group";
+    return push(std::move(m), sentence);
+  }
+
+  // "rebels", "the insurgents", "Syrian rebels" (from `first`): an armed group the text does not
+  // name, labelled by its words from `head` on (with the demonym before it, if any). A bare
+  // noun says nothing of where: its id is qualified by `home`, the story's country, so that
+  // the rebels of two stories are not one actor.
+  std::optional<std::size_t> unnamed_armed_group(std::size_t first, std::size_t head, const Sentence& sentence, const std::string& home) {
+    auto g = tables_.armed_group_noun.longest_at(token_ids_, head, sentence.last);
+    if (!g) return std::nullopt;
+    const bool bare = first == head || is_determiner(toks_[first].norm);
+    model::Actor actor;
+    // "Rebels" opening a sentence is "rebels"; "Syrian rebels" keeps its capital.
+    actor.label = bare ? normalize(doc_.text_of(head, g->last)) : normalize_space(doc_.text_of(first, g->last));
+    actor.id = name_id("group", home.empty() ? actor.label : fmt::format("{} ({})", actor.label, home));
+    actor.type = model::ActorType::ArmedGroup;
+    register_actor(actor);
+    ActorMention m;
+    m.first = first;
+    m.last = g->last;
+    m.actors = {actor.id};
+    m.plural = true;
+    m.kind = MentionKind::Pattern;
+    m.rule = "mention.armed-group-noun";
     return push(std::move(m), sentence);
   }
 

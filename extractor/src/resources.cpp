@@ -121,6 +121,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"bound", {"bound"}},
     {"amount-link", {}},
     {"currency", {"code"}},
+    {"armed-group-noun", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
