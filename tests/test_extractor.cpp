@@ -507,6 +507,28 @@ TEST_F(ExtractorAid, ACountWordWithOfCountsTheNounAfterIt) {
   EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::Approximately);
 }
 
+TEST_F(ExtractorAid, ALoanWithoutARecipientGoesToTheStorysCountry) {
+  // Datelined Colombo: the World Bank's loan goes to Sri Lanka, which the sentence leaves out.
+  // Arms are not assumed so.
+  auto g = extract("COLOMBO, Sri Lanka (AP) - Sri Lanka's economy grew last year. The World Bank plans to lend up to $2 billion. "
+                   "Separately, India sent rifles.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Financial);
+  EXPECT_EQ(aid[0]->recipient, Ids{"LKA"});
+  EXPECT_EQ(aid[1]->aid_type, AidType::Weapons);
+  EXPECT_TRUE(aid[1]->recipient.empty());
+}
+
+TEST_F(ExtractorAid, SupplyingAStatesGroupWithArmsGoesToTheGroup) {
+  auto g = extract("Israel accused Iran of supplying Lebanon's Hezbollah with rockets.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_EQ(aid[0]->recipient.size(), 1u);
+  EXPECT_NE(aid[0]->recipient[0], "LBN");
+  EXPECT_EQ(g.find_actor(aid[0]->recipient[0])->type, model::ActorType::ArmedGroup);
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);

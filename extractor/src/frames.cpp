@@ -244,6 +244,14 @@ class FrameFinder {
           f.recipient = g.recipient;
         if (!f.recipient.empty() && (!info.money_only || f.aid_type != AidType::Financial)) break;
       }
+      // Still none: a loan or relief told in a story about one country goes to that country
+      // ("the World Bank plans to lend up to $20 billion", datelined Islamabad). Arms and
+      // troops are not assumed so: they go as often to a party the story only names elsewhere.
+      if (f.recipient.empty() && !f.provider.empty() && !a_.focus_state.empty() && f.aid_type &&
+          (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
+        f.recipient = {a_.focus_state};
+        f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
+      }
     }
   }
 
@@ -975,8 +983,13 @@ class FrameFinder {
       if (recipient) object_last = a_.mentions[*recipient].first;
       // "supplying Russia with weapons", "supplying the RSF with drones"
       if (!recipient && !receive) {
-        if (auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
-            direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with") ||
+        auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
+        // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
+        if (direct && a_.mentions[*direct].last + 1 < window_end && (toks_[a_.mentions[*direct].last].norm == "'s" || toks_[a_.mentions[*direct].last].norm == "'"))
+          if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
+              owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with")
+            direct = owned;
+        if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with") ||
                        (!v.entry->attr("type").empty() &&
                         !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"))))  // "backs Belgrade's position"
           recipient = direct;
