@@ -689,6 +689,22 @@ TEST_F(ExtractorActors, TheCountryAfterAStatesOfficialIsThatState) {
   EXPECT_EQ(denials[0]->accused, Ids{"CHL"});
 }
 
+TEST_F(ExtractorActors, ANamedSpokeswomanOfAStatesGovernment) {
+  // "government" stands for the state; the named spokeswoman after it is a person of that state,
+  // and "She" in the next sentence is her.
+  auto g = extract("Ghanaian government spokeswoman Ama Mensah denied that Ghana sent troops to Togo. She accused Togo of arming rebels.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_EQ(denials[0]->claimant.size(), 1u);
+  const model::Actor* person = g.find_actor(denials[0]->claimant[0]);
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->label, "Ama Mensah");
+  EXPECT_EQ(person->affiliation, "GHA");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{person->id});
+}
+
 TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {
   auto g = extract("Both Egypt and Qatar sent humanitarian aid to Gaza.");
   auto aid = facts(g, FactKind::Aid);

@@ -249,7 +249,8 @@ class MentionFinder {
       auto b = tables_.body_noun.longest_at(token_ids_, at, limit);
       if (!b || aid_phrase(b->first, b->last, limit)) return std::nullopt;
       const LexiconEntry& e = tables_.entry(b->payload);
-      if (e.attr("metonym") == "yes") return push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start);
+      if (e.attr("metonym") == "yes")  // "Rwandan government spokeswoman Claudine Uwase": a person of the state
+        return person_after_body(push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start), sentence);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     };
