@@ -187,6 +187,25 @@ TEST_F(ExtractorClaims, AVerbInAnAdverbialClauseHasItsOwnSubject) {
   EXPECT_TRUE(facts(g, FactKind::OtherAct).empty());
 }
 
+TEST_F(ExtractorClaims, TheReportIsWhoeverWroteIt) {
+  // "The report" opening a sentence stands for the authors of the report named before; as an
+  // object ("called the report fabricated") it stands for nobody. "the rebels" is never the
+  // U.N. experts.
+  auto g = extract("Mali cited a confidential report by United Nations experts. The report also accused Niger of providing the rebels "
+                   "with logistical support. Niger called the report fabricated and denied that it sent troops to Mali.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{"UN-experts"});
+  EXPECT_EQ(allegations[0]->accused, Ids{"NER"});
+  ASSERT_TRUE(allegations[0]->about.has_value());
+  const Fact& support = g.facts[*allegations[0]->about];
+  ASSERT_EQ(support.recipient.size(), 1u);
+  EXPECT_EQ(g.find_actor(support.recipient[0])->type, model::ActorType::ArmedGroup);
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"NER"});
+}
+
 TEST_F(ExtractorClaims, DenialAndAdmissionSharingTheirSubject) {
   // The second verb's speaker is the subject both share: the denial's complement ends at "but".
   auto g = extract("Hungary has denied selling rifles to Ukraine, but admitted shipping drones to Serbia.");

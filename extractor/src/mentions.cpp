@@ -593,15 +593,23 @@ class MentionFinder {
       // "the agency", "the fund": the latest organisation or body whose name has that word;
       // "the group", "the movement": the latest organisation or armed group.
       const std::string head = toks_[match.last - 1].norm;
-      static const std::set<std::string> kGeneric = {"group", "movement", "militia", "rebels", "organization", "organisation",
+      static const std::set<std::string> kGeneric = {"group", "movement", "organization", "organisation",
                                                      "alliance", "bloc", "coalition", "board", "body", "lender"};
+      static const std::set<std::string> kArmed = {"militia", "rebels"};  // never the U.N. experts
       antecedent = recent([&](const ActorMention& m) {
         auto it = a_.actors.find(m.actors.front());
         if (m.person || m.actors.size() != 1 || it == a_.actors.end()) return false;
         const model::Actor& a = it->second;
+        if (kArmed.count(head)) return a.type == model::ActorType::ArmedGroup;
         if (normalize(a.label).find(head) != std::string::npos && a.type != model::ActorType::State) return true;
         return kGeneric.count(head) > 0 && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
       });
+    } else if (refers == "source") {
+      // "The report also accused ...", "The experts wrote ...": who wrote the report named
+      // before ("a report by United Nations experts", "a U.N. report"). Only as the sentence's
+      // subject: "called the report fabricated" is about the report, not by its authors.
+      if (match.first == doc_.sentences()[sentence].first)
+        antecedent = recent([&](const ActorMention& m) { return m.actors.size() == 1 && !m.person && is_report_source(m); });
     } else if (refers == "plural") {
       antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
     } else if (refers == "pair" || refers == "latter" || refers == "former") {
@@ -624,6 +632,17 @@ class MentionFinder {
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = std::string(doc_.text_of(c->first, c->last));
     return m;
+  }
+
+  // True when the mention names who wrote a report: "a report by X", "a report from X", "X's
+  // report", "a X report" (a claim noun right before, after or ending it).
+  bool is_report_source(const ActorMention& m) const {
+    const auto claim_noun_at = [&](std::size_t t) { return tables_.claim_noun.longest_at(token_ids_, t, t + 1).has_value(); };
+    if (m.first >= 2 && (toks_[m.first - 1].norm == "by" || toks_[m.first - 1].norm == "from") && claim_noun_at(m.first - 2)) return true;
+    if (m.last > m.first + 1 && claim_noun_at(m.last - 1)) return true;  // one mention: "U.N. report"
+    std::size_t after = m.last;
+    if (after < toks_.size() && (toks_[after].norm == "'s" || toks_[after].norm == "'")) ++after;
+    return after < toks_.size() && claim_noun_at(after);
   }
 
   // The state an actor is or belongs to, through its affiliations ("Russia's foreign ministry"
