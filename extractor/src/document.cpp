@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
 struct CodePoint {
@@ -199,7 +201,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
 }
 
 void Document::split_sentences(const Abbreviations& abbreviations) {
-  auto closing = [](const std::string& norm) { return norm == "\"" || norm == "'" || norm == ")" || norm == "]"; };
+  auto closing = [](std::string_view norm) { return norm == "\""sv || norm == "'"sv || norm == ")"sv || norm == "]"sv; };
   std::size_t first = 0;
   const std::size_t n = tokens_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -207,7 +209,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       sentences_.push_back({first, i});
       first = i;
     }
-    const std::string& norm = tokens_[i].norm;
+    const std::string_view norm = tokens_[i].norm;
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
@@ -216,7 +218,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       first = i + 1;
       continue;
     }
-    if (norm == "." || norm == "!" || norm == "?" || norm == "...") {
+    if (norm == "."sv || norm == "!"sv || norm == "?"sv || norm == "..."sv) {
       std::size_t end = i + 1;
       while (end < n && closing(tokens_[end].norm) && !tokens_[end].paragraph_start) ++end;
       // "..." inside a sentence, or a period followed by a lowercase word, does not end it.

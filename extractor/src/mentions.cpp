@@ -8,12 +8,14 @@
 #include "analysis.hpp"
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
 using Hit = LexiconTables::GazetteerHit;
 
-bool is_determiner(const std::string& norm) { return norm == "the" || norm == "a" || norm == "an"; }
-bool is_possessive(const Token& t) { return t.norm == "'s" || t.norm == "'"; }
+bool is_determiner(std::string_view norm) { return norm == "the"sv || norm == "a"sv || norm == "an"sv; }
+bool is_possessive(const Token& t) { return t.norm == "'s"sv || t.norm == "'"sv; }
 
 class MentionFinder {
  public:
@@ -82,8 +84,8 @@ class MentionFinder {
     }
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
-        const std::string& n = toks_[i].norm;
-        m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
+        const std::string_view n = toks_[i].norm;
+        m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
         // "its foreign ministry": a body of that state, as "China's foreign ministry" is.
         if (m->modifier)
@@ -136,7 +138,7 @@ class MentionFinder {
 
   bool is_title_case(std::size_t first, std::size_t last) const {
     for (std::size_t k = first; k < last; ++k)
-      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of" && toks_[k].norm != "for" && toks_[k].norm != "the") return false;
+      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of"sv && toks_[k].norm != "for"sv && toks_[k].norm != "the"sv) return false;
     return true;
   }
 
@@ -181,15 +183,15 @@ class MentionFinder {
         break;
       }
     }
-    if (head && k + 1 < limit && (toks_[k].norm == "to" || toks_[k].norm == "of" || toks_[k].norm == "for")) {
+    if (head && k + 1 < limit && (toks_[k].norm == "to"sv || toks_[k].norm == "of"sv || toks_[k].norm == "for"sv)) {
       std::size_t c = k + 1;
-      if (c < limit && toks_[c].norm == "the") ++c;
+      if (c < limit && toks_[c].norm == "the"sv) ++c;
       if (auto g = gazetteer_at(c, limit)) k = g->last;
     }
     if (head) {
       std::size_t title_last = k;
       // "Russian Foreign Minister, Sergei Lavrov, said": the name in apposition.
-      if (k + 1 < limit && toks_[k].norm == "," && toks_[k + 1].capitalized &&
+      if (k + 1 < limit && toks_[k].norm == ","sv && toks_[k + 1].capitalized &&
           (gazetteer_at(k + 1, limit) || name_end(k + 1, limit) >= k + 3))
         ++k;
       if (auto g = gazetteer_at(k, limit)) {
@@ -253,7 +255,7 @@ class MentionFinder {
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
-      std::size_t name_from = p->last < limit && toks_[p->last].norm == "," ? p->last + 1 : p->last;
+      std::size_t name_from = p->last < limit && toks_[p->last].norm == ","sv ? p->last + 1 : p->last;
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2)
         return push(person_mention(affil_first, e_name, normalize_space(doc_.text_of(name_from, e_name)), affiliation, role, true,
@@ -291,16 +293,16 @@ class MentionFinder {
     if (!toks_[i].capitalized || !toks_[i].is_word) return std::nullopt;
     if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
     std::size_t e = name_end(i, limit);
-    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ",") return std::nullopt;
+    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ","sv) return std::nullopt;
     std::size_t r = e + 1;
-    if (toks_[r].norm != "a" && toks_[r].norm != "an" && toks_[r].norm != "the" && !gazetteer_at(r, limit)) return std::nullopt;
+    if (toks_[r].norm != "a"sv && toks_[r].norm != "an"sv && toks_[r].norm != "the"sv && !gazetteer_at(r, limit)) return std::nullopt;
     // The role: a title or person noun within a few words; its affiliation: the first actor
     // named in the apposition (possibly through "the group's").
     std::size_t stop = r;
     bool has_role = false;
-    while (stop < limit && stop < r + 12 && toks_[stop].norm != "," && toks_[stop].norm != ".") {
+    while (stop < limit && stop < r + 12 && toks_[stop].norm != ","sv && toks_[stop].norm != "."sv) {
       if (tables_.title.longest_at(token_ids_, stop, limit) || tables_.person_noun.longest_at(token_ids_, stop, limit) ||
-          toks_[stop].norm == "member" || toks_[stop].norm == "head" || toks_[stop].norm == "chief")
+          toks_[stop].norm == "member"sv || toks_[stop].norm == "head"sv || toks_[stop].norm == "chief"sv)
         has_role = true;
       ++stop;
     }
@@ -590,7 +592,7 @@ class MentionFinder {
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
     std::size_t p = first;
-    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both" || toks_[p - 1].norm == "either"))
+    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
       --p;
     if (p == sentence.first) return false;
     return tables_.preposition.longest_at(token_ids_, p - 1, p).has_value();
@@ -605,8 +607,8 @@ class MentionFinder {
     while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
     auto p = tables_.person_noun.longest_at(token_ids_, j, limit);
     if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
-    const std::string& prep = toks_[p->last].norm;
-    if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return std::nullopt;
+    const std::string_view prep = toks_[p->last].norm;
+    if (prep != "for"sv && prep != "of"sv && prep != "at"sv && prep != "from"sv && prep != "with"sv) return std::nullopt;
     const std::size_t before = a_.mentions.size();
     std::size_t end = scan_at(p->last + 1, sentence);
     if (a_.mentions.size() == before || end <= p->last + 1) return std::nullopt;
@@ -631,7 +633,7 @@ class MentionFinder {
     if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
     if (!title) return body_end;
     std::size_t k = title->last;
-    if (k < limit && toks_[k].norm == ",") ++k;
+    if (k < limit && toks_[k].norm == ","sv) ++k;
     std::size_t e = name_end(k, limit);
     if (e < k + 2) return body_end;
     ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
@@ -690,12 +692,12 @@ class MentionFinder {
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
-    if (t < m.first && toks_[t].norm == ",") ++t;
+    if (t < m.first && toks_[t].norm == ","sv) ++t;
     bool conjunction = false;
-    if (t < m.first && (toks_[t].norm == "and" || toks_[t].norm == "or")) {
+    if (t < m.first && (toks_[t].norm == "and"sv || toks_[t].norm == "or"sv)) {
       conjunction = true;
       ++t;
-    } else if (t + 2 < m.first && toks_[t].norm == "as" && toks_[t + 1].norm == "well" && toks_[t + 2].norm == "as") {
+    } else if (t + 2 < m.first && toks_[t].norm == "as"sv && toks_[t + 1].norm == "well"sv && toks_[t + 2].norm == "as"sv) {
       conjunction = true;
       t += 3;
     }
@@ -718,7 +720,7 @@ class MentionFinder {
     ActorMention c;
     c.first = p.first;
     c.last = m.last;
-    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both" || toks_[c.first - 1].norm == "either")) --c.first;
+    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both"sv || toks_[c.first - 1].norm == "either"sv)) --c.first;
     c.actors = p.actors;
     for (const auto& id : m.actors)
       if (std::find(c.actors.begin(), c.actors.end(), id) == c.actors.end()) c.actors.push_back(id);
