@@ -32,10 +32,26 @@ std::vector<CodePoint> decode(std::string_view text) {
   return out;
 }
 
+// ICU's character classes, answered without ICU for ASCII (most of a news text), where they
+// are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
+bool is_alpha(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c);
+}
+bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool is_alnum(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF || (c < 0x20 && c != 0); }
+bool is_alnum(UChar32 c) {
+  if (c < 0x80) return is_alpha(c) || is_digit(c);
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+// ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
+bool is_space(UChar32 c) {
+  if (c < 0x80) return c > 0 && c <= 0x20;
+  return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF;
+}
 bool is_line_break(UChar32 c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
 void append_utf8(std::string& out, UChar32 c) {
@@ -143,21 +159,21 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     }
     std::size_t start = i;
     bool hyphens = false;  // "--" or "---", the typewriter dash
-    if (u_isalpha(c) && at(i + 1) == '.' && u_isalpha(at(i + 2)) && at(i + 3) == '.') {
+    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) && at(i + 3) == '.') {
       // Dotted initialisms: U.S., U.N., e.g.
-      while (u_isalpha(at(i)) && at(i + 1) == '.') i += 2;
+      while (is_alpha(at(i)) && at(i + 1) == '.') i += 2;
     } else if (is_alnum(c)) {
-      const bool numeric = u_isdigit(c);
+      const bool numeric = is_digit(c);
       ++i;
       while (i < n) {
         UChar32 d = at(i);
         if (is_alnum(d)) {
           ++i;
-        } else if (numeric && (d == ',' || d == '.') && u_isdigit(at(i + 1))) {
+        } else if (numeric && (d == ',' || d == '.') && is_digit(at(i + 1))) {
           i += 2;  // 1,500 and 2.5
         } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
           i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
-        } else if (is_apostrophe(d) && u_isalpha(at(i + 1)) &&
+        } else if (is_apostrophe(d) && is_alpha(at(i + 1)) &&
                    !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
           i += 2;  // don't, O'Brien, but not the possessive 's
         } else {
@@ -167,7 +183,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       if (at(i) == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
         std::string word = normalize(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin));
-        bool initial = i - start == 1 && u_isupper(cps[start].c);
+        bool initial = i - start == 1 && is_upper(cps[start].c);
         if (initial || abbreviations.count(word + ".")) ++i;
       }
     } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
@@ -191,9 +207,9 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     t.cp_begin = start;
     t.cp_end = i;
     t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
-    t.is_word = u_isalpha(c);
-    t.is_number = u_isdigit(c);
-    t.capitalized = u_isupper(c) || u_istitle(c);
+    t.is_word = is_alpha(c);
+    t.is_number = is_digit(c);
+    t.capitalized = is_capital(c);
     t.paragraph_start = line_break;
     line_break = false;
     tokens_.push_back(std::move(t));
