@@ -400,11 +400,10 @@ class FrameFinder {
   mutable std::string status_reason_;
 
   void set_codes(Fact& f) const {
-    for (const PhraseMatch& m : codes_) {
-      const LexiconEntry& e = tables_.entry(m.payload);
-      if (e.attr("kind") != model::name(f.kind)) continue;
-      if (auto st = e.attr("status"); !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (auto ty = e.attr("type"); !ty.empty()) {
+    for (const LexiconTables::CodeRule& e : tables_.codes) {
+      if (e.kind != model::name(f.kind)) continue;
+      if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
+      if (std::string_view ty = e.type; !ty.empty()) {
         std::string_view t;
         if (f.aid_type) t = model::name(*f.aid_type);
         if (f.agreement_type) t = model::name(*f.agreement_type);
@@ -414,8 +413,8 @@ class FrameFinder {
           if (bare.size() > std::string_view(suffix).size() && bare.ends_with(suffix)) bare.resize(bare.size() - std::string_view(suffix).size());
         if (!contains_list(ty, bare)) continue;
       }
-      f.cameo = std::string(e.attr("cameo"));
-      f.plover = std::string(e.attr("plover"));
+      f.cameo = e.cameo;
+      f.plover = e.plover;
       return;
     }
   }
@@ -1633,14 +1632,6 @@ class FrameFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
-  std::vector<PhraseMatch> codes_ = codes();
-
-  std::vector<PhraseMatch> codes() const {
-    std::vector<PhraseMatch> out;
-    for (std::size_t i = 0; i < tables_.resources->lexicon().size(); ++i)
-      if (tables_.resources->lexicon()[i].cls == "codes") out.push_back({0, 0, i});
-    return out;
-  }
 };
 
 }  // namespace
