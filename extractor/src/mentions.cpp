@@ -51,7 +51,7 @@ class MentionFinder {
       m.person = entry.actor.type == model::ActorType::Person;
       m.kind = form == Hit::Demonym ? MentionKind::Demonym : form == Hit::Capital ? MentionKind::Capital : MentionKind::Name;
       m.modifier = form == Hit::Demonym;
-      m.rule = fmt::format("mention.gazetteer.{}", form == Hit::Demonym ? "demonym" : form == Hit::Capital ? "capital" : "name");
+      m.rule = form == Hit::Demonym ? "mention.gazetteer.demonym" : form == Hit::Capital ? "mention.gazetteer.capital" : "mention.gazetteer.name";
       if (m.person) remember_surname(m.last - 1, entry.actor.id);
       return push(std::move(m), sentence);
     }
@@ -583,7 +583,8 @@ class MentionFinder {
     m.person = antecedent && antecedent->person;
     m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
-    m.rule = fmt::format("coref.{}", refers);
+    m.rule = "coref.";
+    m.rule += refers;
     if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = std::string(doc_.text_of(c->first, c->last));
