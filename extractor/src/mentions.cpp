@@ -38,6 +38,7 @@ class MentionFinder {
   // Tries every mention pattern at token i; returns the token after the mention, or i.
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
+    if (!may_start_mention(i, limit)) return i;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
@@ -112,6 +113,19 @@ class MentionFinder {
       }
     }
     return i;
+  }
+
+  // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
+  // pattern opens with a capitalized word, or with a phrase of the gazetteer, a pronoun or
+  // anaphor, or (at i or after a determiner, person_or_body() and role_of()) a title, title
+  // modifier or person noun: without one of those no pattern can match at i.
+  bool may_start_mention(std::size_t i, std::size_t limit) const {
+    if (toks_[i].capitalized) return true;
+    const Vocabulary::Indexes opening = tables_.gazetteer.start_bit() | tables_.title.start_bit() |
+                                        tables_.title_modifier.start_bit() | tables_.person_noun.start_bit();
+    const auto& starts = token_ids_.starts;
+    if (starts[i] & (opening | tables_.pronoun.start_bit() | tables_.anaphor.start_bit())) return true;
+    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & opening);
   }
 
   // The state named closest to token `at` in the sentence (before or after), or "".

@@ -78,6 +78,8 @@ class PhraseIndex {
   // Leftmost-longest, non-overlapping matches in tokens [first, last).
   std::vector<PhraseMatch> find_all(const TokenIds& doc, std::size_t first, std::size_t last) const;
   bool empty() const { return buckets_.empty(); }
+  // This index's bit in TokenIds::starts: a token without it starts no phrase here.
+  Vocabulary::Indexes start_bit() const { return self_; }
 
  private:
   struct Phrase {
