@@ -68,13 +68,15 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbrev
   Phrase p;
   p.case_sensitive = case_sensitive;
   p.payload = payload;
+  p.offset = static_cast<std::uint32_t>(ids_.size());
+  p.length = static_cast<std::uint32_t>(doc.tokens().size());
   for (const Token& t : doc.tokens()) {
-    p.ids.push_back(vocabulary.add(t.norm));
-    p.capitalized.push_back(t.capitalized);
+    ids_.push_back(vocabulary.add(t.norm));
+    capitalized_.push_back(t.capitalized);
   }
+  const Vocabulary::Id first = ids_[p.offset];
   if (!self_) self_ = vocabulary.new_index();
-  vocabulary.add_start(p.ids.front(), self_);
-  const Vocabulary::Id first = p.ids.front();
+  vocabulary.add_start(first, self_);
   if (bucket_of_.size() <= first) bucket_of_.resize(first + 1, 0);
   if (bucket_of_[first] == 0) {
     buckets_.emplace_back();
@@ -83,7 +85,7 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbrev
   auto& bucket = buckets_[bucket_of_[first] - 1];
   // Keep the bucket longest first, and the first added first among equals, so that the
   // earliest lexicon entry wins a tie (deterministic, and user files can override by order).
-  auto pos = std::find_if(bucket.begin(), bucket.end(), [&](const Phrase& q) { return q.ids.size() < p.ids.size(); });
+  auto pos = std::find_if(bucket.begin(), bucket.end(), [&](const Phrase& q) { return q.length < p.length; });
   bucket.insert(pos, std::move(p));
 }
 
@@ -91,11 +93,13 @@ std::optional<PhraseMatch> PhraseIndex::longest_starting(const TokenIds& doc, st
   const Vocabulary::Id first = doc.ids[i];
   if (first >= bucket_of_.size() || bucket_of_[first] == 0) return std::nullopt;
   for (const Phrase& p : buckets_[bucket_of_[first] - 1]) {
-    if (i + p.ids.size() > limit) continue;
+    if (i + p.length > limit) continue;
+    const Vocabulary::Id* ids = ids_.data() + p.offset;
+    const char* capitalized = capitalized_.data() + p.offset;
     bool ok = true;
-    for (std::size_t k = 0; k < p.ids.size() && ok; ++k)
-      ok = doc.ids[i + k] == p.ids[k] && (!p.case_sensitive || doc.tokens[i + k].capitalized == p.capitalized[k]);
-    if (ok) return PhraseMatch{i, i + p.ids.size(), p.payload};
+    for (std::size_t k = 0; k < p.length && ok; ++k)
+      ok = doc.ids[i + k] == ids[k] && (!p.case_sensitive || doc.tokens[i + k].capitalized == static_cast<bool>(capitalized[k]));
+    if (ok) return PhraseMatch{i, i + p.length, p.payload};
   }
   return std::nullopt;
 }

@@ -82,12 +82,15 @@ class PhraseIndex {
   Vocabulary::Indexes start_bit() const { return self_; }
 
  private:
+  // A phrase's tokens are ids_[offset, offset + length) and capitalized_ likewise: one array
+  // for the whole index, so that trying a bucket does not follow a pointer per phrase.
   struct Phrase {
-    std::vector<Vocabulary::Id> ids;
-    std::vector<bool> capitalized;
+    std::uint32_t offset = 0, length = 0;
     bool case_sensitive = false;
     std::size_t payload = 0;
   };
+  std::vector<Vocabulary::Id> ids_;
+  std::vector<char> capitalized_;
   std::optional<PhraseMatch> longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const;
 
   Vocabulary::Indexes self_ = 0;  // this index's bit, given by the vocabulary at the first add()
