@@ -102,15 +102,19 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
 }
 
 std::string normalize(std::string_view text) {
-  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
+  // copies and lowercases until the first non-ASCII byte, if any.
+  std::string out(text);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  std::string out;
-  out.reserve(text.size());
+  if (ascii) return out;
+  out.clear();
   for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));
   return out;
 }
@@ -203,7 +207,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     } else {
       ++i;
     }
-    Token t;
+    Token& t = tokens_.emplace_back();
     t.byte_begin = cps[start].byte_begin;
     t.byte_end = cps[i - 1].byte_end;
     t.cp_begin = start;
@@ -214,7 +218,6 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     t.capitalized = is_capital(c);
     t.paragraph_start = line_break;
     line_break = false;
-    tokens_.push_back(std::move(t));
   }
 }
 
