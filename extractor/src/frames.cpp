@@ -253,8 +253,16 @@ class FrameFinder {
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
+    // PhraseIndex::find_all(), made into cues as found rather than through a vector of matches.
     std::vector<Cue> out;
-    for (const PhraseMatch& m : index.find_all(token_ids_, first, last)) out.push_back({m.first, m.last, &tables_.entry(m.payload)});
+    for (std::size_t i = first; i < last;) {
+      if (auto m = index.longest_at(token_ids_, i, last)) {
+        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
+        i = m->last;
+      } else {
+        ++i;
+      }
+    }
     return out;
   }
 
