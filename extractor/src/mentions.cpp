@@ -497,7 +497,7 @@ class MentionFinder {
   }
 
   void register_actor(const model::Actor& actor) {
-    auto [it, inserted] = a_.actors.emplace(actor.id, actor);
+    auto [it, inserted] = a_.actors.try_emplace(actor.id, actor);
     if (!inserted && it->second.role.empty()) it->second.role = actor.role;
   }
 
@@ -797,7 +797,7 @@ class MentionFinder {
 }  // namespace
 
 const model::Actor& Analysis::use_actor(const GazetteerEntry& entry) {
-  auto [it, inserted] = actors.emplace(entry.actor.id, entry.actor);
+  auto [it, inserted] = actors.try_emplace(entry.actor.id, entry.actor);
   if (inserted && !entry.actor.affiliation.empty())
     if (const GazetteerEntry* aff = tables.resources->find_actor(entry.actor.affiliation)) use_actor(*aff);
   return it->second;
