@@ -363,13 +363,11 @@ class FrameFinder {
     return false;
   }
 
-  // The status the cues between `first` and the trigger at `last` give; status_reason_ says why.
+  // The status the cues between `first` and the trigger at `last` give; status_reason() says why.
   Status status_from(std::size_t first, std::size_t last, bool* hedged, bool* negated = nullptr) const {
     Status status = Status::Actual;
-    status_reason_ = "no modal, hedge or negation before the trigger";
-    auto because = [&](const Cue& c, std::string_view what) {
-      status_reason_ = fmt::format("{} '{}' ({}, {})", what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
-    };
+    status_cue_.reset();
+    auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
     for (const Cue& c : cues(tables_.modality, first, last))
       if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
         status = *s;
@@ -405,7 +403,18 @@ class FrameFinder {
 
   void note(const Cue& c, std::string message) const { a_.note(c.first, c.last, c.entry, std::move(message)); }
 
-  mutable std::string status_reason_;
+  // The cue that decided the last status_from(), and what kind of cue it was; made into words
+  // only for the facts that keep it (most statuses are asked for and not kept).
+  struct StatusCue {
+    std::string_view what;  // a literal
+    Cue cue;
+  };
+  mutable std::optional<StatusCue> status_cue_;
+  std::string status_reason() const {
+    if (!status_cue_) return "no modal, hedge or negation before the trigger";
+    const Cue& c = status_cue_->cue;
+    return fmt::format("{} '{}' ({}, {})", status_cue_->what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
+  }
 
   void set_codes(Fact& f) const {
     for (const LexiconTables::CodeRule& e : tables_.codes) {
@@ -1082,7 +1091,7 @@ class FrameFinder {
         for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
         f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
                                         tn.cue.entry->id, tn.cue.entry->where()));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info_[hits.back().fact].money_only = true;
       }
@@ -1181,7 +1190,7 @@ class FrameFinder {
         f.rule = noun.entry->id;
         f.source = noun.entry->where();
         for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
