@@ -1,6 +1,7 @@
 #include "newskg/document.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -10,9 +11,12 @@ namespace newskg {
 using namespace std::string_view_literals;
 namespace {
 
+// Eight bytes per code point, as the tokenizer holds one per byte of ASCII text: a code point
+// ends where the next begins (or at the end of the text), and offsets fit 32 bits because
+// decode() counts in int32_t as ICU's macros do.
 struct CodePoint {
   UChar32 c;
-  std::size_t byte_begin, byte_end;
+  std::uint32_t byte_begin;
 };
 
 std::vector<CodePoint> decode(std::string_view text) {
@@ -27,7 +31,7 @@ std::vector<CodePoint> decode(std::string_view text) {
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::size_t>(start), static_cast<std::size_t>(i)});
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)});
   }
   return out;
 }
@@ -209,7 +213,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     }
     Token& t = tokens_.emplace_back();
     t.byte_begin = cps[start].byte_begin;
-    t.byte_end = cps[i - 1].byte_end;
+    t.byte_end = i < n ? cps[i].byte_begin : info_.text.size();
     t.cp_begin = start;
     t.cp_end = i;
     t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
