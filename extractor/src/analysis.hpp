@@ -35,6 +35,12 @@ struct LexiconTables {
   // Number words and magnitudes: payload is the index into values.
   PhraseIndex number_words, magnitudes;
   std::vector<std::string> values;
+  // The rows of the "codes" class, in lexicon order (the first that fits a fact wins), with
+  // the attributes that set_codes() reads on every act and claim taken out once.
+  struct CodeRule {
+    std::string kind, status, type, cameo, plover;
+  };
+  std::vector<CodeRule> codes;
 
   // The index of a lexicon class, or nullptr for a class that is read otherwise (abbreviations,
   // codes, number words) or not at all.

@@ -1,16 +1,22 @@
 #include "newskg/document.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
+// Eight bytes per code point, as the tokenizer holds one per byte of ASCII text: a code point
+// ends where the next begins (or at the end of the text), and offsets fit 32 bits because
+// decode() counts in int32_t as ICU's macros do.
 struct CodePoint {
   UChar32 c;
-  std::size_t byte_begin, byte_end;
+  std::uint32_t byte_begin;
 };
 
 std::vector<CodePoint> decode(std::string_view text) {
@@ -25,15 +31,31 @@ std::vector<CodePoint> decode(std::string_view text) {
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::size_t>(start), static_cast<std::size_t>(i)});
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)});
   }
   return out;
 }
 
+// ICU's character classes, answered without ICU for ASCII (most of a news text), where they
+// are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
+bool is_alpha(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c);
+}
+bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool is_alnum(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF || (c < 0x20 && c != 0); }
+bool is_alnum(UChar32 c) {
+  if (c < 0x80) return is_alpha(c) || is_digit(c);
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+// ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
+bool is_space(UChar32 c) {
+  if (c < 0x80) return c > 0 && c <= 0x20;
+  return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF;
+}
 bool is_line_break(UChar32 c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
 void append_utf8(std::string& out, UChar32 c) {
@@ -84,15 +106,19 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
 }
 
 std::string normalize(std::string_view text) {
-  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
+  // copies and lowercases until the first non-ASCII byte, if any.
+  std::string out(text);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  std::string out;
-  out.reserve(text.size());
+  if (ascii) return out;
+  out.clear();
   for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));
   return out;
 }
@@ -130,6 +156,8 @@ void Document::tokenize(const Abbreviations& abbreviations) {
   const std::vector<CodePoint> cps = decode(info_.text);
   const std::size_t n = cps.size();
   auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
+  // English news has a token every 5 to 6 bytes: this is most of the vector, grown once at most.
+  tokens_.reserve(info_.text.size() / 8 + 1);
   bool line_break = true;
   std::size_t i = 0;
   while (i < n) {
@@ -141,21 +169,21 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     }
     std::size_t start = i;
     bool hyphens = false;  // "--" or "---", the typewriter dash
-    if (u_isalpha(c) && at(i + 1) == '.' && u_isalpha(at(i + 2)) && at(i + 3) == '.') {
+    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) && at(i + 3) == '.') {
       // Dotted initialisms: U.S., U.N., e.g.
-      while (u_isalpha(at(i)) && at(i + 1) == '.') i += 2;
+      while (is_alpha(at(i)) && at(i + 1) == '.') i += 2;
     } else if (is_alnum(c)) {
-      const bool numeric = u_isdigit(c);
+      const bool numeric = is_digit(c);
       ++i;
       while (i < n) {
         UChar32 d = at(i);
         if (is_alnum(d)) {
           ++i;
-        } else if (numeric && (d == ',' || d == '.') && u_isdigit(at(i + 1))) {
+        } else if (numeric && (d == ',' || d == '.') && is_digit(at(i + 1))) {
           i += 2;  // 1,500 and 2.5
         } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
           i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
-        } else if (is_apostrophe(d) && u_isalpha(at(i + 1)) &&
+        } else if (is_apostrophe(d) && is_alpha(at(i + 1)) &&
                    !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
           i += 2;  // don't, O'Brien, but not the possessive 's
         } else {
@@ -165,7 +193,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       if (at(i) == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
         std::string word = normalize(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin));
-        bool initial = i - start == 1 && u_isupper(cps[start].c);
+        bool initial = i - start == 1 && is_upper(cps[start].c);
         if (initial || abbreviations.count(word + ".")) ++i;
       }
     } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
@@ -183,23 +211,22 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     } else {
       ++i;
     }
-    Token t;
+    Token& t = tokens_.emplace_back();
     t.byte_begin = cps[start].byte_begin;
-    t.byte_end = cps[i - 1].byte_end;
+    t.byte_end = i < n ? cps[i].byte_begin : info_.text.size();
     t.cp_begin = start;
     t.cp_end = i;
     t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
-    t.is_word = u_isalpha(c);
-    t.is_number = u_isdigit(c);
-    t.capitalized = u_isupper(c) || u_istitle(c);
+    t.is_word = is_alpha(c);
+    t.is_number = is_digit(c);
+    t.capitalized = is_capital(c);
     t.paragraph_start = line_break;
     line_break = false;
-    tokens_.push_back(std::move(t));
   }
 }
 
 void Document::split_sentences(const Abbreviations& abbreviations) {
-  auto closing = [](const std::string& norm) { return norm == "\"" || norm == "'" || norm == ")" || norm == "]"; };
+  auto closing = [](std::string_view norm) { return norm == "\""sv || norm == "'"sv || norm == ")"sv || norm == "]"sv; };
   std::size_t first = 0;
   const std::size_t n = tokens_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -207,7 +234,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       sentences_.push_back({first, i});
       first = i;
     }
-    const std::string& norm = tokens_[i].norm;
+    const std::string_view norm = tokens_[i].norm;
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
@@ -216,7 +243,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       first = i + 1;
       continue;
     }
-    if (norm == "." || norm == "!" || norm == "?" || norm == "...") {
+    if (norm == "."sv || norm == "!"sv || norm == "?"sv || norm == "..."sv) {
       std::size_t end = i + 1;
       while (end < n && closing(tokens_[end].norm) && !tokens_[end].paragraph_start) ++end;
       // "..." inside a sentence, or a period followed by a lowercase word, does not end it.

@@ -70,6 +70,11 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
   const auto& lex = resources.lexicon();
   for (std::size_t i = 0; i < lex.size(); ++i) {
     const LexiconEntry& e = lex[i];
+    if (e.cls == "codes") {
+      t.codes.push_back({std::string(e.attr("kind")), std::string(e.attr("status")), std::string(e.attr("type")),
+                         std::string(e.attr("cameo")), std::string(e.attr("plover"))});
+      continue;
+    }
     if (e.cls == "number-word" || e.cls == "magnitude") {
       PhraseIndex& index = e.cls == "number-word" ? t.number_words : t.magnitudes;
       for (const std::string& p : e.phrases) {

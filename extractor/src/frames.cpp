@@ -12,6 +12,8 @@
 #include "analysis.hpp"
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
 using model::AidType;
@@ -107,15 +109,15 @@ bool contains_list(std::string_view list, std::string_view item) {
   return false;
 }
 
-bool is_clause_break(const std::string& norm) {
-  return norm == ";" || norm == "which" || norm == "who" || norm == "while" || norm == "but" || norm == "although" ||
-         norm == "because" || norm == "whereas" || norm == ":";
+bool is_clause_break(std::string_view norm) {
+  return norm == ";"sv || norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "but"sv || norm == "although"sv ||
+         norm == "because"sv || norm == "whereas"sv || norm == ":"sv;
 }
 
 // Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
-bool opens_adverbial_clause(const std::string& norm) {
-  return norm == "after" || norm == "before" || norm == "since" || norm == "until" || norm == "when" || norm == "while" ||
-         norm == "because" || norm == "although" || norm == "though" || norm == "whereas" || norm == "unless" || norm == "if";
+bool opens_adverbial_clause(std::string_view norm) {
+  return norm == "after"sv || norm == "before"sv || norm == "since"sv || norm == "until"sv || norm == "when"sv || norm == "while"sv ||
+         norm == "because"sv || norm == "although"sv || norm == "though"sv || norm == "whereas"sv || norm == "unless"sv || norm == "if"sv;
 }
 
 std::string shift_decimal(std::string digits, int zeros) {
@@ -265,8 +267,16 @@ class FrameFinder {
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
+    // PhraseIndex::find_all(), made into cues as found rather than through a vector of matches.
     std::vector<Cue> out;
-    for (const PhraseMatch& m : index.find_all(token_ids_, first, last)) out.push_back({m.first, m.last, &tables_.entry(m.payload)});
+    for (std::size_t i = first; i < last;) {
+      if (auto m = index.longest_at(token_ids_, i, last)) {
+        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
+        i = m->last;
+      } else {
+        ++i;
+      }
+    }
     return out;
   }
 
@@ -285,12 +295,12 @@ class FrameFinder {
     // "a force that is helping Haiti's police": the subject of a relative clause is the noun
     // before "that"/"which"/"who"; only a mention right there can be it.
     for (std::size_t t = pos; t-- > floor;) {
-      const std::string& n = toks_[t].norm;
-      if (n == "," || n == ";" || a_.mention_at[t] >= 0) break;
-      if (n == "that" || n == "which" || n == "who") {
-        std::size_t before = t > floor && toks_[t - 1].norm == "," ? t - 1 : t;
+      const std::string_view n = toks_[t].norm;
+      if (n == ","sv || n == ";"sv || a_.mention_at[t] >= 0) break;
+      if (n == "that"sv || n == "which"sv || n == "who"sv) {
+        std::size_t before = t > floor && toks_[t - 1].norm == ","sv ? t - 1 : t;
         if (before > floor && a_.mention_at[before - 1] >= 0) return static_cast<std::size_t>(a_.mention_at[before - 1]);
-        if (n != "that") return std::nullopt;
+        if (n != "that"sv) return std::nullopt;
         break;  // "that" may also open a reported clause
       }
     }
@@ -300,8 +310,8 @@ class FrameFinder {
       if (m.last > pos) continue;
       bool adjacent = pos - m.last <= 3 && !m.modifier;
       for (std::size_t t = m.last; t < pos && adjacent; ++t) {
-        const std::string& n = toks_[t].norm;
-        adjacent = toks_[t].is_word && n != "and" && n != "or" && n != "but" && n != "that" && !is_preposition(t);
+        const std::string_view n = toks_[t].norm;
+        adjacent = toks_[t].is_word && n != "and"sv && n != "or"sv && n != "but"sv && n != "that"sv && !is_preposition(t);
       }
       if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
       if (m.subject || adjacent) best = k;
@@ -314,7 +324,7 @@ class FrameFinder {
   // "Russia, after talks in Geneva, said": the clause closes with a comma before the verb.
   bool verb_in_own_clause(std::size_t from, std::size_t verb) const {
     for (std::size_t t = verb; t-- > from;) {
-      if (toks_[t].norm == ",") return false;
+      if (toks_[t].norm == ","sv) return false;
       if (opens_adverbial_clause(toks_[t].norm)) return true;
     }
     return false;
@@ -329,9 +339,9 @@ class FrameFinder {
   // few tokens after a directional preposition in [first, last).
   std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
     for (std::size_t t = first; t < last; ++t) {
-      const std::string& n = toks_[t].norm;
-      const bool located = n == "in" || n == "inside";  // "deployed 2,900 troops in eastern Congo"
-      if (n != "to" && n != "for" && n != "into" && n != "toward" && n != "towards" && !located) continue;
+      const std::string_view n = toks_[t].norm;
+      const bool located = n == "in"sv || n == "inside"sv;  // "deployed 2,900 troops in eastern Congo"
+      if (n != "to"sv && n != "for"sv && n != "into"sv && n != "toward"sv && n != "towards"sv && !located) continue;
       if (auto k = mention_starting_in(t + 1, std::min(last, t + 5))) {
         const ActorMention& m = a_.mentions[*k];
         bool excluded = std::any_of(m.actors.begin(), m.actors.end(),
@@ -379,13 +389,11 @@ class FrameFinder {
     return false;
   }
 
-  // The status the cues between `first` and the trigger at `last` give; status_reason_ says why.
+  // The status the cues between `first` and the trigger at `last` give; status_reason() says why.
   Status status_from(std::size_t first, std::size_t last, bool* hedged, bool* negated = nullptr) const {
     Status status = Status::Actual;
-    status_reason_ = "no modal, hedge or negation before the trigger";
-    auto because = [&](const Cue& c, std::string_view what) {
-      status_reason_ = fmt::format("{} '{}' ({}, {})", what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
-    };
+    status_cue_.reset();
+    auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
     for (const Cue& c : cues(tables_.modality, first, last))
       if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
         status = *s;
@@ -421,14 +429,24 @@ class FrameFinder {
 
   void note(const Cue& c, std::string message) const { a_.note(c.first, c.last, c.entry, std::move(message)); }
 
-  mutable std::string status_reason_;
+  // The cue that decided the last status_from(), and what kind of cue it was; made into words
+  // only for the facts that keep it (most statuses are asked for and not kept).
+  struct StatusCue {
+    std::string_view what;  // a literal
+    Cue cue;
+  };
+  mutable std::optional<StatusCue> status_cue_;
+  std::string status_reason() const {
+    if (!status_cue_) return "no modal, hedge or negation before the trigger";
+    const Cue& c = status_cue_->cue;
+    return fmt::format("{} '{}' ({}, {})", status_cue_->what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
+  }
 
   void set_codes(Fact& f) const {
-    for (const PhraseMatch& m : codes_) {
-      const LexiconEntry& e = tables_.entry(m.payload);
-      if (e.attr("kind") != model::name(f.kind)) continue;
-      if (auto st = e.attr("status"); !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (auto ty = e.attr("type"); !ty.empty()) {
+    for (const LexiconTables::CodeRule& e : tables_.codes) {
+      if (e.kind != model::name(f.kind)) continue;
+      if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
+      if (std::string_view ty = e.type; !ty.empty()) {
         std::string_view t;
         if (f.aid_type) t = model::name(*f.aid_type);
         if (f.agreement_type) t = model::name(*f.agreement_type);
@@ -438,8 +456,8 @@ class FrameFinder {
           if (bare.size() > std::string_view(suffix).size() && bare.ends_with(suffix)) bare.resize(bare.size() - std::string_view(suffix).size());
         if (!contains_list(ty, bare)) continue;
       }
-      f.cameo = std::string(e.attr("cameo"));
-      f.plover = std::string(e.attr("plover"));
+      f.cameo = e.cameo;
+      f.plover = e.plover;
       return;
     }
   }
@@ -460,7 +478,7 @@ class FrameFinder {
 
   model::Span span(std::size_t first, std::size_t last) const {
     // Evidence never ends on a comma or opens on one.
-    while (last > first + 1 && (toks_[last - 1].norm == "," || toks_[last - 1].norm == ";")) --last;
+    while (last > first + 1 && (toks_[last - 1].norm == ","sv || toks_[last - 1].norm == ";"sv)) --last;
     return doc_.span(first, last);
   }
 
@@ -607,7 +625,7 @@ class FrameFinder {
       } else {
         // "hundreds of troops", "tens of thousands of soldiers": the noun counted is after "of".
         std::size_t unit_first = end;
-        if (unit_first + 1 < last && toks_[unit_first].norm == "of") ++unit_first;
+        if (unit_first + 1 < last && toks_[unit_first].norm == "of"sv) ++unit_first;
         if (unit_first >= last || !toks_[unit_first].is_word) continue;
         // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
         std::size_t unit_last = unit_first + 1;
@@ -671,7 +689,7 @@ class FrameFinder {
         if (mod) {
           modifiers.push_back(parse_aid_type(mod->entry->attr("type")));
           p = mod->first;
-        } else if (toks_[p - 1].norm == "and" || toks_[p - 1].norm == "," || toks_[p - 1].norm == "or") {
+        } else if (toks_[p - 1].norm == "and"sv || toks_[p - 1].norm == ","sv || toks_[p - 1].norm == "or"sv) {
           --p;
         } else {
           break;
@@ -730,9 +748,9 @@ class FrameFinder {
     // word is a noun, not a verb.
     c.claims.erase(std::remove_if(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
                      if (q.first <= first) return false;
-                     const std::string& prev = toks_[q.first - 1].norm;
-                     if (prev == "the" || prev == "these" || prev == "those" || prev == "such" || prev == "a" || prev == "an" ||
-                         prev == "'s" || prev == "their" || prev == "its")
+                     const std::string_view prev = toks_[q.first - 1].norm;
+                     if (prev == "the"sv || prev == "these"sv || prev == "those"sv || prev == "such"sv || prev == "a"sv || prev == "an"sv ||
+                         prev == "'s"sv || prev == "their"sv || prev == "its"sv)
                        return true;
                      return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
                    }),
@@ -751,12 +769,12 @@ class FrameFinder {
                         if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first < q.first && q.first < n.last; }))
                           return true;
                         if (q.first <= first) return false;
-                        const std::string& prev = toks_[q.first - 1].norm;
-                        if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their" || prev == "his" || prev == "her")
+                        const std::string_view prev = toks_[q.first - 1].norm;
+                        if (prev == "the"sv || prev == "a"sv || prev == "an"sv || prev == "its"sv || prev == "their"sv || prev == "his"sv || prev == "her"sv)
                           return true;
-                        const std::string next = q.last < last ? toks_[q.last].norm : std::string(".");
-                        const bool listed = next == "," || next == "and" || next == "or" || next == "." || next == ";";
-                        if ((prev == "," || prev == "and" || prev == "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
+                        const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
+                        const bool listed = next == ","sv || next == "and"sv || next == "or"sv || next == "."sv || next == ";"sv;
+                        if ((prev == ","sv || prev == "and"sv || prev == "or"sv) && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
                           return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; });
                         return false;
                       }),
@@ -819,7 +837,7 @@ class FrameFinder {
         }
       } else {
         speaker = subject_before(t.first, first);
-        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == "," || toks_[t.first - 1].norm == "\"") &&
+        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == ","sv || toks_[t.first - 1].norm == "\""sv) &&
                               t.last + 1 < last;
         if (trailing_comma) {
           // '..., said Robert Wood.' : the speaker follows the verb.
@@ -829,7 +847,7 @@ class FrameFinder {
             f.complement_last = t.first;
           }
         } else if (speaker && a_.mentions[*speaker].last == t.first && a_.mentions[*speaker].first > first && ends_clause(t.last, last) &&
-                   (toks_[a_.mentions[*speaker].first - 1].norm == "," || toks_[a_.mentions[*speaker].first - 1].norm == "\"")) {
+                   (toks_[a_.mentions[*speaker].first - 1].norm == ","sv || toks_[a_.mentions[*speaker].first - 1].norm == "\""sv)) {
           // '..., the ministry said.' : the speaker closes the sentence.
           f.complement_first = first;
           f.complement_last = a_.mentions[*speaker].first;
@@ -850,14 +868,14 @@ class FrameFinder {
         f.claimant.clear();
         f.claimant_mention.reset();
         f.accused_end = f.complement_first = t.last;
-        if (t.last < last && toks_[t.last].norm == "by")
+        if (t.last < last && toks_[t.last].norm == "by"sv)
           if (auto by = mention_starting_in(t.last + 1, std::min(last, t.last + 3))) {
             f.claimant = a_.mentions[*by].actors;
             f.claimant_mention = by;
             f.accused_end = f.complement_first = a_.mentions[*by].last;
           }
       } else if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
-          ((toks_[t.last].norm == "each" && toks_[t.last + 1].norm == "other") || (toks_[t.last].norm == "one" && toks_[t.last + 1].norm == "another"))) {
+          ((toks_[t.last].norm == "each"sv && toks_[t.last + 1].norm == "other"sv) || (toks_[t.last].norm == "one"sv && toks_[t.last + 1].norm == "another"sv))) {
         f.reciprocal = true;
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
@@ -889,8 +907,8 @@ class FrameFinder {
   // "..., the ministry said on Tuesday."
   bool ends_clause(std::size_t t, std::size_t last) const {
     if (t >= last) return true;
-    const std::string& n = toks_[t].norm;
-    if (n == "." || n == "," || n == ";" || n == "\"" || n == "!" || n == "?") return true;
+    const std::string_view n = toks_[t].norm;
+    if (n == "."sv || n == ","sv || n == ";"sv || n == "\""sv || n == "!"sv || n == "?"sv) return true;
     for (const TimeExpression& time : a_.times)
       if (time.first <= t + 1 && time.first >= t && time.last + 1 >= last) return true;
     return false;
@@ -911,11 +929,11 @@ class FrameFinder {
       if (q.last <= trigger) start = std::max(start, q.last);
     // An aid verb that governs the trigger ("pledged to provide") is its modality, not a scope.
     for (const Cue& q : c.aid_verbs)
-      if (q.last <= trigger && !(q.last + 1 == trigger && toks_[q.last].norm == "to")) start = std::max(start, q.last);
+      if (q.last <= trigger && !(q.last + 1 == trigger && toks_[q.last].norm == "to"sv)) start = std::max(start, q.last);
     for (const Cue& q : c.agreement_nouns)
       if (q.last <= trigger) start = std::max(start, q.last);
     for (std::size_t t = first; t < trigger; ++t)
-      if (toks_[t].norm == "that" || toks_[t].norm == ";") start = std::max(start, t + 1);
+      if (toks_[t].norm == "that"sv || toks_[t].norm == ";"sv) start = std::max(start, t + 1);
     return start;
   }
 
@@ -974,7 +992,7 @@ class FrameFinder {
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
       std::vector<std::string> accused_giver;
-      if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of" || toks_[v.first - 1].norm == "for"))
+      if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv))
         for (const ClaimFrame& fr : frames)
           if (!fr.accused.empty() && fr.complement_first <= v.first && v.first < fr.complement_last) accused_giver = fr.accused;
       // The object ends where the recipient's preposition begins.
@@ -985,13 +1003,13 @@ class FrameFinder {
       if (!recipient && !receive) {
         auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
-        if (direct && a_.mentions[*direct].last + 1 < window_end && (toks_[a_.mentions[*direct].last].norm == "'s" || toks_[a_.mentions[*direct].last].norm == "'"))
+        if (direct && a_.mentions[*direct].last + 1 < window_end && (toks_[a_.mentions[*direct].last].norm == "'s"sv || toks_[a_.mentions[*direct].last].norm == "'"sv))
           if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
-              owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with")
+              owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;
-        if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with") ||
+        if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
                        (!v.entry->attr("type").empty() &&
-                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"))))  // "backs Belgrade's position"
+                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv))))  // "backs Belgrade's position"
           recipient = direct;
       }
       const bool object_before = passive || present || origin;
@@ -1007,7 +1025,7 @@ class FrameFinder {
       // after it: "enhancing ties between the two nations" counts nothing.
       std::size_t amount_last = object_last;
       for (std::size_t t = v.last; t < object_last; ++t)
-        if (toks_[t].norm == "," || toks_[t].norm == ";") {
+        if (toks_[t].norm == ","sv || toks_[t].norm == ";"sv) {
           amount_last = t;
           break;
         }
@@ -1059,7 +1077,7 @@ class FrameFinder {
       } else if (present) {
         for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
           const ActorMention& m = a_.mentions[k];
-          bool possessive = m.last < last && toks_[m.last].norm == "'s";
+          bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
           // "Rwandan troops", "Russian military personnel", "Russia's soldiers"
           bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive;
           if (provider.empty() && troops) {
@@ -1068,8 +1086,8 @@ class FrameFinder {
           }
         }
         for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
-          const std::string& n = toks_[t].norm;
-          if (n != "in" && n != "inside" && n != "into" && n != "to" && n != "on" && n != "with" && n != "alongside") continue;
+          const std::string_view n = toks_[t].norm;
+          if (n != "in"sv && n != "inside"sv && n != "into"sv && n != "to"sv && n != "on"sv && n != "with"sv && n != "alongside"sv) continue;
           for (std::size_t u = t + 1; u < std::min(window_end, t + 6); ++u)
             if (a_.mention_at[u] >= 0) {
               const ActorMention& m = a_.mentions[static_cast<std::size_t>(a_.mention_at[u])];
@@ -1123,7 +1141,7 @@ class FrameFinder {
         for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
         f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
                                         tn.cue.entry->id, tn.cue.entry->where()));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info_[hits.back().fact].money_only = true;
       }
@@ -1151,7 +1169,7 @@ class FrameFinder {
       std::vector<std::size_t> roles;
       // "... from North Korea", "... by Iran"
       for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
-        if (toks_[t].norm == "from" || toks_[t].norm == "by")
+        if (toks_[t].norm == "from"sv || toks_[t].norm == "by"sv)
           if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
             provider = a_.mentions[*m].actors;
             roles = {*m};
@@ -1166,7 +1184,7 @@ class FrameFinder {
                               !is_preposition(p - 1) && cues(tables_.modality, p - 1, p).empty() && cues(tables_.aid_verb, p - 1, p).empty() &&
                               cues(tables_.claim, p - 1, p).empty() && ++words)))
           --p;
-        bool possessive = p > first && toks_[p - 1].norm == "'s";
+        bool possessive = p > first && toks_[p - 1].norm == "'s"sv;
         for (std::size_t k : top_mentions(first, phrase_first)) {
           const ActorMention& m = a_.mentions[k];
           if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
@@ -1222,7 +1240,7 @@ class FrameFinder {
         f.rule = noun.entry->id;
         f.source = noun.entry->where();
         for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason_));
+        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
@@ -1258,15 +1276,15 @@ class FrameFinder {
       const std::size_t verb_first = std::min(verb->first, noun.first);
       if (auto subject = subject_before(verb_first, first)) add_party(*subject);
       for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
-        if (toks_[t].norm == "with" || toks_[t].norm == "between" || toks_[t].norm == "and")
+        if (toks_[t].norm == "with"sv || toks_[t].norm == "between"sv || toks_[t].norm == "and"sv)
           if (auto m = mention_starting_in(t + 1, std::min(last, t + 3))) add_party(*m);
       if (parties.size() < 2)
         for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
-          if (toks_[t].norm == "by" || toks_[t].norm == "from")
+          if (toks_[t].norm == "by"sv || toks_[t].norm == "from"sv)
             if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);
       // "Warsaw planned to sign the contract": the agreement told before, with its parties.
       if (parties.size() == 1 && noun.first > first &&
-          (toks_[noun.first - 1].norm == "the" || toks_[noun.first - 1].norm == "this" || toks_[noun.first - 1].norm == "that"))
+          (toks_[noun.first - 1].norm == "the"sv || toks_[noun.first - 1].norm == "this"sv || toks_[noun.first - 1].norm == "that"sv))
         for (FactId id = a_.facts.size(); id-- > 0;) {
           const Fact& g = a_.facts[id];
           if (g.kind != FactKind::Agreement || !same_side(g.party, parties)) continue;
@@ -1363,7 +1381,7 @@ class FrameFinder {
   bool claim_noun_before_speaker(const SentenceCues& c, const ClaimFrame& f, std::size_t first) const {
     if (!f.claimant_mention) return false;
     std::size_t before = a_.mentions[*f.claimant_mention].first;
-    if (before > first && (toks_[before - 1].norm == "which" || toks_[before - 1].norm == "that")) --before;
+    if (before > first && (toks_[before - 1].norm == "which"sv || toks_[before - 1].norm == "that"sv)) --before;
     return std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), [&](const Cue& n) { return n.last == before; });
   }
 
@@ -1375,11 +1393,11 @@ class FrameFinder {
     std::vector<FactId> out;
     std::size_t t = noun.last;
     if (t < last) {
-      const std::string& n = toks_[t].norm;
-      if (n == "of" || n == "about" || n == "regarding" || n == "that" || n == "over" || n == "on" || n == "concerning" || n == "involving") {
+      const std::string_view n = toks_[t].norm;
+      if (n == "of"sv || n == "about"sv || n == "regarding"sv || n == "that"sv || n == "over"sv || n == "on"sv || n == "concerning"sv || n == "involving"sv) {
         std::size_t end = std::min(last, t + 14);
         for (std::size_t k = t + 1; k < end; ++k)
-          if (toks_[k].norm == ";" || toks_[k].norm == "." || (k > t + 1 && tables_.claim_noun.longest_at(token_ids_, k, k + 1))) end = k;
+          if (toks_[k].norm == ";"sv || toks_[k].norm == "."sv || (k > t + 1 && tables_.claim_noun.longest_at(token_ids_, k, k + 1))) end = k;
         for (const ActHit& h : acts)
           if (h.first > t && h.first < end && std::find(out.begin(), out.end(), h.fact) == out.end()) {
             out.push_back(h.fact);
@@ -1391,9 +1409,9 @@ class FrameFinder {
     // A possessor: "South Korea's assertions", "Western claims".
     std::size_t p = noun.first;
     while (p > 0 && toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && noun.first - p < 2 &&
-           toks_[p - 1].norm != "the" && toks_[p - 1].norm != "these" && toks_[p - 1].norm != "those")
+           toks_[p - 1].norm != "the"sv && toks_[p - 1].norm != "these"sv && toks_[p - 1].norm != "those"sv)
       --p;
-    if (p > 0 && toks_[p - 1].norm == "'s") --p;
+    if (p > 0 && toks_[p - 1].norm == "'s"sv) --p;
     for (const ActorMention& m : a_.mentions) {
       if (m.last != p || m.first >= p) continue;
       // Their first allegation about aid or an agreement, else their first allegation.
@@ -1431,7 +1449,7 @@ class FrameFinder {
     std::size_t ev_first = std::min(f.trigger.first, f.complement_first);
     if (f.claimant_mention) ev_first = std::min(ev_first, a_.mentions[*f.claimant_mention].first);
     std::size_t ev_last = std::max(f.complement_last, f.trigger.last);
-    while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "." || toks_[ev_last - 1].norm == "\"")) --ev_last;
+    while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "."sv || toks_[ev_last - 1].norm == "\""sv)) --ev_last;
     claim.evidence = {span(ev_first, ev_last)};
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
@@ -1521,10 +1539,10 @@ class FrameFinder {
         // "denied that Belgrade had any role in the attack", "denied any unusual buildup":
         // the denied act is the clause itself; its subject is the accused, else the denier.
         std::size_t d_first = f.complement_first;
-        if (d_first < f.complement_last && toks_[d_first].norm == "that") ++d_first;
+        if (d_first < f.complement_last && toks_[d_first].norm == "that"sv) ++d_first;
         std::size_t d_last = f.complement_last;
         for (std::size_t k = d_first; k < d_last; ++k)
-          if (toks_[k].norm == ";" || toks_[k].norm == "," || is_clause_break(toks_[k].norm)) d_last = k;
+          if (toks_[k].norm == ";"sv || toks_[k].norm == ","sv || is_clause_break(toks_[k].norm)) d_last = k;
         while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
         if (d_last < d_first + 2) return;  // also an empty complement (last before first)
         ClaimFrame g = f;
@@ -1586,7 +1604,7 @@ class FrameFinder {
       // "claimed that Israel had violated the ceasefire": the clause's subject is accused of
       // the clause (or of breaking the agreement it names).
       std::size_t d_first = f.complement_first;
-      if (d_first < f.complement_last && toks_[d_first].norm == "that") ++d_first;
+      if (d_first < f.complement_last && toks_[d_first].norm == "that"sv) ++d_first;
       auto subject = mention_starting_in(d_first, std::min(f.complement_last, d_first + 2));
       if (!subject || same_side(a_.mentions[*subject].actors, f.claimant)) return;
       std::size_t d_last = f.complement_last;
@@ -1602,12 +1620,12 @@ class FrameFinder {
     // "accused Serbia of planning the attack and of arming the assailants": each "of" clause
     // that names no aid or agreement is an act of its own, told in the text's words.
     std::size_t t = f.accused_end;
-    while (t < f.complement_last && toks_[t].norm != "of" && toks_[t].norm != "for" && t < f.accused_end + 8) ++t;
-    if (t >= f.complement_last || (toks_[t].norm != "of" && toks_[t].norm != "for")) return;
+    while (t < f.complement_last && toks_[t].norm != "of"sv && toks_[t].norm != "for"sv && t < f.accused_end + 8) ++t;
+    if (t >= f.complement_last || (toks_[t].norm != "of"sv && toks_[t].norm != "for"sv)) return;
     std::vector<std::pair<std::size_t, std::size_t>> clauses;
     std::size_t clause_first = t + 1;
     for (std::size_t k = t + 1; k + 1 < f.complement_last; ++k)
-      if (toks_[k].norm == "and" && (toks_[k + 1].norm == "of" || toks_[k + 1].norm == "for")) {
+      if (toks_[k].norm == "and"sv && (toks_[k + 1].norm == "of"sv || toks_[k + 1].norm == "for"sv)) {
         clauses.push_back({clause_first, k});
         clause_first = k + 2;
       }
@@ -1638,9 +1656,9 @@ class FrameFinder {
         if (act.kind == FactKind::Agreement && (f.reciprocal || same_side(f.claimant, act.party))) accuse(named->fact);
         continue;
       }
-      while (d_first < d_last && (cues(tables_.hedge, d_first, d_first + 1).size() || toks_[d_first].norm == "\"")) ++d_first;
+      while (d_first < d_last && (cues(tables_.hedge, d_first, d_first + 1).size() || toks_[d_first].norm == "\""sv)) ++d_first;
       for (std::size_t k = d_first; k < d_last; ++k)
-        if (toks_[k].norm == ";" || (toks_[k].norm == "," && k - d_first > 12)) d_last = k;
+        if (toks_[k].norm == ";"sv || (toks_[k].norm == ","sv && k - d_first > 12)) d_last = k;
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
       if (d_last <= d_first) continue;
       if (std::optional<FactId> agreement = agreement_named_in(d_first, d_last)) {
@@ -1686,14 +1704,6 @@ class FrameFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
-  std::vector<PhraseMatch> codes_ = codes();
-
-  std::vector<PhraseMatch> codes() const {
-    std::vector<PhraseMatch> out;
-    for (std::size_t i = 0; i < tables_.resources->lexicon().size(); ++i)
-      if (tables_.resources->lexicon()[i].cls == "codes") out.push_back({0, 0, i});
-    return out;
-  }
 };
 
 }  // namespace

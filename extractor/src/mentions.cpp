@@ -8,12 +8,14 @@
 #include "analysis.hpp"
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
 using Hit = LexiconTables::GazetteerHit;
 
-bool is_determiner(const std::string& norm) { return norm == "the" || norm == "a" || norm == "an"; }
-bool is_possessive(const Token& t) { return t.norm == "'s" || t.norm == "'"; }
+bool is_determiner(std::string_view norm) { return norm == "the"sv || norm == "a"sv || norm == "an"sv; }
+bool is_possessive(const Token& t) { return t.norm == "'s"sv || t.norm == "'"sv; }
 
 class MentionFinder {
  public:
@@ -36,6 +38,7 @@ class MentionFinder {
   // Tries every mention pattern at token i; returns the token after the mention, or i.
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
+    if (!may_start_mention(i, limit)) return i;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
@@ -49,7 +52,7 @@ class MentionFinder {
       m.person = entry.actor.type == model::ActorType::Person;
       m.kind = form == Hit::Demonym ? MentionKind::Demonym : form == Hit::Capital ? MentionKind::Capital : MentionKind::Name;
       m.modifier = form == Hit::Demonym;
-      m.rule = fmt::format("mention.gazetteer.{}", form == Hit::Demonym ? "demonym" : form == Hit::Capital ? "capital" : "name");
+      m.rule = form == Hit::Demonym ? "mention.gazetteer.demonym" : form == Hit::Capital ? "mention.gazetteer.capital" : "mention.gazetteer.name";
       if (m.person) remember_surname(m.last - 1, entry.actor.id);
       return push(std::move(m), sentence);
     }
@@ -85,8 +88,8 @@ class MentionFinder {
     if (auto end = unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state)) return *end;
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
-        const std::string& n = toks_[i].norm;
-        m->modifier = n == "his" || n == "its" || n == "their" || n == "her";
+        const std::string_view n = toks_[i].norm;
+        m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
         // "its foreign ministry": a body of that state, as "China's foreign ministry" is.
         if (m->modifier)
@@ -115,6 +118,20 @@ class MentionFinder {
     return i;
   }
 
+  // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
+  // pattern opens with a capitalized word, or with a phrase of the gazetteer, a pronoun or
+  // anaphor, or (at i or after a determiner, person_or_body(), role_of() and
+  // unnamed_armed_group()) a title, title modifier, person noun or armed-group noun: without
+  // one of those no pattern can match at i.
+  bool may_start_mention(std::size_t i, std::size_t limit) const {
+    if (toks_[i].capitalized) return true;
+    const Vocabulary::Indexes opening = tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
+                                        tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit();
+    const auto& starts = token_ids_.starts;
+    if (starts[i] & (opening | tables_.pronoun.start_bit() | tables_.anaphor.start_bit())) return true;
+    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & opening);
+  }
+
   // The state named closest to token `at` in the sentence (before or after), or "".
   std::string nearest_state(const Sentence& sentence, std::size_t at) {
     std::string best;
@@ -139,7 +156,7 @@ class MentionFinder {
 
   bool is_title_case(std::size_t first, std::size_t last) const {
     for (std::size_t k = first; k < last; ++k)
-      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of" && toks_[k].norm != "for" && toks_[k].norm != "the") return false;
+      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of"sv && toks_[k].norm != "for"sv && toks_[k].norm != "the"sv) return false;
     return true;
   }
 
@@ -184,15 +201,15 @@ class MentionFinder {
         break;
       }
     }
-    if (head && k + 1 < limit && (toks_[k].norm == "to" || toks_[k].norm == "of" || toks_[k].norm == "for")) {
+    if (head && k + 1 < limit && (toks_[k].norm == "to"sv || toks_[k].norm == "of"sv || toks_[k].norm == "for"sv)) {
       std::size_t c = k + 1;
-      if (c < limit && toks_[c].norm == "the") ++c;
+      if (c < limit && toks_[c].norm == "the"sv) ++c;
       if (auto g = gazetteer_at(c, limit)) k = g->last;
     }
     if (head) {
       std::size_t title_last = k;
       // "Russian Foreign Minister, Sergei Lavrov, said": the name in apposition.
-      if (k + 1 < limit && toks_[k].norm == "," && toks_[k + 1].capitalized &&
+      if (k + 1 < limit && toks_[k].norm == ","sv && toks_[k + 1].capitalized &&
           (gazetteer_at(k + 1, limit) || name_end(k + 1, limit) >= k + 3))
         ++k;
       if (auto g = gazetteer_at(k, limit)) {
@@ -262,7 +279,7 @@ class MentionFinder {
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
-      std::size_t name_from = p->last < limit && toks_[p->last].norm == "," ? p->last + 1 : p->last;
+      std::size_t name_from = p->last < limit && toks_[p->last].norm == ","sv ? p->last + 1 : p->last;
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2)
         return push(person_mention(affil_first, e_name, normalize_space(doc_.text_of(name_from, e_name)), affiliation, role, true,
@@ -300,16 +317,16 @@ class MentionFinder {
     if (!toks_[i].capitalized || !toks_[i].is_word) return std::nullopt;
     if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
     std::size_t e = name_end(i, limit);
-    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ",") return std::nullopt;
+    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ","sv) return std::nullopt;
     std::size_t r = e + 1;
-    if (toks_[r].norm != "a" && toks_[r].norm != "an" && toks_[r].norm != "the" && !gazetteer_at(r, limit)) return std::nullopt;
+    if (toks_[r].norm != "a"sv && toks_[r].norm != "an"sv && toks_[r].norm != "the"sv && !gazetteer_at(r, limit)) return std::nullopt;
     // The role: a title or person noun within a few words; its affiliation: the first actor
     // named in the apposition (possibly through "the group's").
     std::size_t stop = r;
     bool has_role = false;
-    while (stop < limit && stop < r + 12 && toks_[stop].norm != "," && toks_[stop].norm != ".") {
+    while (stop < limit && stop < r + 12 && toks_[stop].norm != ","sv && toks_[stop].norm != "."sv) {
       if (tables_.title.longest_at(token_ids_, stop, limit) || tables_.person_noun.longest_at(token_ids_, stop, limit) ||
-          toks_[stop].norm == "member" || toks_[stop].norm == "head" || toks_[stop].norm == "chief")
+          toks_[stop].norm == "member"sv || toks_[stop].norm == "head"sv || toks_[stop].norm == "chief"sv)
         has_role = true;
       ++stop;
     }
@@ -514,7 +531,7 @@ class MentionFinder {
   }
 
   void register_actor(const model::Actor& actor) {
-    auto [it, inserted] = a_.actors.emplace(actor.id, actor);
+    auto [it, inserted] = a_.actors.try_emplace(actor.id, actor);
     if (!inserted && it->second.role.empty()) it->second.role = actor.role;
   }
 
@@ -627,7 +644,8 @@ class MentionFinder {
     m.person = antecedent && antecedent->person;
     m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
-    m.rule = fmt::format("coref.{}", refers);
+    m.rule = "coref.";
+    m.rule += refers;
     if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = std::string(doc_.text_of(c->first, c->last));
@@ -638,10 +656,10 @@ class MentionFinder {
   // report", "a X report" (a claim noun right before, after or ending it).
   bool is_report_source(const ActorMention& m) const {
     const auto claim_noun_at = [&](std::size_t t) { return tables_.claim_noun.longest_at(token_ids_, t, t + 1).has_value(); };
-    if (m.first >= 2 && (toks_[m.first - 1].norm == "by" || toks_[m.first - 1].norm == "from") && claim_noun_at(m.first - 2)) return true;
+    if (m.first >= 2 && (toks_[m.first - 1].norm == "by"sv || toks_[m.first - 1].norm == "from"sv) && claim_noun_at(m.first - 2)) return true;
     if (m.last > m.first + 1 && claim_noun_at(m.last - 1)) return true;  // one mention: "U.N. report"
     std::size_t after = m.last;
-    if (after < toks_.size() && (toks_[after].norm == "'s" || toks_[after].norm == "'")) ++after;
+    if (after < toks_.size() && (toks_[after].norm == "'s"sv || toks_[after].norm == "'"sv)) ++after;
     return after < toks_.size() && claim_noun_at(after);
   }
 
@@ -660,7 +678,7 @@ class MentionFinder {
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
     std::size_t p = first;
-    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both" || toks_[p - 1].norm == "either"))
+    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
       --p;
     if (p == sentence.first) return false;
     return tables_.preposition.longest_at(token_ids_, p - 1, p).has_value();
@@ -675,8 +693,8 @@ class MentionFinder {
     while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
     auto p = tables_.person_noun.longest_at(token_ids_, j, limit);
     if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
-    const std::string& prep = toks_[p->last].norm;
-    if (prep != "for" && prep != "of" && prep != "at" && prep != "from" && prep != "with") return std::nullopt;
+    const std::string_view prep = toks_[p->last].norm;
+    if (prep != "for"sv && prep != "of"sv && prep != "at"sv && prep != "from"sv && prep != "with"sv) return std::nullopt;
     const std::size_t before = a_.mentions.size();
     std::size_t end = scan_at(p->last + 1, sentence);
     if (a_.mentions.size() == before || end <= p->last + 1) return std::nullopt;
@@ -705,7 +723,7 @@ class MentionFinder {
     if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
     if (!title) return body_end;
     std::size_t k = title->last;
-    if (k < limit && toks_[k].norm == ",") ++k;
+    if (k < limit && toks_[k].norm == ","sv) ++k;
     std::size_t e = name_end(k, limit);
     if (e < k + 2) return body_end;
     ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
@@ -763,12 +781,12 @@ class MentionFinder {
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
-    if (t < m.first && toks_[t].norm == ",") ++t;
+    if (t < m.first && toks_[t].norm == ","sv) ++t;
     bool conjunction = false;
-    if (t < m.first && (toks_[t].norm == "and" || toks_[t].norm == "or")) {
+    if (t < m.first && (toks_[t].norm == "and"sv || toks_[t].norm == "or"sv)) {
       conjunction = true;
       ++t;
-    } else if (t + 2 < m.first && toks_[t].norm == "as" && toks_[t + 1].norm == "well" && toks_[t + 2].norm == "as") {
+    } else if (t + 2 < m.first && toks_[t].norm == "as"sv && toks_[t + 1].norm == "well"sv && toks_[t + 2].norm == "as"sv) {
       conjunction = true;
       t += 3;
     }
@@ -791,7 +809,7 @@ class MentionFinder {
     ActorMention c;
     c.first = p.first;
     c.last = m.last;
-    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both" || toks_[c.first - 1].norm == "either")) --c.first;
+    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both"sv || toks_[c.first - 1].norm == "either"sv)) --c.first;
     c.actors = p.actors;
     for (const auto& id : m.actors)
       if (std::find(c.actors.begin(), c.actors.end(), id) == c.actors.end()) c.actors.push_back(id);
@@ -853,7 +871,7 @@ class MentionFinder {
 }  // namespace
 
 const model::Actor& Analysis::use_actor(const GazetteerEntry& entry) {
-  auto [it, inserted] = actors.emplace(entry.actor.id, entry.actor);
+  auto [it, inserted] = actors.try_emplace(entry.actor.id, entry.actor);
   if (inserted && !entry.actor.affiliation.empty())
     if (const GazetteerEntry* aff = tables.resources->find_actor(entry.actor.affiliation)) use_actor(*aff);
   return it->second;

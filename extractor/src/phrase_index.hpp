@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "newskg/document.hpp"
@@ -28,14 +27,22 @@ class Vocabulary {
   // "look it up", so sharing costs time, never a match.
   using Indexes = std::uint64_t;
 
-  Id add(const std::string& norm);
-  Id find(const std::string& norm) const;
+  Id add(std::string_view norm);
+  Id find(std::string_view norm) const;
   Indexes new_index();
   void add_start(Id id, Indexes index) { starts_[id] |= index; }
   Indexes starts(Id id) const { return id == kUnknown ? 0 : starts_[id]; }
+  std::size_t size() const { return norms_.size(); }
 
  private:
-  std::unordered_map<std::string, Id> ids_;
+  // Every token of every document is looked up here: an open-addressing table of ids (slots_,
+  // a power of two long, kUnknown where empty) with each norm's hash kept beside it, so that a
+  // lookup compares strings only when the hashes agree.
+  static std::uint64_t hash(std::string_view norm);
+  std::size_t slot_of(std::string_view norm, std::uint64_t h) const;
+  std::vector<std::string> norms_;     // by id
+  std::vector<std::uint64_t> hashes_;  // by id
+  std::vector<Id> slots_;
   std::vector<Indexes> starts_;  // by id
   int indexes_ = 0;
 };
@@ -62,21 +69,35 @@ class PhraseIndex {
   // is not "chad").
   void add(std::string_view phrase, std::size_t payload, const Abbreviations& abbreviations, Vocabulary& vocabulary,
            bool case_sensitive = false);
-  // The longest phrase starting at token i and ending at or before `limit`.
-  std::optional<PhraseMatch> longest_at(const TokenIds& doc, std::size_t i, std::size_t limit) const;
+  // The longest phrase starting at token i and ending at or before `limit`. Inline, because
+  // most calls fail on the start bit and the stages make many.
+  std::optional<PhraseMatch> longest_at(const TokenIds& doc, std::size_t i, std::size_t limit) const {
+    if (i >= limit || i >= doc.ids.size() || !(doc.starts[i] & self_)) return std::nullopt;
+    return longest_starting(doc, i, limit);
+  }
   // Leftmost-longest, non-overlapping matches in tokens [first, last).
   std::vector<PhraseMatch> find_all(const TokenIds& doc, std::size_t first, std::size_t last) const;
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return buckets_.empty(); }
+  // This index's bit in TokenIds::starts: a token without it starts no phrase here.
+  Vocabulary::Indexes start_bit() const { return self_; }
 
  private:
+  // A phrase's tokens are ids_[offset, offset + length) and capitalized_ likewise: one array
+  // for the whole index, so that trying a bucket does not follow a pointer per phrase.
   struct Phrase {
-    std::vector<Vocabulary::Id> ids;
-    std::vector<bool> capitalized;
+    std::uint32_t offset = 0, length = 0;
     bool case_sensitive = false;
     std::size_t payload = 0;
   };
+  std::vector<Vocabulary::Id> ids_;
+  std::vector<char> capitalized_;
+  std::optional<PhraseMatch> longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const;
+
   Vocabulary::Indexes self_ = 0;  // this index's bit, given by the vocabulary at the first add()
-  std::unordered_map<Vocabulary::Id, std::vector<Phrase>> by_first_;  // longest first
+  // The phrases by their first token's id: bucket_of_[id] is 1 + the index into buckets_, or 0
+  // (ids are small and dense, so a vector beats a hash table); each bucket longest first.
+  std::vector<std::uint32_t> bucket_of_;
+  std::vector<std::vector<Phrase>> buckets_;
 };
 
 }  // namespace newskg

@@ -5,6 +5,8 @@
 #include "analysis.hpp"
 
 namespace newskg {
+
+using namespace std::string_view_literals;
 namespace {
 
 int to_int(std::string_view s) {
@@ -59,7 +61,7 @@ void find_times(Analysis& a) {
       if (end < limit && toks[end].is_number && toks[end].norm.size() <= 2) {
         day = to_int(toks[end].norm);
         ++end;
-        if (end + 1 < limit && toks[end].norm == "," && toks[end + 1].is_number && plausible_year(to_int(toks[end + 1].norm))) {
+        if (end + 1 < limit && toks[end].norm == ","sv && toks[end + 1].is_number && plausible_year(to_int(toks[end + 1].norm))) {
           year = to_int(toks[end + 1].norm);
           end += 2;
         }
@@ -68,10 +70,10 @@ void find_times(Analysis& a) {
         ++end;
       }
       if (i > 0 && toks[i - 1].is_number && toks[i - 1].norm.size() <= 2 && day == 0) day = to_int(toks[i - 1].norm);  // 18 October
-      const bool introduced = i > 0 && (toks[i - 1].norm == "in" || toks[i - 1].norm == "since" || toks[i - 1].norm == "on" ||
-                                        toks[i - 1].norm == "by" || toks[i - 1].norm == "until" || toks[i - 1].norm == "last" ||
-                                        toks[i - 1].norm == "early" || toks[i - 1].norm == "late" || toks[i - 1].norm == "mid" ||
-                                        toks[i - 1].norm == "from" || toks[i - 1].norm == "of" || toks[i - 1].norm == "this");
+      const bool introduced = i > 0 && (toks[i - 1].norm == "in"sv || toks[i - 1].norm == "since"sv || toks[i - 1].norm == "on"sv ||
+                                        toks[i - 1].norm == "by"sv || toks[i - 1].norm == "until"sv || toks[i - 1].norm == "last"sv ||
+                                        toks[i - 1].norm == "early"sv || toks[i - 1].norm == "late"sv || toks[i - 1].norm == "mid"sv ||
+                                        toks[i - 1].norm == "from"sv || toks[i - 1].norm == "of"sv || toks[i - 1].norm == "this"sv);
       if (!introduced && day == 0 && year == 0) continue;
       if (year == 0) {
         if (!published) continue;
@@ -118,8 +120,8 @@ void find_times(Analysis& a) {
       a.times.push_back({i, r->last, d});
       i = r->last - 1;
     } else if (toks[i].is_number && toks[i].norm.size() == 4 && plausible_year(to_int(toks[i].norm)) && i > 0 &&
-               (toks[i - 1].norm == "in" || toks[i - 1].norm == "since" || toks[i - 1].norm == "by" || toks[i - 1].norm == "until" ||
-                toks[i - 1].norm == "of" || toks[i - 1].norm == "from" || toks[i - 1].norm == "during")) {
+               (toks[i - 1].norm == "in"sv || toks[i - 1].norm == "since"sv || toks[i - 1].norm == "by"sv || toks[i - 1].norm == "until"sv ||
+                toks[i - 1].norm == "of"sv || toks[i - 1].norm == "from"sv || toks[i - 1].norm == "during"sv)) {
       a.times.push_back({i, i + 1, model::Date{to_int(toks[i].norm), 0, 0, model::DatePrecision::Year}});
     }
   }
