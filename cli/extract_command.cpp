@@ -39,7 +39,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 
 // Documents read but not yet written, per extraction thread: enough to keep every thread busy
-// while the writer waits for a slow document, few enough to bound memory.
+// while a slow document holds up the writing, few enough to bound memory.
 constexpr std::size_t kWindowPerThread = 8;
 
 // Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
