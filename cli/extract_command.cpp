@@ -39,8 +39,10 @@ constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 
 // Documents read but not yet written, per extraction thread: enough to keep every thread busy
-// while a slow document holds up the writing, few enough to bound memory.
-constexpr std::size_t kWindowPerThread = 8;
+// while a slow document holds up the writing, few enough that the rendered documents waiting
+// (hundreds of kilobytes each) keep peak memory flat however long the corpus (at 8 it crept up
+// by a tenth from 10 to 100 MB; 4 costs no speed).
+constexpr std::size_t kWindowPerThread = 4;
 
 // Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
 // is written by the writer itself, so that no rendered copy of it (about 50 bytes per byte of
@@ -56,11 +58,13 @@ struct Extracted {
   std::size_t text_bytes = 0;
 };
 
-// The buffers of rendered documents, given back by the writer and taken again by the extraction
-// threads. Their capacity is kept, so memory holds at the window's worth of the largest
-// documents seen instead of drifting up with the allocator's fragmentation over a long corpus.
+// The buffers of rendered documents, given back once written and taken again by the extraction
+// threads, so that a document's hundreds of kilobytes of N-Quads are not allocated (and their
+// pages faulted in) afresh each time. It keeps one per thread: more would each grow, over a
+// long corpus, to the largest document seen, and memory would creep up with the corpus length.
 class RenderedPool {
  public:
+  explicit RenderedPool(std::size_t keep) : keep_(keep) {}
   exporters::RenderedDocument take() {
     std::lock_guard lock(mutex_);
     if (free_.empty()) return {};
@@ -70,10 +74,11 @@ class RenderedPool {
   }
   void give(exporters::RenderedDocument&& buffers) {
     std::lock_guard lock(mutex_);
-    free_.push_back(std::move(buffers));
+    if (free_.size() < keep_) free_.push_back(std::move(buffers));
   }
 
  private:
+  std::size_t keep_;
   std::mutex mutex_;
   std::vector<exporters::RenderedDocument> free_;
 };
@@ -292,7 +297,7 @@ int run_extract(const std::vector<std::string>& args) {
   // rendered document (of about 50 bytes per byte of text) in memory.
   std::optional<exporters::RdfWriter> renderer;
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
-  RenderedPool rendered_pool;
+  RenderedPool rendered_pool(threads);
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
