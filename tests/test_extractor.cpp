@@ -107,6 +107,13 @@ class Extractor_ : public ::testing::Test {
       }
   }
 
+  // The person of the graph with that label, or nullptr.
+  static const model::Actor* person(const model::DocumentGraph& g, std::string_view label) {
+    for (const model::Actor& a : g.actors)
+      if (a.type == model::ActorType::Person && a.label == label) return &a;
+    return nullptr;
+  }
+
   static std::vector<const Fact*> facts(const model::DocumentGraph& g, FactKind kind) {
     std::vector<const Fact*> out;
     for (const Fact& f : g.facts)
@@ -633,9 +640,7 @@ TEST_F(ExtractorAid, NoFactsInAPlainSentence) {
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
   auto g = extract("French President Emmanuel Macron said France would send troops to Chad.");
-  const model::Actor* macron = nullptr;
-  for (const model::Actor& a : g.actors)
-    if (a.type == model::ActorType::Person && a.label == "Emmanuel Macron") macron = &a;
+  const model::Actor* macron = person(g, "Emmanuel Macron");
   ASSERT_NE(macron, nullptr);
   EXPECT_EQ(macron->affiliation, "FRA");
   EXPECT_EQ(macron->role, "President");
@@ -652,9 +657,7 @@ TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
 
 TEST_F(ExtractorActors, TitledPersonUnknownToTheGazetteer) {
   auto g = extract("French Defense Minister Jean Dupont said France would send troops to Chad.");
-  const model::Actor* dupont = nullptr;
-  for (const model::Actor& a : g.actors)
-    if (a.type == model::ActorType::Person && a.label == "Jean Dupont") dupont = &a;
+  const model::Actor* dupont = person(g, "Jean Dupont");
   ASSERT_NE(dupont, nullptr);
   EXPECT_EQ(dupont->affiliation, "FRA");
   EXPECT_EQ(dupont->role, "Defense Minister");
@@ -682,18 +685,16 @@ TEST_F(ExtractorActors, NamedSpokesmanOfABodyNamedWithItsStatesDemonym) {
   // "Chilean Foreign Ministry spokesman ...": the demonym's mention follows the body's, and the
   // person after the body is still found; later the surname alone is that person.
   auto g = extract("Chilean Foreign Ministry spokesman Pablo Ferrada spoke on Monday. Ferrada accused Peru of sending rifles to rebels.");
-  const model::Actor* person = nullptr;
-  for (const model::Actor& a : g.actors)
-    if (a.type == model::ActorType::Person && a.label == "Pablo Ferrada") person = &a;
-  ASSERT_NE(person, nullptr);
-  EXPECT_EQ(person->role, "spokesman");
-  const model::Actor* body = g.find_actor(person->affiliation);
+  const model::Actor* ferrada = person(g, "Pablo Ferrada");
+  ASSERT_NE(ferrada, nullptr);
+  EXPECT_EQ(ferrada->role, "spokesman");
+  const model::Actor* body = g.find_actor(ferrada->affiliation);
   ASSERT_NE(body, nullptr);
   EXPECT_EQ(body->type, model::ActorType::GovernmentBody);
   EXPECT_EQ(body->affiliation, "CHL");
   auto allegations = facts(g, FactKind::Allegation);
   ASSERT_EQ(allegations.size(), 1u);
-  EXPECT_EQ(allegations[0]->claimant, Ids{person->id});
+  EXPECT_EQ(allegations[0]->claimant, Ids{ferrada->id});
   EXPECT_EQ(allegations[0]->accused, Ids{"PER"});
 }
 
@@ -715,13 +716,13 @@ TEST_F(ExtractorActors, ANamedSpokeswomanOfAStatesGovernment) {
   auto denials = facts(g, FactKind::Denial);
   ASSERT_EQ(denials.size(), 1u);
   ASSERT_EQ(denials[0]->claimant.size(), 1u);
-  const model::Actor* person = g.find_actor(denials[0]->claimant[0]);
-  ASSERT_NE(person, nullptr);
-  EXPECT_EQ(person->label, "Ama Mensah");
-  EXPECT_EQ(person->affiliation, "GHA");
+  const model::Actor* spokeswoman = g.find_actor(denials[0]->claimant[0]);
+  ASSERT_NE(spokeswoman, nullptr);
+  EXPECT_EQ(spokeswoman->label, "Ama Mensah");
+  EXPECT_EQ(spokeswoman->affiliation, "GHA");
   auto allegations = facts(g, FactKind::Allegation);
   ASSERT_EQ(allegations.size(), 1u);
-  EXPECT_EQ(allegations[0]->claimant, Ids{person->id});
+  EXPECT_EQ(allegations[0]->claimant, Ids{spokeswoman->id});
 }
 
 TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {
