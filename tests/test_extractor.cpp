@@ -213,6 +213,12 @@ TEST_F(ExtractorClaims, TheReportIsWhoeverWroteIt) {
   EXPECT_EQ(denials[0]->claimant, Ids{"NER"});
 }
 
+TEST_F(ExtractorClaims, ABorderDisputeIsNoDenial) {
+  // "dispute" the noun (not-a-trigger.dispute-noun) is no "dispute" the verb.
+  EXPECT_TRUE(facts(extract("Guyana has taken the border dispute to the International Court of Justice."), FactKind::Denial).empty());
+  EXPECT_EQ(facts(extract("China disputed the claims that it sent drones to Russia."), FactKind::Denial).size(), 1u);
+}
+
 TEST_F(ExtractorClaims, DenialAndAdmissionSharingTheirSubject) {
   // The second verb's speaker is the subject both share: the denial's complement ends at "but".
   auto g = extract("Hungary has denied selling rifles to Ukraine, but admitted shipping drones to Serbia.");
