@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The reference NLP pipeline of bench/corpus_bench: wink-nlp with its English lite model over a
+// The reference NLP pipeline of bench/run: wink-nlp with its English lite model over a
 // JSON Lines corpus (one article a line, its text in "text"), the same input newskg reads.
 //
 // usage: node pipeline.js [CORPUS.jsonl | -]
