@@ -540,16 +540,22 @@ TEST_F(ExtractorAid, ACountWordWithOfCountsTheNounAfterIt) {
 }
 
 TEST_F(ExtractorAid, ALoanWithoutARecipientGoesToTheStorysCountry) {
-  // Datelined Colombo: the World Bank's loan goes to Sri Lanka, which the sentence leaves out.
-  // Arms are not assumed so.
-  auto g = extract("COLOMBO, Sri Lanka (AP) - Sri Lanka's economy grew last year. The World Bank plans to lend up to $2 billion. "
-                   "Separately, India sent rifles.");
+  // Datelined Colombo, in a story of the aid Sri Lanka receives: the World Bank's loan goes to
+  // Sri Lanka, which its sentence leaves out. Arms are not assumed so.
+  auto g = extract("COLOMBO, Sri Lanka (AP) - The IMF released $330 million to Sri Lanka on Friday. Sri Lanka's economy grew last "
+                   "year. The World Bank plans to lend up to $2 billion. Separately, India sent rifles.");
   auto aid = facts(g, FactKind::Aid);
-  ASSERT_EQ(aid.size(), 2u);
-  EXPECT_EQ(aid[0]->aid_type, AidType::Financial);
-  EXPECT_EQ(aid[0]->recipient, Ids{"LKA"});
-  EXPECT_EQ(aid[1]->aid_type, AidType::Weapons);
-  EXPECT_TRUE(aid[1]->recipient.empty());
+  ASSERT_EQ(aid.size(), 3u);
+  EXPECT_EQ(aid[1]->aid_type, AidType::Financial);
+  EXPECT_EQ(aid[1]->recipient, Ids{"LKA"});
+  EXPECT_EQ(aid[2]->aid_type, AidType::Weapons);
+  EXPECT_TRUE(aid[2]->recipient.empty());
+  // Datelined Washington, with no aid to the United States told: Japan's relief goes nowhere
+  // the text does not say.
+  g = extract("WASHINGTON (Reuters) - The State Department met on Thursday. Japan pledged 1.5 billion yen in emergency relief.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_TRUE(aid[0]->recipient.empty());
 }
 
 TEST_F(ExtractorAid, SupplyingAStatesGroupWithArmsGoesToTheGroup) {

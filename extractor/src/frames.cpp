@@ -225,6 +225,9 @@ class FrameFinder {
   // pledged $220 million" (humanitarian aid, after "pledged $1.2 billion in humanitarian aid").
   void inherit_from_context() {
     constexpr std::size_t kWindow = 3;  // sentences
+    const bool focus_receives = !a_.focus_state.empty() && std::any_of(a_.facts.begin(), a_.facts.end(), [&](const Fact& f) {
+      return f.kind == FactKind::Aid && std::find(f.recipient.begin(), f.recipient.end(), a_.focus_state) != f.recipient.end();
+    });
     for (auto self = act_info_.begin(); self != act_info_.end(); ++self) {
       const auto& [id, info] = *self;
       Fact& f = a_.facts[id];
@@ -246,10 +249,12 @@ class FrameFinder {
           f.recipient = g.recipient;
         if (!f.recipient.empty() && (!info.money_only || f.aid_type != AidType::Financial)) break;
       }
-      // Still none: a loan or relief told in a story about one country goes to that country
-      // ("the World Bank plans to lend up to $20 billion", datelined Islamabad). Arms and
-      // troops are not assumed so: they go as often to a party the story only names elsewhere.
-      if (f.recipient.empty() && !f.provider.empty() && !a_.focus_state.empty() && f.aid_type &&
+      // Still none: a loan or relief told in a story about the aid one country receives goes to
+      // that country ("the World Bank plans to lend up to $20 billion", datelined Islamabad,
+      // where the IMF's loan to Pakistan was told before). A story datelined Washington that
+      // names no aid to the United States gives no such reader's guess. Arms and troops are not
+      // assumed so: they go as often to a party the story only names elsewhere.
+      if (f.recipient.empty() && !f.provider.empty() && focus_receives && f.aid_type &&
           (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
         f.recipient = {a_.focus_state};
         f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
