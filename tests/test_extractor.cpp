@@ -567,6 +567,32 @@ TEST_F(ExtractorAid, SupplyingAStatesGroupWithArmsGoesToTheGroup) {
   EXPECT_EQ(g.find_actor(aid[0]->recipient[0])->type, model::ActorType::ArmedGroup);
 }
 
+TEST_F(ExtractorAid, TheFirstObjectOfGiveReceives) {
+  // "give Jordan 3 billion euros": the mention right before what is given is the recipient.
+  auto g = extract("The European Union will give Jordan 3 billion euros.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"JOR"});
+  g = extract("The United States sent Kyiv a $400 million military aid package.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+}
+
+TEST_F(ExtractorAid, ADepositInAStatesCentralBankIsFinancialAidToIt) {
+  auto g = extract("Saudi Arabia deposited $3 billion in Egypt's central bank.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Financial);
+  ASSERT_EQ(aid[0]->recipient.size(), 1u);
+  EXPECT_EQ(g.find_actor(aid[0]->recipient[0])->affiliation, "EGY");
+  // A body of the giver's own state is no recipient.
+  g = extract("Russia deployed troops in the Foreign Ministry building.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_TRUE(aid[0]->recipient.empty());
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);

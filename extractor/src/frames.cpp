@@ -360,7 +360,13 @@ class FrameFinder {
           if (located && !kRegions.count(toks_[u].norm)) direct = false;
         }
         const model::Actor* place = m.actors.size() == 1 ? actor(m.actors.front()) : nullptr;
-        if (located && !(place && place->type == model::ActorType::State)) continue;
+        // "in eastern Congo", "in Pakistan's central bank": a state, or a body of one.
+        const bool state_or_its_body = place && (place->type == model::ActorType::State ||
+                                                 (place->type == model::ActorType::GovernmentBody && !place->affiliation.empty()));
+        if (located && !state_or_its_body) continue;
+        if (located && place->type == model::ActorType::GovernmentBody &&
+            std::count(exclude.begin(), exclude.end(), place->affiliation) > 0)
+          continue;  // "Russia deployed troops in its Foreign Ministry building": its own
         // "$50 million in U.S. emergency aid to Pakistan": the state says whose aid it is, not where.
         const bool names_the_aid = tables_.aid_noun.longest_at(token_ids_, m.last, toks_.size()) ||
                                    tables_.aid_modifier.longest_at(token_ids_, m.last, toks_.size());
@@ -582,6 +588,17 @@ class FrameFinder {
   }
 
   bool is_money(const model::Quantity& q) const { return tables_.currency_codes.count(q.unit) > 0; }
+
+  // "give Jordan 3 billion euros", "sent Kyiv a $400 million package": what is given follows the
+  // mention at `at` at once (a number, a sum, or an aid noun, after "a"/"an"/"another" if any),
+  // so the mention is the verb's first object, the one who receives.
+  bool gift_follows(std::size_t at, std::size_t last, const SentenceCues& c) const {
+    if (at < last && (toks_[at].norm == "a"sv || toks_[at].norm == "an"sv || toks_[at].norm == "another"sv)) ++at;
+    if (at >= last) return false;
+    if (toks_[at].is_number || tables_.currency.longest_at(token_ids_, at, last)) return true;
+    return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == at; }) ||
+           std::any_of(c.aid_modifiers.begin(), c.aid_modifiers.end(), [&](const Cue& m) { return m.first == at; });
+  }
 
   // "a military aid package worth $400 million": a sum joined to the aid right after it.
   std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last) const {
@@ -1014,7 +1031,8 @@ class FrameFinder {
             direct = owned;
         if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
                        (!v.entry->attr("type").empty() &&
-                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv))))  // "backs Belgrade's position"
+                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
+                       gift_follows(a_.mentions[*direct].last, window_end, c)))
           recipient = direct;
       }
       const bool object_before = passive || present || origin;
