@@ -407,6 +407,15 @@ TEST_F(ExtractorAid, ADemonymBeforeRebelsNamesTheGroupNotTheState) {
   EXPECT_EQ(rebels->type, model::ActorType::ArmedGroup);
 }
 
+TEST_F(ExtractorAgreements, RestoringDiplomaticTiesIsACooperationAgreement) {
+  auto g = extract("Saudi Arabia and Iran restored diplomatic ties in March.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->party, (Ids{"SAU", "IRN"}));
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Cooperation);
+  EXPECT_TRUE(facts(extract("Egypt broke off diplomatic relations with Qatar."), FactKind::Agreement).empty());
+}
+
 TEST_F(ExtractorAgreements, AMonthAfterPublicationIsLastYears) {
   auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-02-10");
   auto agreements = facts(g, FactKind::Agreement);
@@ -591,6 +600,18 @@ TEST_F(ExtractorAid, ADepositInAStatesCentralBankIsFinancialAidToIt) {
   aid = facts(g, FactKind::Aid);
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_TRUE(aid[0]->recipient.empty());
+}
+
+TEST_F(ExtractorAid, SatelliteImageryBesideWeaponsIsOneActOfMilitaryAid) {
+  auto g = extract("Beijing has been accused by Washington of providing satellite imagery to Moscow.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Military);
+  EXPECT_EQ(aid[0]->provider, Ids{"CHN"});
+  g = extract("China is providing Russia with machine tools, drone engines and satellite imagery.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
 }
 
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {

@@ -732,6 +732,11 @@ class FrameFinder {
                   return t.type == AidType::Financial && t.cue.entry->attr("standalone") != "yes";
                 }),
                 out.end());
+    // "machine tools, microelectronics and satellite imagery": military kit beside weapons is
+    // one act of military aid, named by its most specific type.
+    const auto has = [&](AidType type) { return std::any_of(out.begin(), out.end(), [&](const TypedNoun& t) { return t.type == type; }); };
+    if (has(AidType::Military) && (has(AidType::Weapons) || has(AidType::Troops)))
+      out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) { return t.type == AidType::Military; }), out.end());
     return out.empty() ? generic : out;
   }
 
