@@ -614,6 +614,16 @@ TEST_F(ExtractorAid, SatelliteImageryBesideWeaponsIsOneActOfMilitaryAid) {
   EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
 }
 
+TEST_F(ExtractorAid, SupportingAStatesWarEffortIsMilitaryAidToIt) {
+  auto g = extract("The EU accused China of supporting Russia's war effort.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Military);
+  EXPECT_EQ(aid[0]->provider, Ids{"CHN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"RUS"});
+  EXPECT_TRUE(facts(extract("Russia's war effort has stalled."), FactKind::Aid).empty());
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);
@@ -782,6 +792,18 @@ TEST_F(ExtractorActors, ANamedSpokeswomanOfAStatesGovernment) {
   auto allegations = facts(g, FactKind::Allegation);
   ASSERT_EQ(allegations.size(), 1u);
   EXPECT_EQ(allegations[0]->claimant, Ids{spokeswoman->id});
+}
+
+TEST_F(ExtractorActors, AStatesMilitaryIntelligenceIsABodyThatClaims) {
+  auto g = extract("Ukraine's military intelligence said North Korea had shipped shells to Russia.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  ASSERT_EQ(allegations[0]->claimant.size(), 1u);
+  const model::Actor* body = g.find_actor(allegations[0]->claimant[0]);
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->type, model::ActorType::GovernmentBody);
+  EXPECT_EQ(body->affiliation, "UKR");
+  EXPECT_EQ(allegations[0]->accused, Ids{"PRK"});
 }
 
 TEST_F(ExtractorActors, CoordinationPutsBothActorsInOneRole) {

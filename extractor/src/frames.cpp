@@ -589,6 +589,12 @@ class FrameFinder {
 
   bool is_money(const model::Quantity& q) const { return tables_.currency_codes.count(q.unit) > 0; }
 
+  // "supporting Russia's war effort": the possessive at `at` is followed by what is supported.
+  bool owns_the_aid(std::size_t at, const SentenceCues& c) const {
+    if (at + 1 >= toks_.size() || (toks_[at].norm != "'s"sv && toks_[at].norm != "'"sv)) return false;
+    return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == at + 1; });
+  }
+
   // "give Jordan 3 billion euros", "sent Kyiv a $400 million package": what is given follows the
   // mention at `at` at once (a number, a sum, or an aid noun, after "a"/"an"/"another" if any),
   // so the mention is the verb's first object, the one who receives.
@@ -1037,7 +1043,7 @@ class FrameFinder {
         if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
                        (!v.entry->attr("type").empty() &&
                         !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
-                       gift_follows(a_.mentions[*direct].last, window_end, c)))
+                       gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
           recipient = direct;
       }
       const bool object_before = passive || present || origin;
