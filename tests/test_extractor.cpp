@@ -416,6 +416,17 @@ TEST_F(ExtractorAgreements, RestoringDiplomaticTiesIsACooperationAgreement) {
   EXPECT_TRUE(facts(extract("Egypt broke off diplomatic relations with Qatar."), FactKind::Agreement).empty());
 }
 
+TEST_F(ExtractorAgreements, TheTypeMayFollowTheNoun) {
+  auto g = extract("Russia and China signed an agreement to expand military cooperation, state media reported.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Defense);
+  g = extract("Japan and India signed a deal on trade and investment.");
+  agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Trade);
+}
+
 TEST_F(ExtractorAgreements, AMonthAfterPublicationIsLastYears) {
   auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-02-10");
   auto agreements = facts(g, FactKind::Agreement);

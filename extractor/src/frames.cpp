@@ -1300,6 +1300,13 @@ class FrameFinder {
         for (const Cue& other : c.agreement_nouns)
           if (other.first > noun.last && other.first <= noun.last + 3 && other.entry->attr("type") != "Other")
             type = parse_agreement_type(other.entry->attr("type"));
+      // "an agreement to expand military cooperation", "a deal on trade": what it is about follows.
+      if (type == model::AgreementType::Other)
+        for (const Cue& m : c.agreement_modifiers)
+          if (m.first >= noun.last && m.first <= noun.last + 3) {
+            type = parse_agreement_type(m.entry->attr("type"));
+            break;
+          }
       std::vector<std::string> parties;
       std::vector<std::size_t> roles;
       auto add_party = [&](std::size_t k) {
