@@ -635,6 +635,26 @@ TEST_F(ExtractorAid, SupportingAStatesWarEffortIsMilitaryAidToIt) {
   EXPECT_TRUE(facts(extract("Russia's war effort has stalled."), FactKind::Aid).empty());
 }
 
+TEST_F(ExtractorAid, NamedWeaponSystemsAreWeapons) {
+  auto g = extract("The Netherlands has said it will deliver 18 more F-16s to Ukraine over the coming months.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  EXPECT_EQ(aid[0]->provider, Ids{"NLD"});
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+}
+
+TEST_F(ExtractorAid, TheSubjectOfAReportedClauseIsNotTheSpeaker) {
+  // "any country" supplies, not Russia, which warns.
+  auto g = extract("Russia warned that any country supplying the jets to Ukraine would become a party to the conflict.");
+  for (const Fact* aid : facts(g, FactKind::Aid)) EXPECT_NE(aid->provider, Ids{"RUS"});
+  // A pronoun after "that" is still the clause's subject.
+  g = extract("Iran said that it had sent drones to Sudan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"IRN"});
+}
+
 TEST_F(ExtractorAid, QuantityUnitIsTheCountedNoun) {
   auto g = extract("Poland bought 48 Patriot launchers from the United States.");
   auto aid = facts(g, FactKind::Aid);

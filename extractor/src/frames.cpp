@@ -306,7 +306,11 @@ class FrameFinder {
         std::size_t before = t > floor && toks_[t - 1].norm == ","sv ? t - 1 : t;
         if (before > floor && a_.mention_at[before - 1] >= 0) return static_cast<std::size_t>(a_.mention_at[before - 1]);
         if (n != "that"sv) return std::nullopt;
-        break;  // "that" may also open a reported clause
+        // "that" may also open a reported clause. When words stand between it and the verb,
+        // they are that clause's subject ("Russia warned that any country supplying jets ..."):
+        // not an actor the text names, and never the speaker before "that".
+        if (t + 1 < pos && toks_[t + 1].is_word && !toks_[t + 1].is_number) return std::nullopt;
+        break;
       }
     }
     std::optional<std::size_t> best;
