@@ -286,12 +286,12 @@ TEST(ModelUtf8, ValidityDoesNotDependOnWhereTheBadByteIs) {
   // inside or after such a block, and a sequence cut at the end of the text too.
   for (std::size_t at = 0; at <= 20; ++at) {
     const std::string ascii(20, 'a');
-    for (const std::string bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xE2\x80"}) {
+    for (const std::string& bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xE2\x80"}) {
       std::string text = ascii;
       text.insert(at, bad);
       EXPECT_FALSE(is_valid_utf8(text)) << at;
     }
-    for (const std::string good : {std::string("\xC3\xA9"), std::string("\xE2\x80\x94"), std::string("\xF0\x9F\x98\x80"), std::string(1, '\0')}) {
+    for (const std::string& good : {std::string("\xC3\xA9"), std::string("\xE2\x80\x94"), std::string("\xF0\x9F\x98\x80"), std::string(1, '\0')}) {
       std::string text = ascii;
       text.insert(at, good);
       EXPECT_TRUE(is_valid_utf8(text)) << at;

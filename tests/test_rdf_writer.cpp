@@ -546,7 +546,7 @@ TEST_F(RdfWriterTest, LineFormatsAreWrittenAsSerdWritesThem) {
   g.actors[3].role = awkward;
   g.actors[3].label = "\\\"\n\r\t";
   for (RdfFormat f : {RdfFormat::NTriples, RdfFormat::NQuads}) {
-    for (const std::string base : {std::string(vocab::kDefaultBase), std::string("http://example.org/\u00e9/")}) {
+    for (const std::string& base : {std::string(vocab::kDefaultBase), std::string("http://example.org/\u00e9/")}) {
       const std::string ours = write(g, f, base);
       ASSERT_FALSE(ours.empty());
       EXPECT_EQ(fuzz::serd_rewrite(ours, syntax_of(f)), ours) << format_name(f) << " " << base;

@@ -11,19 +11,14 @@ namespace {
 
 class RdfGraphWriter : public GraphWriter {
  public:
-  RdfGraphWriter(std::FILE* out, const RdfOptions& options) : writer_(out, options), renders_apart_(renders_apart(options.format)) {}
+  RdfGraphWriter(std::FILE* out, const RdfOptions& options) : writer_(out, options) {}
   void write(const model::DocumentGraph& graph) override { writer_.write(graph); }
-  std::optional<RenderedDocument> render(const model::DocumentGraph& graph) const override {
-    if (!renders_apart_) return std::nullopt;
-    return writer_.render(graph);
-  }
   void write_rendered(const RenderedDocument& rendered) override { writer_.write(rendered); }
   std::size_t statements() const override { return writer_.statements(); }
   bool finish() override { return writer_.finish(); }
 
  private:
   RdfWriter writer_;
-  bool renders_apart_;
 };
 
 // Writes text as it comes; remembers a failed write.

@@ -418,12 +418,6 @@ RdfWriter::~RdfWriter() = default;
 
 bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || format == RdfFormat::NQuads; }
 
-RenderedDocument RdfWriter::render(const model::DocumentGraph& g) const {
-  RenderedDocument rendered;
-  render(g, rendered);
-  return rendered;
-}
-
 void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.

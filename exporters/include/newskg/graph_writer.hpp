@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <memory>
-#include <optional>
 #include <string_view>
 
 #include "newskg/model.hpp"
@@ -17,10 +16,7 @@ class GraphWriter {
   virtual ~GraphWriter() = default;
   // Writes one document (streamed: the documents go out one at a time).
   virtual void write(const model::DocumentGraph& graph) = 0;
-  // The part of write()'s work that may run ahead, on any thread: for N-Triples and N-Quads,
-  // the rendered statements (RdfWriter::render), then written in order by write_rendered().
-  // nullopt for the formats that have no such part.
-  virtual std::optional<RenderedDocument> render(const model::DocumentGraph&) const { return std::nullopt; }
+  // Writes a document that RdfWriter::render made on another thread (N-Triples and N-Quads).
   virtual void write_rendered(const RenderedDocument&) {}
   // RDF statements written so far (0 for the formats that are not RDF).
   virtual std::size_t statements() const { return 0; }

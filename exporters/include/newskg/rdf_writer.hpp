@@ -76,12 +76,10 @@ class RdfWriter {
   RdfWriter& operator=(const RdfWriter&) = delete;
 
   void write(const model::DocumentGraph& graph);
-  // For renders_apart() formats: `graph` rendered, on any thread, to be written later with
+  // For renders_apart() formats: `graph` rendered into `into` (its buffers cleared and reused,
+  // so that a pool of them keeps memory flat), on any thread, to be written later with
   // write(RenderedDocument), which adds only the actors not yet written. The two steps write
   // exactly what write(graph) writes.
-  RenderedDocument render(const model::DocumentGraph& graph) const;
-  // The same into `into`, whose buffers are cleared and reused: a pool of them keeps memory
-  // flat over a long corpus.
   void render(const model::DocumentGraph& graph, RenderedDocument& into) const;
   void write(const RenderedDocument& rendered);
   std::size_t statements() const;  // written so far
