@@ -286,7 +286,7 @@ TEST(ModelUtf8, ValidityDoesNotDependOnWhereTheBadByteIs) {
   // inside or after such a block, and a sequence cut at the end of the text too.
   for (std::size_t at = 0; at <= 20; ++at) {
     const std::string ascii(20, 'a');
-    for (const std::string& bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xE2\x80"}) {
+    for (std::string_view bad : {"\xFF", "\xC0\xAF", "\xED\xA0\x80", "\x80", "\xE2\x80"}) {
       std::string text = ascii;
       text.insert(at, bad);
       EXPECT_FALSE(is_valid_utf8(text)) << at;
