@@ -69,6 +69,16 @@ struct Cue {
   const LexiconEntry* entry = nullptr;
 };
 
+// True when one of `cues` starts at token `at`.
+inline bool cue_starts_at(const std::vector<Cue>& cues, std::size_t at) {
+  for (const Cue& c : cues)
+    if (c.first == at) return true;
+  return false;
+}
+
+// "'s" or a bare apostrophe ("the Houthis' drones").
+inline bool is_possessive(const Token& t) { return std::string_view(t.norm) == "'s" || std::string_view(t.norm) == "'"; }
+
 struct TimeExpression {
   std::size_t first = 0, last = 0;
   model::Date date;

@@ -595,8 +595,7 @@ class FrameFinder {
 
   // "supporting Russia's war effort": the possessive at `at` is followed by what is supported.
   bool owns_the_aid(std::size_t at, const SentenceCues& c) const {
-    if (at + 1 >= toks_.size() || (toks_[at].norm != "'s"sv && toks_[at].norm != "'"sv)) return false;
-    return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == at + 1; });
+    return at + 1 < toks_.size() && is_possessive(toks_[at]) && cue_starts_at(c.aid_nouns, at + 1);
   }
 
   // "give Jordan 3 billion euros", "sent Kyiv a $400 million package": what is given follows the
@@ -606,8 +605,7 @@ class FrameFinder {
     if (at < last && (toks_[at].norm == "a"sv || toks_[at].norm == "an"sv || toks_[at].norm == "another"sv)) ++at;
     if (at >= last) return false;
     if (toks_[at].is_number || tables_.currency.longest_at(token_ids_, at, last)) return true;
-    return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == at; }) ||
-           std::any_of(c.aid_modifiers.begin(), c.aid_modifiers.end(), [&](const Cue& m) { return m.first == at; });
+    return cue_starts_at(c.aid_nouns, at) || cue_starts_at(c.aid_modifiers, at);
   }
 
   // "a military aid package worth $400 million": a sum joined to the aid right after it.
@@ -1040,7 +1038,7 @@ class FrameFinder {
       if (!recipient && !receive) {
         auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
-        if (direct && a_.mentions[*direct].last + 1 < window_end && (toks_[a_.mentions[*direct].last].norm == "'s"sv || toks_[a_.mentions[*direct].last].norm == "'"sv))
+        if (direct && a_.mentions[*direct].last + 1 < window_end && is_possessive(toks_[a_.mentions[*direct].last]))
           if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
               owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;

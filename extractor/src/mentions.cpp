@@ -15,7 +15,6 @@ namespace {
 using Hit = LexiconTables::GazetteerHit;
 
 bool is_determiner(std::string_view norm) { return norm == "the"sv || norm == "a"sv || norm == "an"sv; }
-bool is_possessive(const Token& t) { return t.norm == "'s"sv || t.norm == "'"sv; }
 
 class MentionFinder {
  public:
@@ -79,13 +78,16 @@ class MentionFinder {
               sentence);
       }
     }
+    // "rebels", "the insurgents", and "the rebels" with no group named before it to stand for.
+    auto armed_group = [&] {
+      return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
+    };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
-      // "the rebels" with no group named before: the unnamed group of the story's country.
-      if (auto end = unnamed_armed_group(i, i + 1, sentence, a_.focus_state)) return *end;
+      if (auto end = armed_group()) return *end;
       return ana->last;
     }
-    if (auto end = unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state)) return *end;
+    if (auto end = armed_group()) return *end;
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
         const std::string_view n = toks_[i].norm;
