@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <set>
+#include <utility>
 #include <vector>
 
-#include <fmt/format.h>
 #include <serd/serd.h>
 
 #include "newskg/utf8.hpp"
@@ -16,42 +16,12 @@
 namespace newskg::exporters {
 namespace {
 
-using namespace std::string_literals;
+// Where the IRIs under the base go.
+constexpr std::string_view kDocumentPath = "doc/";
+constexpr std::string_view kActorPath = "actor/";
+constexpr std::string_view kActorsGraphPath = "actors";
 
-std::string concat(std::string_view a, std::string_view b) {
-  std::string out;
-  out.reserve(a.size() + b.size());
-  out.append(a).append(b);
-  return out;
-}
-std::string nkg(std::string_view local) { return concat(vocab::kNkg, local); }
-std::string nif(std::string_view local) { return concat(vocab::kNif, local); }
-std::string xsd(std::string_view local) { return concat(vocab::kXsd, local); }
-
-const std::string kRdfType = concat(vocab::kRdf, "type");
-const std::string kRdfsLabel = concat(vocab::kRdfs, "label");
-// The IRIs written for every span and mention, made once rather than per statement.
-const std::string kNifString = nif("String");
-const std::string kNifReferenceContext = nif("referenceContext");
-const std::string kNifBeginIndex = nif("beginIndex");
-const std::string kNifEndIndex = nif("endIndex");
-const std::string kNifAnchorOf = nif("anchorOf");
-const std::string kNkgMentions = nkg("mentions");
-const std::string kNkgEvidence = nkg("evidence");
-const std::string kXsdNonNegativeInteger = xsd("nonNegativeInteger");
-
-// An RDF term to write: views of strings that live at least until the statement is written.
-struct Term {
-  SerdType type = SERD_URI;
-  std::string_view value;
-  std::string_view datatype;  // the whole IRI, for typed literals
-  std::string_view lang;
-};
-
-Term iri(std::string_view v) { return {SERD_URI, v, {}, {}}; }
-Term literal(std::string_view v) { return {SERD_LITERAL, v, {}, {}}; }
-Term typed(std::string_view v, std::string_view datatype_iri) { return {SERD_LITERAL, v, datatype_iri, {}}; }
-Term english(std::string_view v) { return {SERD_LITERAL, v, {}, "en"}; }
+constexpr char kHex[] = "0123456789ABCDEF";
 
 SerdNode node(std::string_view s, SerdType type) {
   // Serd's writers read only the bytes of an IRI; its flags and code-point count matter for
@@ -71,7 +41,85 @@ std::string valid_utf8(std::string_view s) {
 bool needs_repair(std::string_view s) { return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s); }
 
 // Percent-encodes c as %XX.
-void percent_encode(std::string& out, unsigned char c) { out += fmt::format("%{:02X}", c); }
+void percent_encode(std::string& out, unsigned char c) {
+  const char code[] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+  out.append(code, sizeof code);
+}
+
+// ASCII letters, digits and - . _ ~: what an IRI path segment holds as it is.
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// What follows the document IRI in a fact's IRI.
+void append_fact_suffix(std::string& out, std::string_view local_id) { out.append("/").append(local_id); }
+
+// "#char=B,E" (RFC 5147), what follows the document IRI in a span's IRI, made without allocating.
+class SpanSuffix {
+ public:
+  explicit SpanSuffix(const model::Span& s) {
+    constexpr std::string_view kChar = "#char=";
+    char* end = bytes_.data() + bytes_.size();
+    char* p = std::copy(kChar.begin(), kChar.end(), bytes_.data());
+    p = std::to_chars(p, end, s.begin).ptr;
+    *p++ = ',';
+    size_ = static_cast<std::size_t>(std::to_chars(p, end, s.end).ptr - bytes_.data());
+  }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::array<char, 6 + 20 + 1 + 20> bytes_;  // "#char=", two 64-bit numbers and a comma
+  std::size_t size_;
+};
+
+// A number's decimal digits, made without allocating.
+class Digits {
+ public:
+  explicit Digits(std::size_t n) : size_(static_cast<std::size_t>(std::to_chars(bytes_.data(), bytes_.data() + bytes_.size(), n).ptr - bytes_.data())) {}
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::array<char, 20> bytes_;
+  std::size_t size_;
+};
+
+// An IRI written again and again (a vocabulary term, a namespace, the document being written),
+// kept with the bytes LineEncoder writes for it so that these are encoded once.
+class EncodedIri {
+ public:
+  EncodedIri() = default;
+  explicit EncodedIri(std::string raw) { assign(std::move(raw)); }
+  void assign(std::string raw);
+  const std::string& raw() const { return raw_; }
+  std::string_view encoded() const { return encoded_; }  // "<...>"
+
+ private:
+  std::string raw_;
+  std::string encoded_;
+};
+
+// An IRI to write: a stem encoded once and a tail (an id, "#char=1,5") encoded as it is
+// written. Escaping goes byte by byte, so the two give the bytes of the whole IRI encoded.
+struct Iri {
+  Iri() = default;  // no IRI: a literal without a datatype
+  Iri(const EncodedIri& stem_, std::string_view tail_ = {}) : stem(&stem_), tail(tail_) {}  // NOLINT: implicit, a stem alone is an IRI
+  const EncodedIri* stem = nullptr;
+  std::string_view tail;
+};
+
+// An RDF term to write: views of strings that live at least until the statement is written.
+struct Term {
+  SerdType type = SERD_URI;
+  Iri resource;            // for IRIs
+  std::string_view value;  // for literals: the lexical form
+  Iri datatype;            // for typed literals
+  std::string_view lang;
+};
+
+Term iri(Iri v) { return {SERD_URI, v, {}, {}, {}}; }
+Term literal(std::string_view v) { return {SERD_LITERAL, {}, v, {}, {}}; }
+Term typed(std::string_view v, Iri datatype) { return {SERD_LITERAL, {}, v, datatype, {}}; }
+Term english(std::string_view v) { return {SERD_LITERAL, {}, v, {}, "en"}; }
 
 // Per byte: 0 written as it is, 1 written as \uXXXX, or the letter that follows a backslash.
 using EscapeTable = std::array<char, 256>;
@@ -102,15 +150,24 @@ class LineEncoder {
 
   void iri(std::string_view v) {
     out_ += '<';
-    escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
-                                                    (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
+    iri_bytes(v);
     out_ += '>';
   }
-  void literal(std::string_view v, std::string_view datatype, std::string_view lang) {
+  void iri(const Iri& v) {
+    const std::string_view stem = v.stem->encoded();
+    if (v.tail.empty()) {
+      out_ += stem;
+      return;
+    }
+    out_.append(stem.data(), stem.size() - 1);  // without its '>'
+    iri_bytes(v.tail);
+    out_ += '>';
+  }
+  void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
     out_ += '"';
     escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
     out_ += '"';
-    if (!datatype.empty()) {
+    if (datatype.stem) {
       out_ += "^^";
       iri(datatype);
     } else if (!lang.empty()) {
@@ -128,6 +185,11 @@ class LineEncoder {
   // Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
   using Bytes16 = unsigned char __attribute__((vector_size(16)));
 
+  void iri_bytes(std::string_view v) {
+    escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
+                                                    (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
+  }
+
   // `flags16` marks, in 16 bytes, those that `table` does not write as they are.
   template <class Flags16>
   void escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
@@ -136,21 +198,24 @@ class LineEncoder {
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
-      // Nearly every byte goes out as it is: skip them sixteen at a time.
-      for (; i + 16 <= n; i += 16) {
+      // Nearly every byte goes out as it is: skip them sixteen at a time, the last few (most of
+      // a short IRI tail or literal) padded with a byte that goes out as it is.
+      while (i < n) {
         Bytes16 block;
-        std::memcpy(&block, bytes + i, 16);
+        const std::size_t count = std::min<std::size_t>(16, n - i);
+        if (count < 16) std::memset(&block, 'a', 16);
+        std::memcpy(&block, bytes + i, count);
         const auto flags = flags16(block);
         std::uint64_t halves[2];
         std::memcpy(halves, &flags, 16);
         if (halves[0] | halves[1]) break;
+        i += count;
       }
       while (i < n && table[bytes[i]] == 0) ++i;
       if (i == n) break;
       out_.append(v.data() + run, i - run);
       const char e = table[bytes[i]];
       if (e == 1) {
-        static constexpr char kHex[] = "0123456789ABCDEF";
         const char code[] = {'\\', 'u', '0', '0', kHex[bytes[i] >> 4], kHex[bytes[i] & 0xF]};
         out_.append(code, sizeof code);
       } else {
@@ -164,6 +229,76 @@ class LineEncoder {
 
   std::string& out_;
 };
+
+
+void EncodedIri::assign(std::string raw) {
+  raw_ = std::move(raw);
+  encoded_.clear();
+  LineEncoder(encoded_).iri(raw_);
+}
+
+EncodedIri in(std::string_view name_space, std::string_view local) {
+  std::string iri;
+  iri.reserve(name_space.size() + local.size());
+  iri.append(name_space).append(local);
+  return EncodedIri(std::move(iri));
+}
+EncodedIri nkg(std::string_view local) { return in(vocab::kNkg, local); }
+EncodedIri nif(std::string_view local) { return in(vocab::kNif, local); }
+EncodedIri dcterms(std::string_view local) { return in(vocab::kDcterms, local); }
+
+// The vocabulary written, each IRI encoded once; and the namespaces of IRIs made from names.
+const EncodedIri kNkgNamespace = nkg("");
+const EncodedIri kXsdNamespace = in(vocab::kXsd, "");
+const EncodedIri kWdNamespace = in(vocab::kWd, "");
+const EncodedIri kRdfType = in(vocab::kRdf, "type");
+const EncodedIri kRdfsLabel = in(vocab::kRdfs, "label");
+const EncodedIri kOwlSameAs = in(vocab::kOwl, "sameAs");
+const EncodedIri kProvWasDerivedFrom = in(vocab::kProv, "wasDerivedFrom");
+const EncodedIri kXsdNonNegativeInteger = in(vocab::kXsd, "nonNegativeInteger");
+const EncodedIri kXsdDecimal = in(vocab::kXsd, "decimal");
+const EncodedIri kDctermsTitle = dcterms("title");
+const EncodedIri kDctermsSource = dcterms("source");
+const EncodedIri kDctermsIssued = dcterms("issued");
+const EncodedIri kNifContext = nif("Context");
+const EncodedIri kNifString = nif("String");
+const EncodedIri kNifIsString = nif("isString");
+const EncodedIri kNifReferenceContext = nif("referenceContext");
+const EncodedIri kNifBeginIndex = nif("beginIndex");
+const EncodedIri kNifEndIndex = nif("endIndex");
+const EncodedIri kNifAnchorOf = nif("anchorOf");
+const EncodedIri kNkgDocument = nkg("Document");
+const EncodedIri kNkgSourceName = nkg("sourceName");
+const EncodedIri kNkgMentions = nkg("mentions");
+const EncodedIri kNkgIso3 = nkg("iso3");
+const EncodedIri kNkgAffiliation = nkg("affiliation");
+const EncodedIri kNkgRole = nkg("role");
+const EncodedIri kNkgClaimant = nkg("claimant");
+const EncodedIri kNkgAccused = nkg("accused");
+const EncodedIri kNkgProvider = nkg("provider");
+const EncodedIri kNkgRecipient = nkg("recipient");
+const EncodedIri kNkgParty = nkg("party");
+const EncodedIri kNkgAbout = nkg("about");
+const EncodedIri kNkgAidType = nkg("aidType");
+const EncodedIri kNkgAgreementType = nkg("agreementType");
+const EncodedIri kNkgStatus = nkg("status");
+const EncodedIri kNkgQuantity = nkg("quantity");
+const EncodedIri kNkgQuantityUnit = nkg("quantityUnit");
+const EncodedIri kNkgQuantityBound = nkg("quantityBound");
+const EncodedIri kNkgDate = nkg("date");
+const EncodedIri kNkgActDescription = nkg("actDescription");
+const EncodedIri kNkgCameoCode = nkg("cameoCode");
+const EncodedIri kNkgPloverType = nkg("ploverType");
+const EncodedIri kNkgEvidence = nkg("evidence");
+const EncodedIri kNkgTrigger = nkg("trigger");
+const EncodedIri kNkgExtractedBy = nkg("extractedBy");
+
+// The IRI whole, for Serd: the stem alone, or stem and tail joined in `buffer`.
+std::string_view joined(const Iri& v, std::string& buffer) {
+  if (v.tail.empty()) return v.stem->raw();
+  buffer.assign(v.stem->raw()).append(v.tail);
+  return buffer;
+}
 
 }  // namespace
 
@@ -198,9 +333,7 @@ std::string iri_escape(std::string_view s) {
 std::string iri_segment_escape(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                            c == '_' || c == '~';
-    if (unreserved || c >= 0x80)
+    if (is_unreserved(c) || c >= 0x80)
       out += static_cast<char>(c);
     else
       percent_encode(out, c);
@@ -208,21 +341,21 @@ std::string iri_segment_escape(std::string_view s) {
   return valid_utf8(out);
 }
 
-std::string Iris::document(const model::DocumentInfo& info) const { return base + "doc/" + iri_segment_escape(info.id); }
-std::string Iris::actor(std::string_view id) const { return base + "actor/" + iri_segment_escape(id); }
+std::string Iris::document(const model::DocumentInfo& info) const { return base + std::string(kDocumentPath) + iri_segment_escape(info.id); }
+std::string Iris::actor(std::string_view id) const { return base + std::string(kActorPath) + iri_segment_escape(id); }
 std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return fact_in(document(info), f.local_id); }
 std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const { return span_in(document(info), s); }
 std::string Iris::fact_in(std::string_view document_iri, std::string_view local_id) {
   std::string id(document_iri);
-  id.append("/").append(local_id);
+  append_fact_suffix(id, local_id);
   return id;
 }
 std::string Iris::span_in(std::string_view document_iri, const model::Span& s) {
   std::string id(document_iri);
-  id.append("#char=").append(std::to_string(s.begin)).append(",").append(std::to_string(s.end));
+  id.append(SpanSuffix(s).view());
   return id;
 }
-std::string Iris::actors_graph() const { return base + "actors"; }
+std::string Iris::actors_graph() const { return base + std::string(kActorsGraphPath); }
 
 struct RdfWriter::Impl {
   bool failed = false;  // a statement Serd refused, or a write that failed
@@ -238,7 +371,9 @@ struct RdfWriter::Impl {
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
   std::set<std::string> actors_written;
-  std::string graph;  // current graph IRI, empty for the default graph
+  const EncodedIri actor_namespace;  // an actor's IRI is this and its id as a path segment
+  const EncodedIri actors_graph;
+  const EncodedIri* graph = nullptr;  // current graph, null for the default graph
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
 
@@ -265,116 +400,135 @@ struct RdfWriter::Impl {
     lines.clear();
   }
   bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
-  void emit(std::string_view subject, std::string_view predicate, const Term& object) {
+  void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
     std::string repaired;
     std::string_view value = object.value;
     if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
-    const bool in_graph = quads() && !graph.empty();
+    const bool in_graph = quads() && graph;
     if (line_based) {
       LineEncoder line(capture ? *capture : lines);
       line.iri(subject);
       line.separator();
       line.iri(predicate);
       line.separator();
-      if (object.type == SERD_URI) line.iri(value);
+      if (object.type == SERD_URI) line.iri(object.resource);
       else line.literal(value, object.datatype, object.lang);
       if (in_graph) {
         line.separator();
-        line.iri(graph);
+        line.iri(*graph);
       }
       line.end();
       if (lines.size() >= kLinePage) flush();
       return;
     }
-    SerdNode s = node(subject, SERD_URI);
-    SerdNode p = node(predicate, SERD_URI);
-    SerdNode o = node(value, object.type);
+    std::string subject_iri, object_iri, datatype_iri;
+    SerdNode s = node(joined(subject, subject_iri), SERD_URI);
+    SerdNode p = node(predicate.raw(), SERD_URI);
+    SerdNode o = object.type == SERD_URI ? node(joined(object.resource, object_iri), SERD_URI) : node(value, object.type);
     // Serd's Turtle and TriG writer puts a literal holding a quote or a line break in a long
     // string ("""..."""); Serd 0.30's reader mis-reads a long string holding '"\' or ending
     // in '""' (rapper reads both). Without the flags that choose the long form, such a literal
     // goes out as a short string with its quotes and line breaks escaped, which all readers read.
-    if (object.type == SERD_LITERAL && (value.find("\"\\") != std::string_view::npos || value.ends_with("\"\"")))
-      o.flags = 0;
-    SerdNode dt = node(object.datatype, SERD_URI);
+    if (object.type == SERD_LITERAL && (value.find("\"\\") != std::string_view::npos || value.ends_with("\"\""))) o.flags = 0;
+    SerdNode dt = object.datatype.stem ? node(joined(object.datatype, datatype_iri), SERD_URI) : SERD_NODE_NULL;
     SerdNode lang = node(object.lang, SERD_LITERAL);
-    SerdNode g = node(graph, SERD_URI);
-    if (serd_writer_write_statement(writer, 0, in_graph ? &g : nullptr, &s, &p, &o, object.datatype.empty() ? nullptr : &dt,
+    SerdNode g = in_graph ? node(graph->raw(), SERD_URI) : SERD_NODE_NULL;
+    if (serd_writer_write_statement(writer, 0, in_graph ? &g : nullptr, &s, &p, &o, object.datatype.stem ? &dt : nullptr,
                                     object.lang.empty() ? nullptr : &lang) != SERD_SUCCESS)
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
-  // The IRIs of the document being written, made once: a document has hundreds of them.
-  std::string doc_iri;
-  std::map<std::string, std::string, std::less<>> actor_iris;
-  const std::string& actor_iri(const std::string& actor_id) {
-    auto it = actor_iris.find(actor_id);
-    if (it == actor_iris.end()) it = actor_iris.emplace(actor_id, iris.actor(actor_id)).first;
-    return it->second;
+  // An actor's IRI, its id escaped in `buffer` only where it needs it (rarely: ids are mostly
+  // ASCII letters, digits and '-').
+  Iri actor_iri(std::string_view actor_id, std::string& buffer) const {
+    if (std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); })) return {actor_namespace, actor_id};
+    buffer = iri_segment_escape(actor_id);
+    return {actor_namespace, buffer};
   }
-  std::string span_iri(const model::Span& s) const { return Iris::span_in(doc_iri, s); }
-  using SpansWritten = std::set<std::pair<std::size_t, std::size_t>>;
-  void write_span(const model::Span& s, SpansWritten& written) {
-    if (written.emplace(s.begin, s.end).second) describe_span(s, span_iri(s));
+
+  // The state of the document being written, its buffers kept from one document to the next.
+  EncodedIri doc_iri;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_written;  // (begin, end), sorted
+  std::string fact_tail, actor_tail;
+
+  // True the first time a span of the document is seen.
+  bool first_sight(const model::Span& s) {
+    const std::pair key{s.begin, s.end};
+    const auto at = std::lower_bound(spans_written.begin(), spans_written.end(), key);
+    if (at != spans_written.end() && *at == key) return false;
+    spans_written.insert(at, key);
+    return true;
   }
-  void describe_span(const model::Span& s, const std::string& id) {
-    const std::string& doc = doc_iri;
+  void write_span(const model::Span& s) {
+    if (!first_sight(s)) return;
+    const SpanSuffix suffix(s);
+    const Iri id{doc_iri, suffix.view()};
     emit(id, kRdfType, iri(kNifString));
-    emit(id, kNifReferenceContext, iri(doc));
-    emit(id, kNifBeginIndex, typed(std::to_string(s.begin), kXsdNonNegativeInteger));
-    emit(id, kNifEndIndex, typed(std::to_string(s.end), kXsdNonNegativeInteger));
+    emit(id, kNifReferenceContext, iri(doc_iri));
+    emit(id, kNifBeginIndex, typed(Digits(s.begin).view(), kXsdNonNegativeInteger));
+    emit(id, kNifEndIndex, typed(Digits(s.end).view(), kXsdNonNegativeInteger));
     emit(id, kNifAnchorOf, literal(s.anchor));
   }
 
   void write_actor(const model::Actor& a) {
-    std::string id = iris.actor(a.id);
-    emit(id, kRdfType, iri(nkg(model::name(a.type))));
+    std::string id_buffer, affiliation_buffer;
+    const Iri id = actor_iri(a.id, id_buffer);
+    emit(id, kRdfType, iri({kNkgNamespace, model::name(a.type)}));
     emit(id, kRdfsLabel, english(a.label));
-    if (!a.iso3.empty()) emit(id, nkg("iso3"), literal(a.iso3));
-    if (!a.wikidata.empty()) emit(id, fmt::format("{}sameAs", vocab::kOwl), iri(fmt::format("{}{}", vocab::kWd, a.wikidata)));
-    if (!a.affiliation.empty()) emit(id, nkg("affiliation"), iri(iris.actor(a.affiliation)));
-    if (!a.role.empty()) emit(id, nkg("role"), literal(a.role));
+    if (!a.iso3.empty()) emit(id, kNkgIso3, literal(a.iso3));
+    if (!a.wikidata.empty()) emit(id, kOwlSameAs, iri({kWdNamespace, a.wikidata}));
+    if (!a.affiliation.empty()) emit(id, kNkgAffiliation, iri(actor_iri(a.affiliation, affiliation_buffer)));
+    if (!a.role.empty()) emit(id, kNkgRole, literal(a.role));
   }
 
   void write_document(const model::DocumentGraph& g);  // all but the actors
-  void write_fact(const model::DocumentGraph& g, const model::Fact& f, SpansWritten& spans) {
-    using model::FactKind;
-    const std::string id = Iris::fact_in(doc_iri, f.local_id);
-    const std::string& doc = doc_iri;
-    emit(id, kRdfType, iri(nkg(model::name(f.kind))));
-    auto roles = [&](const char* predicate, const std::vector<std::string>& actors) {
-      for (const std::string& a : actors) emit(id, nkg(predicate), iri(actor_iri(a)));
+  void write_fact(const model::DocumentGraph& g, const model::Fact& f) {
+    fact_tail.clear();
+    append_fact_suffix(fact_tail, f.local_id);
+    const Iri id{doc_iri, fact_tail};
+    emit(id, kRdfType, iri({kNkgNamespace, model::name(f.kind)}));
+    auto roles = [&](const EncodedIri& predicate, const std::vector<std::string>& actors) {
+      for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_tail)));
     };
-    roles("claimant", f.claimant);
-    roles("accused", f.accused);
-    roles("provider", f.provider);
-    roles("recipient", f.recipient);
-    roles("party", f.party);
-    if (f.about && *f.about < g.facts.size()) emit(id, nkg("about"), iri(Iris::fact_in(doc_iri, g.facts[*f.about].local_id)));
-    if (f.aid_type) emit(id, nkg("aidType"), iri(nkg(model::name(*f.aid_type))));
-    if (f.agreement_type) emit(id, nkg("agreementType"), iri(nkg(model::name(*f.agreement_type))));
-    if (f.status) emit(id, nkg("status"), iri(nkg(model::name(*f.status))));
-    if (f.quantity) {
-      emit(id, nkg("quantity"), typed(f.quantity->value, xsd("decimal")));
-      if (!f.quantity->unit.empty()) emit(id, nkg("quantityUnit"), literal(f.quantity->unit));
-      emit(id, nkg("quantityBound"), iri(nkg(model::name(f.quantity->bound))));
+    roles(kNkgClaimant, f.claimant);
+    roles(kNkgAccused, f.accused);
+    roles(kNkgProvider, f.provider);
+    roles(kNkgRecipient, f.recipient);
+    roles(kNkgParty, f.party);
+    if (f.about && *f.about < g.facts.size()) {
+      std::string about_tail;
+      append_fact_suffix(about_tail, g.facts[*f.about].local_id);
+      emit(id, kNkgAbout, iri({doc_iri, about_tail}));
     }
-    if (f.date) emit(id, nkg("date"), typed(f.date->lexical(), xsd(f.date->datatype())));
-    if (!f.description.empty()) emit(id, nkg("actDescription"), literal(f.description));
-    if (!f.cameo.empty()) emit(id, nkg("cameoCode"), literal(f.cameo));
-    if (!f.plover.empty()) emit(id, nkg("ploverType"), literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri(span_iri(s)));
-    if (f.trigger) emit(id, nkg("trigger"), iri(span_iri(*f.trigger)));
-    emit(id, fmt::format("{}wasDerivedFrom", vocab::kProv), iri(doc));
-    emit(id, nkg("extractedBy"), literal(f.rule));
-    for (const model::Span& s : f.evidence) write_span(s, spans);
-    if (f.trigger) write_span(*f.trigger, spans);
+    if (f.aid_type) emit(id, kNkgAidType, iri({kNkgNamespace, model::name(*f.aid_type)}));
+    if (f.agreement_type) emit(id, kNkgAgreementType, iri({kNkgNamespace, model::name(*f.agreement_type)}));
+    if (f.status) emit(id, kNkgStatus, iri({kNkgNamespace, model::name(*f.status)}));
+    if (f.quantity) {
+      emit(id, kNkgQuantity, typed(f.quantity->value, kXsdDecimal));
+      if (!f.quantity->unit.empty()) emit(id, kNkgQuantityUnit, literal(f.quantity->unit));
+      emit(id, kNkgQuantityBound, iri({kNkgNamespace, model::name(f.quantity->bound)}));
+    }
+    if (f.date) emit(id, kNkgDate, typed(f.date->lexical(), {kXsdNamespace, f.date->datatype()}));
+    if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
+    if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
+    if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
+    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, SpanSuffix(s).view()}));
+    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, SpanSuffix(*f.trigger).view()}));
+    emit(id, kProvWasDerivedFrom, iri(doc_iri));
+    emit(id, kNkgExtractedBy, literal(f.rule));
+    for (const model::Span& s : f.evidence) write_span(s);
+    if (f.trigger) write_span(*f.trigger);
   }
 };
 
 RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
-    : options(std::move(options_)), out(out_), line_based(renders_apart(options.format)) {
-  iris.base = options.base;
+    : options(std::move(options_)),
+      iris{options.base},
+      out(out_),
+      line_based(renders_apart(options.format)),
+      actor_namespace(options.base + std::string(kActorPath)),
+      actors_graph(iris.actors_graph()) {
   if (line_based) return;
   env = serd_env_new(nullptr);
   const SerdSyntax syntax = options.format == RdfFormat::TriG ? SERD_TRIG : SERD_TURTLE;
@@ -389,27 +543,26 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 }
 
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
-  doc_iri = iris.document(g.info);
-  actor_iris.clear();
-  const std::string& doc = doc_iri;
-  graph = doc;
-  emit(doc, kRdfType, iri(nkg("Document")));
-  emit(doc, kRdfType, iri(nif("Context")));
-  if (!g.info.title.empty()) emit(doc, fmt::format("{}title", vocab::kDcterms), literal(g.info.title));
+  doc_iri.assign(iris.document(g.info));
+  spans_written.clear();
+  graph = &doc_iri;
+  emit(doc_iri, kRdfType, iri(kNkgDocument));
+  emit(doc_iri, kRdfType, iri(kNifContext));
+  if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
   // A URL without a scheme is no IRI that N-Triples can hold: it goes out as a plain literal.
-  if (!g.info.url.empty())
-    emit(doc, fmt::format("{}source", vocab::kDcterms), is_absolute_iri(g.info.url) ? iri(iri_escape(g.info.url)) : literal(g.info.url));
-  if (!g.info.source.empty()) emit(doc, nkg("sourceName"), literal(g.info.source));
-  if (g.info.published) emit(doc, fmt::format("{}issued", vocab::kDcterms), typed(g.info.published->lexical(), xsd(g.info.published->datatype())));
-  if (options.include_text) emit(doc, nif("isString"), literal(g.info.text));
-  SpansWritten spans;
-  for (const model::Fact& f : g.facts) write_fact(g, f, spans);
-  for (const model::Mention& mention : g.mentions) {
-    const std::string id = span_iri(mention.span);
-    if (spans.emplace(mention.span.begin, mention.span.end).second) describe_span(mention.span, id);
-    emit(id, kNkgMentions, iri(actor_iri(mention.actor_id)));
+  if (!g.info.url.empty()) {
+    if (is_absolute_iri(g.info.url)) emit(doc_iri, kDctermsSource, iri(EncodedIri(iri_escape(g.info.url))));
+    else emit(doc_iri, kDctermsSource, literal(g.info.url));
   }
-  graph = iris.actors_graph();
+  if (!g.info.source.empty()) emit(doc_iri, kNkgSourceName, literal(g.info.source));
+  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(g.info.published->lexical(), {kXsdNamespace, g.info.published->datatype()}));
+  if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
+  for (const model::Fact& f : g.facts) write_fact(g, f);
+  for (const model::Mention& mention : g.mentions) {
+    write_span(mention.span);
+    emit({doc_iri, SpanSuffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_tail)));
+  }
+  graph = &actors_graph;
 }
 
 RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
