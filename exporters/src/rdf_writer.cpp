@@ -38,7 +38,11 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 // True when valid_utf8(s) would change s (rare: most text is clean, and is then not copied).
-bool needs_repair(std::string_view s) { return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s); }
+bool needs_repair(std::string_view s) {
+  // Most literals are short and ASCII: seen clean here without the calls.
+  if (std::all_of(s.begin(), s.end(), [](unsigned char c) { return c - 1u < 0x7Fu; })) return false;  // 1 to 0x7F
+  return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s);
+}
 
 // Percent-encodes c as %XX.
 void percent_encode(std::string& out, unsigned char c) {
@@ -83,6 +87,8 @@ class Digits {
   std::size_t size_;
 };
 
+struct Iri;
+
 // An IRI written again and again (a vocabulary term, a namespace, the document being written),
 // kept with the bytes LineEncoder writes for it so that these are encoded once.
 class EncodedIri {
@@ -90,6 +96,7 @@ class EncodedIri {
   EncodedIri() = default;
   explicit EncodedIri(std::string raw) { assign(std::move(raw)); }
   void assign(std::string raw);
+  void assign(const Iri& stem_and_tail);  // as the IRI written from them
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_; }  // "<...>"
 
@@ -176,7 +183,9 @@ class LineEncoder {
     }
   }
   void separator() { out_ += ' '; }
-  void end() { out_ += " .\n"; }
+  // What ends a statement in `graph` (null: the default graph), made once per graph.
+  static std::string line_end(const EncodedIri* graph);
+  void end(std::string_view line_end) { out_ += line_end; }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -235,6 +244,17 @@ void EncodedIri::assign(std::string raw) {
   raw_ = std::move(raw);
   encoded_.clear();
   LineEncoder(encoded_).iri(raw_);
+}
+void EncodedIri::assign(const Iri& stem_and_tail) {
+  raw_.assign(stem_and_tail.stem->raw()).append(stem_and_tail.tail);
+  encoded_.clear();
+  LineEncoder(encoded_).iri(stem_and_tail);
+}
+
+std::string LineEncoder::line_end(const EncodedIri* graph) {
+  std::string bytes;
+  if (graph) bytes.append(" ").append(graph->encoded());
+  return bytes.append(" .\n");
 }
 
 EncodedIri in(std::string_view name_space, std::string_view local) {
@@ -374,6 +394,12 @@ struct RdfWriter::Impl {
   const EncodedIri actor_namespace;  // an actor's IRI is this and its id as a path segment
   const EncodedIri actors_graph;
   const EncodedIri* graph = nullptr;  // current graph, null for the default graph
+  std::string line_end;               // of statements in it
+
+  void set_graph(const EncodedIri* g) {
+    graph = g;
+    line_end = LineEncoder::line_end(quads() ? graph : nullptr);
+  }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
 
@@ -414,11 +440,7 @@ struct RdfWriter::Impl {
       line.separator();
       if (object.type == SERD_URI) line.iri(object.resource);
       else line.literal(value, object.datatype, object.lang);
-      if (in_graph) {
-        line.separator();
-        line.iri(*graph);
-      }
-      line.end();
+      line.end(line_end);
       if (lines.size() >= kLinePage) flush();
       return;
     }
@@ -450,6 +472,8 @@ struct RdfWriter::Impl {
   // The state of the document being written, its buffers kept from one document to the next.
   EncodedIri doc_iri;
   std::vector<std::pair<std::size_t, std::size_t>> spans_written;  // (begin, end), sorted
+  // The subject of several statements in a row, encoded once for them.
+  EncodedIri fact_iri, span_iri;
   std::string fact_tail, actor_tail;
 
   // True the first time a span of the document is seen.
@@ -462,8 +486,8 @@ struct RdfWriter::Impl {
   }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    const SpanSuffix suffix(s);
-    const Iri id{doc_iri, suffix.view()};
+    span_iri.assign({doc_iri, SpanSuffix(s).view()});
+    const EncodedIri& id = span_iri;
     emit(id, kRdfType, iri(kNifString));
     emit(id, kNifReferenceContext, iri(doc_iri));
     emit(id, kNifBeginIndex, typed(Digits(s.begin).view(), kXsdNonNegativeInteger));
@@ -486,7 +510,8 @@ struct RdfWriter::Impl {
   void write_fact(const model::DocumentGraph& g, const model::Fact& f) {
     fact_tail.clear();
     append_fact_suffix(fact_tail, f.local_id);
-    const Iri id{doc_iri, fact_tail};
+    fact_iri.assign({doc_iri, fact_tail});
+    const EncodedIri& id = fact_iri;
     emit(id, kRdfType, iri({kNkgNamespace, model::name(f.kind)}));
     auto roles = [&](const EncodedIri& predicate, const std::vector<std::string>& actors) {
       for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_tail)));
@@ -529,6 +554,7 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
       line_based(renders_apart(options.format)),
       actor_namespace(options.base + std::string(kActorPath)),
       actors_graph(iris.actors_graph()) {
+  set_graph(nullptr);
   if (line_based) return;
   env = serd_env_new(nullptr);
   const SerdSyntax syntax = options.format == RdfFormat::TriG ? SERD_TRIG : SERD_TURTLE;
@@ -545,7 +571,7 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
   spans_written.clear();
-  graph = &doc_iri;
+  set_graph(&doc_iri);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
@@ -562,7 +588,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
     write_span(mention.span);
     emit({doc_iri, SpanSuffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_tail)));
   }
-  graph = &actors_graph;
+  set_graph(&actors_graph);
 }
 
 RdfWriter::RdfWriter(std::FILE* out, RdfOptions options) : impl_(std::make_unique<Impl>(out, std::move(options))) {}
