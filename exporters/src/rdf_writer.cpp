@@ -87,6 +87,29 @@ class Digits {
   std::size_t size_;
 };
 
+// Bytes appended by inline code: std::string's appends are calls, and a line takes a dozen.
+class ByteBuffer {
+ public:
+  void append(std::string_view s) {
+    if (s.size() > room()) grow(s.size());
+    std::copy(s.begin(), s.end(), bytes_.data() + size_);
+    size_ += s.size();
+  }
+  void append(char c) {
+    if (room() == 0) grow(1);
+    bytes_[size_++] = c;
+  }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+  std::size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+
+ private:
+  std::size_t room() const { return bytes_.size() - size_; }
+  void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
+  std::vector<char> bytes_;  // all of it is room: the first size_ bytes are used
+  std::size_t size_ = 0;
+};
+
 struct Iri;
 
 // An IRI written again and again (a vocabulary term, a namespace, the document being written),
@@ -98,11 +121,11 @@ class EncodedIri {
   void assign(std::string raw);
   void assign(const Iri& stem_and_tail);  // as the IRI written from them
   const std::string& raw() const { return raw_; }
-  std::string_view encoded() const { return encoded_; }  // "<...>"
+  std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
  private:
   std::string raw_;
-  std::string encoded_;
+  ByteBuffer encoded_;
 };
 
 // An IRI to write: a stem encoded once and a tail (an id, "#char=1,5") encoded as it is
@@ -153,39 +176,39 @@ constexpr EscapeTable make_escape_table(bool for_iri) {
 // rest as \uXXXX, plus \" \\ \n \r \t in literals. Input is valid UTF-8 (see valid_utf8).
 class LineEncoder {
  public:
-  explicit LineEncoder(std::string& out) : out_(out) {}
+  explicit LineEncoder(ByteBuffer& out) : out_(out) {}
 
   void iri(std::string_view v) {
-    out_ += '<';
+    out_.append('<');
     iri_bytes(v);
-    out_ += '>';
+    out_.append('>');
   }
   void iri(const Iri& v) {
     const std::string_view stem = v.stem->encoded();
     if (v.tail.empty()) {
-      out_ += stem;
+      out_.append(stem);
       return;
     }
-    out_.append(stem.data(), stem.size() - 1);  // without its '>'
+    out_.append({stem.data(), stem.size() - 1});  // without its '>'
     iri_bytes(v.tail);
-    out_ += '>';
+    out_.append('>');
   }
   void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
-    out_ += '"';
+    out_.append('"');
     escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
-    out_ += '"';
+    out_.append('"');
     if (datatype.stem) {
-      out_ += "^^";
+      out_.append("^^");
       iri(datatype);
     } else if (!lang.empty()) {
-      out_ += '@';
-      out_ += lang;
+      out_.append('@');
+      out_.append(lang);
     }
   }
-  void separator() { out_ += ' '; }
+  void separator() { out_.append(' '); }
   // What ends a statement in `graph` (null: the default graph), made once per graph.
   static std::string line_end(const EncodedIri* graph);
-  void end(std::string_view line_end) { out_ += line_end; }
+  void end(std::string_view line_end) { out_.append(line_end); }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -207,36 +230,43 @@ class LineEncoder {
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
-      // Nearly every byte goes out as it is: skip them sixteen at a time, the last few (most of
-      // a short IRI tail or literal) padded with a byte that goes out as it is.
+      // Nearly every byte goes out as it is: skip them sixteen at a time. The last few are
+      // tested in the string's last sixteen bytes (a flagged byte among those already passed
+      // only sends them to the byte loop), or, in a string shorter than that, padded with a
+      // byte that goes out as it is.
       while (i < n) {
         Bytes16 block;
-        const std::size_t count = std::min<std::size_t>(16, n - i);
-        if (count < 16) std::memset(&block, 'a', 16);
-        std::memcpy(&block, bytes + i, count);
+        if (i + 16 <= n) {
+          std::memcpy(&block, bytes + i, 16);
+        } else if (n >= 16) {
+          std::memcpy(&block, bytes + n - 16, 16);
+        } else {
+          std::memset(&block, 'a', 16);
+          std::memcpy(&block, bytes + i, n - i);
+        }
         const auto flags = flags16(block);
         std::uint64_t halves[2];
         std::memcpy(halves, &flags, 16);
         if (halves[0] | halves[1]) break;
-        i += count;
+        i = std::min(i + 16, n);
       }
       while (i < n && table[bytes[i]] == 0) ++i;
       if (i == n) break;
-      out_.append(v.data() + run, i - run);
+      out_.append({v.data() + run, i - run});
       const char e = table[bytes[i]];
       if (e == 1) {
         const char code[] = {'\\', 'u', '0', '0', kHex[bytes[i] >> 4], kHex[bytes[i] & 0xF]};
-        out_.append(code, sizeof code);
+        out_.append({code, sizeof code});
       } else {
         const char code[] = {'\\', e};
-        out_.append(code, sizeof code);
+        out_.append({code, sizeof code});
       }
       run = ++i;
     }
-    out_.append(v.data() + run, n - run);
+    out_.append({v.data() + run, n - run});
   }
 
-  std::string& out_;
+  ByteBuffer& out_;
 };
 
 
@@ -384,10 +414,10 @@ struct RdfWriter::Impl {
   std::FILE* out;
   std::string* capture = nullptr;  // when set, the output goes here instead of `out`
   std::size_t statements = 0;
-  // N-Triples and N-Quads: lines encoded here (LineEncoder) into `lines` and written out a
-  // page at a time. Turtle and TriG: Serd's writer, which abbreviates.
+  // N-Triples and N-Quads: lines encoded here (LineEncoder) into `lines` and handed to the
+  // output a page at a time and at each flush(). Turtle and TriG: Serd's writer, which abbreviates.
   bool line_based;
-  std::string lines;
+  ByteBuffer lines;
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
   std::set<std::string> actors_written;
@@ -422,7 +452,7 @@ struct RdfWriter::Impl {
   // Hands what was written so far to the output: at the end of each document and of the output.
   void flush() {
     if (writer) serd_writer_finish(writer);
-    if (!lines.empty()) put(lines);
+    if (lines.size() != 0) put(lines.view());
     lines.clear();
   }
   bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
@@ -433,7 +463,7 @@ struct RdfWriter::Impl {
     if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
     const bool in_graph = quads() && graph;
     if (line_based) {
-      LineEncoder line(capture ? *capture : lines);
+      LineEncoder line(lines);
       line.iri(subject);
       line.separator();
       line.iri(predicate);
@@ -604,6 +634,7 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
   rendered.statements.clear();
   scratch.capture = &rendered.statements;
   scratch.write_document(g);
+  scratch.flush();
   rendered.count = scratch.statements;
   rendered.actors.resize(g.actors.size());
   for (std::size_t i = 0; i < g.actors.size(); ++i) {
@@ -613,6 +644,7 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
     scratch.capture = &piece.statements;
     const std::size_t before = scratch.statements;
     scratch.write_actor(g.actors[i]);
+    scratch.flush();
     piece.count = scratch.statements - before;
   }
   rendered.failed = scratch.failed;
