@@ -554,6 +554,63 @@ TEST_F(RdfWriterTest, LineFormatsAreWrittenAsSerdWritesThem) {
   }
 }
 
+// What Serd's own N-Quads writer writes for one statement: IRIs, and an object that is a
+// typed literal when a datatype is given.
+std::string serd_quad(const std::string& s, const std::string& p, const std::string& o, const std::string& g,
+                      const std::string& datatype = {}) {
+  std::string out;
+  SerdEnv* env = serd_env_new(nullptr);
+  SerdWriter* writer = serd_writer_new(SERD_NQUADS, static_cast<SerdStyle>(0), env, nullptr,
+                                       [](const void* bytes, std::size_t n, void* stream) {
+                                         static_cast<std::string*>(stream)->append(static_cast<const char*>(bytes), n);
+                                         return n;
+                                       },
+                                       &out);
+  auto node = [](SerdType type, const std::string& v) { return serd_node_from_string(type, reinterpret_cast<const uint8_t*>(v.c_str())); };
+  const SerdNode sn = node(SERD_URI, s), pn = node(SERD_URI, p), gn = node(SERD_URI, g), dn = node(SERD_URI, datatype);
+  const SerdNode on = node(datatype.empty() ? SERD_URI : SERD_LITERAL, o);
+  EXPECT_EQ(serd_writer_write_statement(writer, 0, &gn, &sn, &pn, &on, datatype.empty() ? nullptr : &dn, nullptr), SERD_SUCCESS);
+  serd_writer_finish(writer);
+  serd_writer_free(writer);
+  serd_env_free(env);
+  return out;
+}
+
+TEST_F(RdfWriterTest, IrisBuiltFromEncodedPiecesAreWrittenAsSerdWritesThem) {
+  // N-Quads lines are put together from IRIs encoded once (the base, the document) and tails
+  // encoded as they go (ids, spans): every IRI must still come out as Serd writes it whole,
+  // where the base, the document id, a fact id and an actor id hold bytes that need escaping.
+  const std::string base = "http://example.org/a b{c}|^`\"<>\\\x7F\t/\u00e9/";
+  g.info.id = "doc 1#\u00e9";
+  g.facts[0].local_id = "aid {1}\t\u00e9";
+  const std::string envoy = "person russia's envoy/\u00e9";
+  g.actors[3].id = envoy;
+  g.mentions[0].actor_id = envoy;
+  g.facts[2].claimant = {envoy};
+  const Iris other{base};
+  const std::string doc_iri = other.document(g.info), actors = other.actors_graph();
+  const std::string fact = other.fact(g.info, g.facts[0]), claim_iri = other.fact(g.info, g.facts[2]);
+  const model::Span& evidence = g.facts[0].evidence[0];
+  const std::string span = other.span(g.info, evidence);
+  const std::string lines[] = {
+      serd_quad(doc_iri, kType, nkg("Document"), doc_iri),
+      serd_quad(fact, kType, nkg("Aid"), doc_iri),
+      serd_quad(fact, nkg("evidence"), span, doc_iri),
+      serd_quad(fact, str(vocab::kProv, "wasDerivedFrom"), doc_iri, doc_iri),
+      serd_quad(claim_iri, nkg("about"), fact, doc_iri),
+      serd_quad(claim_iri, nkg("claimant"), other.actor(envoy), doc_iri),
+      serd_quad(span, nif("referenceContext"), doc_iri, doc_iri),
+      serd_quad(span, nif("beginIndex"), std::to_string(evidence.begin), doc_iri, xsd("nonNegativeInteger")),
+      serd_quad(other.span(g.info, g.mentions[0].span), nkg("mentions"), other.actor(envoy), doc_iri),
+      serd_quad(other.actor(envoy), nkg("affiliation"), other.actor("RUS"), actors),
+  };
+  const std::string bytes = write(g, RdfFormat::NQuads, base);
+  for (const std::string& line : lines) {
+    EXPECT_NE(line.find("\\u0020"), std::string::npos) << line;  // the base was escaped
+    EXPECT_NE(bytes.find(line), std::string::npos) << line << "\n" << bytes;
+  }
+}
+
 TEST_F(RdfWriterTest, NulInTheTextIsReplaced) {
   g.info.text = std::string("a\0b", 3);
   for (RdfFormat f : kFormats) {
