@@ -2,6 +2,7 @@
 // written in every format and read back with Serd into a Sord model.
 #include <cstdarg>
 #include <cstdio>
+#include <functional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -149,8 +150,8 @@ Parsed parse(const std::string& bytes, RdfFormat format) {
   return out;
 }
 
-// Writes the graphs with one RdfWriter and returns the bytes.
-std::string write(const std::vector<model::DocumentGraph>& graphs, RdfOptions options) {
+// The bytes that `write` has an RdfWriter write.
+std::string written(RdfOptions options, const std::function<void(RdfWriter&)>& write) {
   std::FILE* f = std::tmpfile();
   if (!f) {
     ADD_FAILURE() << "tmpfile failed";
@@ -158,7 +159,7 @@ std::string write(const std::vector<model::DocumentGraph>& graphs, RdfOptions op
   }
   {
     RdfWriter writer(f, options);
-    for (const model::DocumentGraph& g : graphs) writer.write(g);
+    write(writer);
     EXPECT_TRUE(writer.finish());
   }
   std::fflush(f);
@@ -168,6 +169,13 @@ std::string write(const std::vector<model::DocumentGraph>& graphs, RdfOptions op
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
   std::fclose(f);
   return bytes;
+}
+
+// Writes the graphs with one RdfWriter and returns the bytes.
+std::string write(const std::vector<model::DocumentGraph>& graphs, RdfOptions options) {
+  return written(options, [&](RdfWriter& writer) {
+    for (const model::DocumentGraph& g : graphs) writer.write(g);
+  });
 }
 
 std::string write(const model::DocumentGraph& g, RdfFormat format, std::string base = std::string(vocab::kDefaultBase)) {
@@ -730,6 +738,25 @@ TEST_F(RdfWriterTest, SeveralDocumentsInOneStream) {
       for (std::size_t pos = 0; (pos = bytes.find("actor/DEU> <" + str(vocab::kRdfs, "label"), pos)) != std::string::npos; ++pos) ++labels;
       EXPECT_EQ(labels, 1u) << format_name(f);
     }
+  }
+}
+
+TEST_F(RdfWriterTest, RenderedDocumentsAreWrittenAsTheGraphsWould) {
+  // Extraction threads render documents apart (into reused buffers) for one writer to write.
+  model::DocumentGraph other = sample();
+  other.info.id = "doc2";
+  other.actors.push_back(actor("FRA", model::ActorType::State, "France"));
+  for (RdfFormat f : {RdfFormat::NTriples, RdfFormat::NQuads}) {
+    RdfOptions o;
+    o.format = f;
+    const std::string rendered = written(o, [&](RdfWriter& writer) {
+      exporters::RenderedDocument buffers;
+      for (const model::DocumentGraph* graph : {&g, &other}) {
+        writer.render(*graph, buffers);
+        writer.write(buffers);
+      }
+    });
+    EXPECT_EQ(rendered, write(std::vector<model::DocumentGraph>{g, other}, o)) << format_name(f);
   }
 }
 
