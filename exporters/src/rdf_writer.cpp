@@ -88,6 +88,8 @@ class Digits {
 };
 
 // Bytes appended by inline code: std::string's appends are calls, and a line takes a dozen.
+// Its memory is a string's, which it can take and give back, so that rendered documents are
+// encoded straight into the buffers that hold them.
 class ByteBuffer {
  public:
   void append(std::string_view s) {
@@ -102,11 +104,26 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
+  // Goes on in the memory of `memory`, empty.
+  void reuse(std::string&& memory) {
+    bytes_ = std::move(memory);
+    bytes_.clear();  // room is made as it is needed: zeroing a big buffer for a short document costs
+    size_ = 0;
+  }
+  // The bytes, in a string; the buffer is left empty.
+  std::string take() {
+    bytes_.resize(size_);
+    std::string taken = std::move(bytes_);
+    bytes_.clear();
+    size_ = 0;
+    return taken;
+  }
 
  private:
   std::size_t room() const { return bytes_.size() - size_; }
-  void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
-  std::vector<char> bytes_;  // all of it is room: the first size_ bytes are used
+  // Out of line, so that the appends stay small enough to be inlined.
+  [[gnu::noinline]] void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
+  std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
 };
 
@@ -411,8 +428,7 @@ struct RdfWriter::Impl {
   bool failed = false;  // a statement Serd refused, or a write that failed
   RdfOptions options;
   Iris iris;
-  std::FILE* out;
-  std::string* capture = nullptr;  // when set, the output goes here instead of `out`
+  std::FILE* out;  // null in a writer that only renders
   std::size_t statements = 0;
   // N-Triples and N-Quads: lines encoded here (LineEncoder) into `lines` and handed to the
   // output a page at a time and at each flush(). Turtle and TriG: Serd's writer, which abbreviates.
@@ -442,8 +458,7 @@ struct RdfWriter::Impl {
   Impl& operator=(const Impl&) = delete;
 
   void put(std::string_view bytes) {
-    if (capture) capture->append(bytes);
-    else if (std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) failed = true;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) failed = true;
   }
   static std::size_t sink(const void* buffer, std::size_t size, void* stream) {
     static_cast<Impl*>(stream)->put(std::string_view(static_cast<const char*>(buffer), size));
@@ -471,7 +486,7 @@ struct RdfWriter::Impl {
       if (object.type == SERD_URI) line.iri(object.resource);
       else line.literal(value, object.datatype, object.lang);
       line.end(line_end);
-      if (lines.size() >= kLinePage) flush();
+      if (out && lines.size() >= kLinePage) flush();
       return;
     }
     std::string subject_iri, object_iri, datatype_iri;
@@ -631,21 +646,20 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
   Impl scratch(nullptr, impl_->options);
-  rendered.statements.clear();
-  scratch.capture = &rendered.statements;
-  scratch.write_document(g);
-  scratch.flush();
-  rendered.count = scratch.statements;
+  // Encodes what `write` writes into the memory of `into`; returns the number of statements.
+  auto render_into = [&](std::string& into, auto write) {
+    scratch.lines.reuse(std::move(into));
+    const std::size_t before = scratch.statements;
+    write();
+    into = scratch.lines.take();
+    return scratch.statements - before;
+  };
+  rendered.count = render_into(rendered.statements, [&] { scratch.write_document(g); });
   rendered.actors.resize(g.actors.size());
   for (std::size_t i = 0; i < g.actors.size(); ++i) {
     RenderedDocument::Actor& piece = rendered.actors[i];
     piece.id = g.actors[i].id;
-    piece.statements.clear();
-    scratch.capture = &piece.statements;
-    const std::size_t before = scratch.statements;
-    scratch.write_actor(g.actors[i]);
-    scratch.flush();
-    piece.count = scratch.statements - before;
+    piece.count = render_into(piece.statements, [&] { scratch.write_actor(g.actors[i]); });
   }
   rendered.failed = scratch.failed;
 }
