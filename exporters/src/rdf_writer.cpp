@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -87,20 +88,17 @@ class Digits {
   std::size_t size_;
 };
 
-// Bytes appended by inline code: std::string's appends are calls, and a line takes a dozen.
-// Its memory is a string's, which it can take and give back, so that rendered documents are
-// encoded straight into the buffers that hold them.
+// Bytes written in place (LineEncoder): std::string's appends are calls, and a line takes a
+// dozen. Its memory is a string's, which it can take and give back, so that rendered
+// documents are encoded straight into the buffers that hold them.
 class ByteBuffer {
  public:
-  void append(std::string_view s) {
-    if (s.size() > room()) grow(s.size());
-    std::copy(s.begin(), s.end(), bytes_.data() + size_);
-    size_ += s.size();
+  // Where to write at least `n` more bytes: [first, second). commit() says where writing ended.
+  std::pair<char*, char*> room(std::size_t n) {
+    if (n > bytes_.size() - size_) grow(n);
+    return {bytes_.data() + size_, bytes_.data() + bytes_.size()};
   }
-  void append(char c) {
-    if (room() == 0) grow(1);
-    bytes_[size_++] = c;
-  }
+  void commit(const char* end) { size_ = static_cast<std::size_t>(end - bytes_.data()); }
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
@@ -120,9 +118,7 @@ class ByteBuffer {
   }
 
  private:
-  std::size_t room() const { return bytes_.size() - size_; }
-  // Out of line, so that the appends stay small enough to be inlined.
-  [[gnu::noinline]] void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
+  void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
   std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
 };
@@ -193,39 +189,42 @@ constexpr EscapeTable make_escape_table(bool for_iri) {
 // rest as \uXXXX, plus \" \\ \n \r \t in literals. Input is valid UTF-8 (see valid_utf8).
 class LineEncoder {
  public:
-  explicit LineEncoder(ByteBuffer& out) : out_(out) {}
+  explicit LineEncoder(ByteBuffer& out) : out_(out) { std::tie(at_, end_) = out.room(0); }
+  ~LineEncoder() { out_.commit(at_); }
+  LineEncoder(const LineEncoder&) = delete;
+  LineEncoder& operator=(const LineEncoder&) = delete;
 
   void iri(std::string_view v) {
-    out_.append('<');
+    put('<');
     iri_bytes(v);
-    out_.append('>');
+    put('>');
   }
   void iri(const Iri& v) {
     const std::string_view stem = v.stem->encoded();
     if (v.tail.empty()) {
-      out_.append(stem);
+      put(stem);
       return;
     }
-    out_.append({stem.data(), stem.size() - 1});  // without its '>'
+    put({stem.data(), stem.size() - 1});  // without its '>'
     iri_bytes(v.tail);
-    out_.append('>');
+    put('>');
   }
   void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
-    out_.append('"');
+    put('"');
     escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
-    out_.append('"');
+    put('"');
     if (datatype.stem) {
-      out_.append("^^");
+      put("^^");
       iri(datatype);
     } else if (!lang.empty()) {
-      out_.append('@');
-      out_.append(lang);
+      put('@');
+      put(lang);
     }
   }
-  void separator() { out_.append(' '); }
+  void separator() { put(' '); }
   // What ends a statement in `graph` (null: the default graph), made once per graph.
   static std::string line_end(const EncodedIri* graph);
-  void end(std::string_view line_end) { out_.append(line_end); }
+  void end(std::string_view line_end) { put(line_end); }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -269,21 +268,38 @@ class LineEncoder {
       }
       while (i < n && table[bytes[i]] == 0) ++i;
       if (i == n) break;
-      out_.append({v.data() + run, i - run});
+      put({v.data() + run, i - run});
       const char e = table[bytes[i]];
       if (e == 1) {
         const char code[] = {'\\', 'u', '0', '0', kHex[bytes[i] >> 4], kHex[bytes[i] & 0xF]};
-        out_.append({code, sizeof code});
+        put({code, sizeof code});
       } else {
         const char code[] = {'\\', e};
-        out_.append({code, sizeof code});
+        put({code, sizeof code});
       }
       run = ++i;
     }
-    out_.append({v.data() + run, n - run});
+    put({v.data() + run, n - run});
+  }
+
+  // Bytes go to at_, in the room the buffer gave up to end_, and are committed at the end: the
+  // appends of a line are a test and a copy each.
+  void put(std::string_view s) {
+    if (s.size() > static_cast<std::size_t>(end_ - at_)) make_room(s.size());
+    at_ = std::copy(s.begin(), s.end(), at_);
+  }
+  void put(char c) {
+    if (at_ == end_) make_room(1);
+    *at_++ = c;
+  }
+  [[gnu::noinline]] void make_room(std::size_t n) {  // out of line: the appends stay small enough to inline
+    out_.commit(at_);
+    std::tie(at_, end_) = out_.room(n);
   }
 
   ByteBuffer& out_;
+  char* at_;
+  char* end_;
 };
 
 
@@ -471,6 +487,17 @@ struct RdfWriter::Impl {
     lines.clear();
   }
   bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
+  // `value`: the object's, valid UTF-8.
+  void encode_line(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
+    LineEncoder line(lines);
+    line.iri(subject);
+    line.separator();
+    line.iri(predicate);
+    line.separator();
+    if (object.type == SERD_URI) line.iri(object.resource);
+    else line.literal(value, object.datatype, object.lang);
+    line.end(line_end);
+  }
   void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
     std::string repaired;
@@ -478,14 +505,7 @@ struct RdfWriter::Impl {
     if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
     const bool in_graph = quads() && graph;
     if (line_based) {
-      LineEncoder line(lines);
-      line.iri(subject);
-      line.separator();
-      line.iri(predicate);
-      line.separator();
-      if (object.type == SERD_URI) line.iri(object.resource);
-      else line.literal(value, object.datatype, object.lang);
-      line.end(line_end);
+      encode_line(subject, predicate, object, value);
       if (out && lines.size() >= kLinePage) flush();
       return;
     }
