@@ -59,34 +59,30 @@ bool is_unreserved(unsigned char c) {
 // What follows the document IRI in a fact's IRI.
 void append_fact_suffix(std::string& out, std::string_view local_id) { out.append("/").append(local_id); }
 
-// "#char=B,E" (RFC 5147), what follows the document IRI in a span's IRI, made without allocating.
-class SpanSuffix {
+// A few dozen bytes of text made without allocating: numbers, a span's "#char=B,E".
+class ShortText {
  public:
-  explicit SpanSuffix(const model::Span& s) {
-    constexpr std::string_view kChar = "#char=";
-    char* end = bytes_.data() + bytes_.size();
-    char* p = std::copy(kChar.begin(), kChar.end(), bytes_.data());
-    p = std::to_chars(p, end, s.begin).ptr;
-    *p++ = ',';
-    size_ = static_cast<std::size_t>(std::to_chars(p, end, s.end).ptr - bytes_.data());
+  ShortText& add(std::string_view s) {  // callers keep within the 64 bytes
+    size_ = static_cast<std::size_t>(std::copy(s.begin(), s.end(), bytes_.data() + size_) - bytes_.data());
+    return *this;
+  }
+  ShortText& add(std::size_t n) {
+    size_ = static_cast<std::size_t>(std::to_chars(bytes_.data() + size_, bytes_.data() + bytes_.size(), n).ptr - bytes_.data());
+    return *this;
   }
   std::string_view view() const { return {bytes_.data(), size_}; }
 
  private:
-  std::array<char, 6 + 20 + 1 + 20> bytes_;  // "#char=", two 64-bit numbers and a comma
-  std::size_t size_;
+  std::array<char, 64> bytes_;
+  std::size_t size_ = 0;
 };
 
-// A number's decimal digits, made without allocating.
-class Digits {
- public:
-  explicit Digits(std::size_t n) : size_(static_cast<std::size_t>(std::to_chars(bytes_.data(), bytes_.data() + bytes_.size(), n).ptr - bytes_.data())) {}
-  std::string_view view() const { return {bytes_.data(), size_}; }
-
- private:
-  std::array<char, 20> bytes_;
-  std::size_t size_;
-};
+// "#char=B,E" (RFC 5147): what follows the document IRI in a span's IRI.
+ShortText span_suffix(const model::Span& s) {
+  ShortText suffix;
+  suffix.add("#char=").add(s.begin).add(",").add(s.end);
+  return suffix;
+}
 
 // Bytes written in place (LineEncoder): std::string's appends are calls, and a line takes a
 // dozen. Its memory is a string's, which it can take and give back, so that rendered
@@ -145,7 +141,7 @@ class EncodedIri {
 // written. Escaping goes byte by byte, so the two give the bytes of the whole IRI encoded.
 struct Iri {
   Iri() = default;  // no IRI: a literal without a datatype
-  Iri(const EncodedIri& stem_, std::string_view tail_ = {}) : stem(&stem_), tail(tail_) {}  // NOLINT: implicit, a stem alone is an IRI
+  Iri(const EncodedIri& stem_, std::string_view tail_ = {}) : stem(&stem_), tail(tail_) {}  // implicit: a stem alone is an IRI
   const EncodedIri* stem = nullptr;
   std::string_view tail;
 };
@@ -435,7 +431,7 @@ std::string Iris::fact_in(std::string_view document_iri, std::string_view local_
 }
 std::string Iris::span_in(std::string_view document_iri, const model::Span& s) {
   std::string id(document_iri);
-  id.append(SpanSuffix(s).view());
+  id.append(span_suffix(s).view());
   return id;
 }
 std::string Iris::actors_graph() const { return base + std::string(kActorsGraphPath); }
@@ -503,12 +499,16 @@ struct RdfWriter::Impl {
     std::string repaired;
     std::string_view value = object.value;
     if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
-    const bool in_graph = quads() && graph;
     if (line_based) {
       encode_line(subject, predicate, object, value);
       if (out && lines.size() >= kLinePage) flush();
-      return;
+    } else {
+      write_with_serd(subject, predicate, object, value);
     }
+  }
+  // `value`: as in encode_line.
+  void write_with_serd(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
+    const bool in_graph = quads() && graph;
     std::string subject_iri, object_iri, datatype_iri;
     SerdNode s = node(joined(subject, subject_iri), SERD_URI);
     SerdNode p = node(predicate.raw(), SERD_URI);
@@ -551,12 +551,12 @@ struct RdfWriter::Impl {
   }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    span_iri.assign({doc_iri, SpanSuffix(s).view()});
+    span_iri.assign({doc_iri, span_suffix(s).view()});
     const EncodedIri& id = span_iri;
     emit(id, kRdfType, iri(kNifString));
     emit(id, kNifReferenceContext, iri(doc_iri));
-    emit(id, kNifBeginIndex, typed(Digits(s.begin).view(), kXsdNonNegativeInteger));
-    emit(id, kNifEndIndex, typed(Digits(s.end).view(), kXsdNonNegativeInteger));
+    emit(id, kNifBeginIndex, typed(ShortText().add(s.begin).view(), kXsdNonNegativeInteger));
+    emit(id, kNifEndIndex, typed(ShortText().add(s.end).view(), kXsdNonNegativeInteger));
     emit(id, kNifAnchorOf, literal(s.anchor));
   }
 
@@ -603,8 +603,8 @@ struct RdfWriter::Impl {
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, SpanSuffix(s).view()}));
-    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, SpanSuffix(*f.trigger).view()}));
+    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, span_suffix(s).view()}));
+    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, span_suffix(*f.trigger).view()}));
     emit(id, kProvWasDerivedFrom, iri(doc_iri));
     emit(id, kNkgExtractedBy, literal(f.rule));
     for (const model::Span& s : f.evidence) write_span(s);
@@ -651,7 +651,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span);
-    emit({doc_iri, SpanSuffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_tail)));
+    emit({doc_iri, span_suffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_tail)));
   }
   set_graph(&actors_graph);
 }
