@@ -508,10 +508,11 @@ struct RdfWriter::Impl {
       write_with_serd(subject, predicate, object, value);
     }
   }
+  // The IRIs given Serd, joined from stem and tail (write_with_serd), their buffers kept.
+  std::string subject_iri, object_iri, datatype_iri;
   // `value`: as in encode_line.
   void write_with_serd(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
     const bool in_graph = quads() && graph;
-    std::string subject_iri, object_iri, datatype_iri;
     SerdNode s = node(joined(subject, subject_iri), SERD_URI);
     SerdNode p = node(predicate.raw(), SERD_URI);
     SerdNode o = object.type == SERD_URI ? node(joined(object.resource, object_iri), SERD_URI) : node(value, object.type);
