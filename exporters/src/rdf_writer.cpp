@@ -43,7 +43,8 @@ bool needs_repair(std::string_view s) {
   // Most literals are short and ASCII: seen clean here without the calls, which are faster on
   // long text (a document's).
   constexpr std::size_t kShort = 64;
-  if (s.size() <= kShort && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c - 1u < 0x7Fu; })) return false;  // 1 to 0x7F
+  const auto clean_ascii = [](unsigned char c) { return c - 1u < 0x7Fu; };  // 1 to 0x7F
+  if (s.size() <= kShort && std::all_of(s.begin(), s.end(), clean_ascii)) return false;
   return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s);
 }
 
@@ -300,7 +301,6 @@ class LineEncoder {
   char* end_;
 };
 
-
 void EncodedIri::assign(std::string raw) {
   raw_ = std::move(raw);
   encoded_.clear();
@@ -318,6 +318,7 @@ std::string LineEncoder::line_end(const EncodedIri* graph) {
   return bytes.append(" .\n");
 }
 
+// The IRI of `local` in a namespace.
 EncodedIri in(std::string_view name_space, std::string_view local) {
   std::string iri;
   iri.reserve(name_space.size() + local.size());
@@ -422,7 +423,9 @@ std::string iri_segment_escape(std::string_view s) {
   return valid_utf8(out);
 }
 
-std::string Iris::document(const model::DocumentInfo& info) const { return base + std::string(kDocumentPath) + iri_segment_escape(info.id); }
+std::string Iris::document(const model::DocumentInfo& info) const {
+  return base + std::string(kDocumentPath) + iri_segment_escape(info.id);
+}
 std::string Iris::actor(std::string_view id) const { return base + std::string(kActorPath) + iri_segment_escape(id); }
 std::string Iris::fact(const model::DocumentInfo& info, const model::Fact& f) const { return fact_in(document(info), f.local_id); }
 std::string Iris::span(const model::DocumentInfo& info, const model::Span& s) const { return span_in(document(info), s); }
@@ -529,12 +532,13 @@ struct RdfWriter::Impl {
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
-  // An actor's IRI, its id escaped in `buffer` only where it needs it (rarely: ids are mostly
-  // ASCII letters, digits and '-').
-  Iri actor_iri(std::string_view actor_id, std::string& buffer) const {
-    if (std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); })) return {actor_namespace, actor_id};
-    buffer = iri_segment_escape(actor_id);
-    return {actor_namespace, buffer};
+  // An actor's IRI, its id escaped (as iri_segment_escape does) in `segment` only where it
+  // needs it: ids are mostly ASCII letters, digits and '-'.
+  Iri actor_iri(std::string_view actor_id, std::string& segment) const {
+    const bool plain = std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); });
+    if (plain) return {actor_namespace, actor_id};
+    segment = iri_segment_escape(actor_id);
+    return {actor_namespace, segment};
   }
 
   // The state of the document being written, its buffers kept from one document to the next.
@@ -542,7 +546,8 @@ struct RdfWriter::Impl {
   std::vector<std::pair<std::size_t, std::size_t>> spans_written;  // (begin, end), sorted
   // The subject of several statements in a row, encoded once for them.
   EncodedIri fact_iri, span_iri;
-  std::string fact_tail, actor_tail;
+  std::string fact_suffix;    // of fact_iri
+  std::string actor_segment;  // for actor_iri()
 
   // True the first time a span of the document is seen.
   bool first_sight(const model::Span& s) {
@@ -564,25 +569,25 @@ struct RdfWriter::Impl {
   }
 
   void write_actor(const model::Actor& a) {
-    std::string id_buffer, affiliation_buffer;
-    const Iri id = actor_iri(a.id, id_buffer);
+    std::string id_segment, affiliation_segment;
+    const Iri id = actor_iri(a.id, id_segment);
     emit(id, kRdfType, iri({kNkgNamespace, model::name(a.type)}));
     emit(id, kRdfsLabel, english(a.label));
     if (!a.iso3.empty()) emit(id, kNkgIso3, literal(a.iso3));
     if (!a.wikidata.empty()) emit(id, kOwlSameAs, iri({kWdNamespace, a.wikidata}));
-    if (!a.affiliation.empty()) emit(id, kNkgAffiliation, iri(actor_iri(a.affiliation, affiliation_buffer)));
+    if (!a.affiliation.empty()) emit(id, kNkgAffiliation, iri(actor_iri(a.affiliation, affiliation_segment)));
     if (!a.role.empty()) emit(id, kNkgRole, literal(a.role));
   }
 
   void write_document(const model::DocumentGraph& g);  // all but the actors
   void write_fact(const model::DocumentGraph& g, const model::Fact& f) {
-    fact_tail.clear();
-    append_fact_suffix(fact_tail, f.local_id);
-    fact_iri.assign({doc_iri, fact_tail});
+    fact_suffix.clear();
+    append_fact_suffix(fact_suffix, f.local_id);
+    fact_iri.assign({doc_iri, fact_suffix});
     const EncodedIri& id = fact_iri;
     emit(id, kRdfType, iri({kNkgNamespace, model::name(f.kind)}));
     auto roles = [&](const EncodedIri& predicate, const std::vector<std::string>& actors) {
-      for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_tail)));
+      for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_segment)));
     };
     roles(kNkgClaimant, f.claimant);
     roles(kNkgAccused, f.accused);
@@ -590,9 +595,9 @@ struct RdfWriter::Impl {
     roles(kNkgRecipient, f.recipient);
     roles(kNkgParty, f.party);
     if (f.about && *f.about < g.facts.size()) {
-      std::string about_tail;
-      append_fact_suffix(about_tail, g.facts[*f.about].local_id);
-      emit(id, kNkgAbout, iri({doc_iri, about_tail}));
+      std::string about_suffix;
+      append_fact_suffix(about_suffix, g.facts[*f.about].local_id);
+      emit(id, kNkgAbout, iri({doc_iri, about_suffix}));
     }
     if (f.aid_type) emit(id, kNkgAidType, iri({kNkgNamespace, model::name(*f.aid_type)}));
     if (f.agreement_type) emit(id, kNkgAgreementType, iri({kNkgNamespace, model::name(*f.agreement_type)}));
@@ -654,7 +659,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span);
-    emit({doc_iri, span_suffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_tail)));
+    emit({doc_iri, span_suffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
   }
   set_graph(&actors_graph);
 }
