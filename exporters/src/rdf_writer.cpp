@@ -245,20 +245,12 @@ class LineEncoder {
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
-      // Nearly every byte goes out as it is: skip them sixteen at a time. The last few are
-      // tested in the string's last sixteen bytes (a flagged byte among those already passed
-      // only sends them to the byte loop), or, in a string shorter than that, padded with a
-      // byte that goes out as it is.
-      while (i < n) {
+      // Nearly every byte goes out as it is: skip them sixteen at a time, the last few tested
+      // in the string's last sixteen bytes (a flagged byte among those already passed only
+      // sends them to the byte loop). A string shorter than that goes to the byte loop.
+      while (i < n && n >= 16) {
         Bytes16 block;
-        if (i + 16 <= n) {
-          std::memcpy(&block, bytes + i, 16);
-        } else if (n >= 16) {
-          std::memcpy(&block, bytes + n - 16, 16);
-        } else {
-          std::memset(&block, 'a', 16);
-          std::memcpy(&block, bytes + i, n - i);
-        }
+        std::memcpy(&block, bytes + std::min(i, n - 16), 16);
         const auto flags = flags16(block);
         std::uint64_t halves[2];
         std::memcpy(halves, &flags, 16);
