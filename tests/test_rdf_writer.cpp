@@ -619,6 +619,24 @@ TEST_F(RdfWriterTest, IrisBuiltFromEncodedPiecesAreWrittenAsSerdWritesThem) {
   }
 }
 
+TEST_F(RdfWriterTest, EscapesAreFoundWhereverTheyAreInAString) {
+  // The escape scan takes sixteen bytes at a time, then the last sixteen, and a shorter string
+  // byte by byte: a byte to escape at every place of strings of those lengths, in a literal
+  // (which Serd reads back) and in an IRI's tail (compared with what Serd's writer writes).
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '"';
+      g.info.title = text;
+      g.facts[0].local_id = text;
+      const std::string bytes = write(g, RdfFormat::NQuads);
+      EXPECT_EQ(fuzz::serd_rewrite(bytes, SERD_NQUADS), bytes) << length << " " << at;
+      const std::string fact = iris.fact(g.info, g.facts[0]);
+      EXPECT_NE(bytes.find(serd_quad(fact, kType, nkg("Aid"), doc)), std::string::npos) << length << " " << at;
+    }
+  }
+}
+
 TEST_F(RdfWriterTest, NulInTheTextIsReplaced) {
   g.info.text = std::string("a\0b", 3);
   for (RdfFormat f : kFormats) {
