@@ -101,10 +101,10 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
-  // Goes on in the memory of `memory`, empty.
+  // Goes on, empty, in the memory of `memory`, whose bytes are room to write over (growing a
+  // string zeroes what it adds: bytes already there need not be added again).
   void reuse(std::string&& memory) {
     bytes_ = std::move(memory);
-    bytes_.clear();  // room is made as it is needed: zeroing a big buffer for a short document costs
     size_ = 0;
   }
   // The bytes, in a string; the buffer is left empty.
