@@ -101,8 +101,8 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
-  // Goes on, empty, in the memory of `memory`, whose bytes are room to write over (growing a
-  // string zeroes what it adds: bytes already there need not be added again).
+  // Goes on, empty, in the memory of `memory`. Its bytes are room to write over: they are not
+  // zeroed again as the buffer grows (a string's resize zeroes what it adds).
   void reuse(std::string&& memory) {
     bytes_ = std::move(memory);
     size_ = 0;
