@@ -760,21 +760,23 @@ TEST_F(RdfWriterTest, SeveralDocumentsInOneStream) {
 }
 
 TEST_F(RdfWriterTest, RenderedDocumentsAreWrittenAsTheGraphsWould) {
-  // Extraction threads render documents apart (into reused buffers) for one writer to write.
-  model::DocumentGraph other = sample();
-  other.info.id = "doc2";
-  other.actors.push_back(actor("FRA", model::ActorType::State, "France"));
+  // Extraction threads render documents apart, into reused buffers (here the longer document
+  // first, so that the buffers hold more than the next one writes), for one writer to write.
+  model::DocumentGraph longer = sample();
+  longer.info.id = "doc2";
+  longer.info.title = std::string(500, 'x');
+  longer.actors.push_back(actor("FRA", model::ActorType::State, "France"));
   for (RdfFormat f : {RdfFormat::NTriples, RdfFormat::NQuads}) {
     RdfOptions o;
     o.format = f;
     const std::string rendered = written(o, [&](RdfWriter& writer) {
       exporters::RenderedDocument buffers;
-      for (const model::DocumentGraph* graph : {&g, &other}) {
+      for (const model::DocumentGraph* graph : {&longer, &g}) {
         writer.render(*graph, buffers);
         writer.write(buffers);
       }
     });
-    EXPECT_EQ(rendered, write(std::vector<model::DocumentGraph>{g, other}, o)) << format_name(f);
+    EXPECT_EQ(rendered, write(std::vector<model::DocumentGraph>{longer, g}, o)) << format_name(f);
   }
 }
 
