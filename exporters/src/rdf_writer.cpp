@@ -456,6 +456,20 @@ struct RdfWriter::Impl {
     line_end = LineEncoder::line_end(quads() ? graph : nullptr);
   }
 
+  // A predicate and object that many subjects of a document's graph share, with the bytes that
+  // end their lines (" <predicate> <object> <graph> .") made once for all of them.
+  struct SharedEnding {
+    const EncodedIri* predicate = nullptr;
+    const EncodedIri* object = nullptr;
+    std::string bytes;
+  };
+  SharedEnding span_is_string, span_in_context, fact_derived_from_document;
+  void share_ending(SharedEnding& ending, const EncodedIri& predicate, const EncodedIri& object) {
+    ending.predicate = &predicate;
+    ending.object = &object;
+    ending.bytes.assign(" ").append(predicate.encoded()).append(" ").append(object.encoded()).append(line_end);
+  }
+
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
 
   Impl(std::FILE* out_, RdfOptions options_);
@@ -480,6 +494,10 @@ struct RdfWriter::Impl {
     lines.clear();
   }
   bool quads() const { return options.format == RdfFormat::NQuads || options.format == RdfFormat::TriG; }
+  // A full page goes out; a writer that only renders keeps the whole piece.
+  void line_written() {
+    if (out && lines.size() >= kLinePage) flush();
+  }
   // `value`: the object's, valid UTF-8.
   void encode_line(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
     LineEncoder line(lines);
@@ -491,6 +509,16 @@ struct RdfWriter::Impl {
     else line.literal(value, object.datatype, object.lang);
     line.end(line_end);
   }
+  void emit(const Iri& subject, const SharedEnding& ending) {
+    if (!line_based) return emit(subject, *ending.predicate, iri(*ending.object));
+    ++statements;
+    {
+      LineEncoder line(lines);
+      line.iri(subject);
+      line.end(ending.bytes);
+    }
+    line_written();
+  }
   void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
     std::string repaired;
@@ -498,7 +526,7 @@ struct RdfWriter::Impl {
     if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
     if (line_based) {
       encode_line(subject, predicate, object, value);
-      if (out && lines.size() >= kLinePage) flush();
+      line_written();
     } else {
       write_with_serd(subject, predicate, object, value);
     }
@@ -553,8 +581,8 @@ struct RdfWriter::Impl {
     if (!first_sight(s)) return;
     span_iri.assign({doc_iri, span_suffix(s).view()});
     const EncodedIri& id = span_iri;
-    emit(id, kRdfType, iri(kNifString));
-    emit(id, kNifReferenceContext, iri(doc_iri));
+    emit(id, span_is_string);
+    emit(id, span_in_context);
     emit(id, kNifBeginIndex, typed(ShortText().add(s.begin).view(), kXsdNonNegativeInteger));
     emit(id, kNifEndIndex, typed(ShortText().add(s.end).view(), kXsdNonNegativeInteger));
     emit(id, kNifAnchorOf, literal(s.anchor));
@@ -605,7 +633,7 @@ struct RdfWriter::Impl {
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
     for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, span_suffix(s).view()}));
     if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, span_suffix(*f.trigger).view()}));
-    emit(id, kProvWasDerivedFrom, iri(doc_iri));
+    emit(id, fact_derived_from_document);
     emit(id, kNkgExtractedBy, literal(f.rule));
     for (const model::Span& s : f.evidence) write_span(s);
     if (f.trigger) write_span(*f.trigger);
@@ -637,6 +665,9 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
   spans_written.clear();
   set_graph(&doc_iri);
+  share_ending(span_is_string, kRdfType, kNifString);
+  share_ending(span_in_context, kNifReferenceContext, doc_iri);
+  share_ending(fact_derived_from_document, kProvWasDerivedFrom, doc_iri);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
