@@ -461,13 +461,19 @@ struct RdfWriter::Impl {
   struct SharedEnding {
     const EncodedIri* predicate = nullptr;
     const EncodedIri* object = nullptr;
-    std::string bytes;
+    ByteBuffer bytes;
   };
   SharedEnding span_is_string, span_in_context, fact_derived_from_document;
   void share_ending(SharedEnding& ending, const EncodedIri& predicate, const EncodedIri& object) {
     ending.predicate = &predicate;
     ending.object = &object;
-    ending.bytes.assign(" ").append(predicate.encoded()).append(" ").append(object.encoded()).append(line_end);
+    ending.bytes.clear();
+    LineEncoder line(ending.bytes);
+    line.separator();
+    line.iri(predicate);
+    line.separator();
+    line.iri(object);
+    line.end(line_end);
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
@@ -515,7 +521,7 @@ struct RdfWriter::Impl {
     {
       LineEncoder line(lines);
       line.iri(subject);
-      line.end(ending.bytes);
+      line.end(ending.bytes.view());
     }
     line_written();
   }
