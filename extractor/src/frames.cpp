@@ -257,7 +257,8 @@ class FrameFinder {
       if (f.recipient.empty() && !f.provider.empty() && focus_receives && f.aid_type &&
           (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
         f.recipient = {a_.focus_state};
-        f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
+        if (explaining())
+          f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
       }
     }
   }
@@ -442,7 +443,16 @@ class FrameFinder {
     return out + ")";
   }
 
-  void note(const Cue& c, std::string message) const { a_.note(c.first, c.last, c.entry, std::move(message)); }
+  // What became of a trigger, for --explain. Formatted only when a trace is asked for: most
+  // extractions want none, and the words would cost more than finding the facts.
+  template <typename... Args>
+  void note(const Cue& c, fmt::format_string<Args...> message, Args&&... args) const {
+    if (explaining()) a_.note(c.first, c.last, c.entry, fmt::format(message, std::forward<Args>(args)...));
+  }
+
+  // A fact's source and reasons are read only by --explain, which asks for a trace: without
+  // one they are left empty.
+  bool explaining() const { return a_.trace != nullptr; }
 
   // The cue that decided the last status_from(), and what kind of cue it was; made into words
   // only for the facts that keep it (most statuses are asked for and not kept).
@@ -1000,11 +1010,12 @@ class FrameFinder {
           fr && f.status == Status::Actual && fr->kind != "Denial" &&
           (fr->claimant.empty() ? fr->kind == "Allegation" : !same_side(fr->claimant, f.provider))) {
         f.status = Status::Alleged;
-        f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
-                                        doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
+        if (explaining())
+          f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
+                                          doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
       }
-      note(Cue{trig_first, trig_last, nullptr}, fmt::format("fact: {} {} ({})", model::name(f.kind),
-                                                          f.aid_type ? model::name(*f.aid_type) : "", f.rule));
+      note(Cue{trig_first, trig_last, nullptr}, "fact: {} {} ({})", model::name(f.kind), f.aid_type ? model::name(*f.aid_type) : "",
+           f.rule);
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
                       .recipient_agent = recipient_agent});
@@ -1173,11 +1184,13 @@ class FrameFinder {
         f.status = status;
         if (types.size() == 1) f.quantity = quantity;
         f.rule = v.entry->id + "+" + tn.cue.entry->id;
-        f.source = v.entry->where();
-        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
-                                        tn.cue.entry->id, tn.cue.entry->where()));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        if (explaining()) {
+          f.source = v.entry->where();
+          for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+          f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
+                                          tn.cue.entry->id, tn.cue.entry->where()));
+          f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        }
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info_[hits.back().fact].money_only = true;
       }
@@ -1274,9 +1287,11 @@ class FrameFinder {
         f.aid_type = tn.type;
         f.status = status;
         f.rule = noun.entry->id;
-        f.source = noun.entry->where();
-        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        if (explaining()) {
+          f.source = noun.entry->where();
+          for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+          f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        }
         finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
@@ -1337,12 +1352,13 @@ class FrameFinder {
           break;
         }
       if (parties.size() < 2) {
-        note(noun, fmt::format("agreement with fewer than two parties found ({})", parties.size()));
+        note(noun, "agreement with fewer than two parties found ({})", parties.size());
         continue;
       }
       Fact f;
       f.kind = FactKind::Agreement;
-      for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
+      if (explaining())
+        for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
       f.party = parties;
       f.agreement_type = type;
       f.status = parse_status(verb->entry->attr("status")).value_or(Status::Actual);
@@ -1359,9 +1375,12 @@ class FrameFinder {
       f.evidence = {span(ev_first, ev_last)};
       f.trigger = doc_.span(noun.first, noun.last);
       f.rule = verb->entry->id + "+" + noun.entry->id;
-      f.source = noun.entry->where();
-      f.reasons.push_back(fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
-      note(noun, fmt::format("fact: Agreement ({})", f.rule));
+      if (explaining()) {
+        f.source = noun.entry->where();
+        f.reasons.push_back(
+            fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
+      }
+      note(noun, "fact: Agreement ({})", f.rule);
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
@@ -1404,7 +1423,7 @@ class FrameFinder {
     act.status = status;
     act.evidence = {span(first, last)};
     act.rule = "act.other";
-    act.source = f.trigger.entry->where();
+    if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
     a_.facts.push_back(std::move(act));
     return a_.facts.size() - 1;
@@ -1496,11 +1515,13 @@ class FrameFinder {
     claim.evidence = {span(ev_first, ev_last)};
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
-    claim.source = f.trigger.entry->where();
-    if (f.claimant_mention) claim.reasons.push_back("claimant from mention " + describe(*f.claimant_mention));
-    else claim.reasons.push_back("no claimant: the text attributes the claim to nobody");
-    claim.reasons.push_back(fmt::format("about {} '{}' ({})", model::name(about.kind),
-                                        about.evidence.empty() ? std::string() : about.evidence.front().anchor, about.rule));
+    if (explaining()) {
+      claim.source = f.trigger.entry->where();
+      if (f.claimant_mention) claim.reasons.push_back("claimant from mention " + describe(*f.claimant_mention));
+      else claim.reasons.push_back("no claimant: the text attributes the claim to nobody");
+      claim.reasons.push_back(fmt::format("about {} '{}' ({})", model::name(about.kind),
+                                          about.evidence.empty() ? std::string() : about.evidence.front().anchor, about.rule));
+    }
     claim.date = date_near(f.trigger.first, first, last);
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
@@ -1509,15 +1530,15 @@ class FrameFinder {
       merge_evidence(earlier->second, claim.evidence);
       return;
     }
-    note(f.trigger, fmt::format("fact: {} ({})", model::name(claim.kind), claim.rule));
+    note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
     push_claim(std::move(claim));
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
                    std::set<FactId>& claimed) {
     if (f.negated || f.conditional) {
-      note(f.trigger, f.negated ? "claim verb under a negation ('have not yet verified'): no claim is made"
-                                : "conditional ('if true'): no claim is made");
+      note(f.trigger, "{}", f.negated ? "claim verb under a negation ('have not yet verified'): no claim is made"
+                                      : "conditional ('if true'): no claim is made");
       return;
     }
     const std::size_t facts_before = a_.facts.size();
@@ -1527,8 +1548,8 @@ class FrameFinder {
       std::size_t before;
       ~Summary() {
         if (self.a_.facts.size() == before)
-          self.note(frame.trigger, frame.claimant.empty() ? "claim verb without a claimant and nothing alleged: no fact"
-                                                          : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
+          self.note(frame.trigger, "{}", frame.claimant.empty() ? "claim verb without a claimant and nothing alleged: no fact"
+                                                                : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
       }
     } summary{*this, f, facts_before};
     std::vector<const ActHit*> inside;
