@@ -273,17 +273,32 @@ class FrameFinder {
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
-    // PhraseIndex::find_all(), made into cues as found rather than through a vector of matches.
     std::vector<Cue> out;
-    for (std::size_t i = first; i < last;) {
-      if (auto m = index.longest_at(token_ids_, i, last)) {
-        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
-        i = m->last;
-      } else {
-        ++i;
-      }
-    }
+    find_cues({{&index, &out}}, first, last);
     return out;
+  }
+
+  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
+  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
+  // any of the indexes and one test of their start bits rules them all out.
+  struct CueList {
+    const PhraseIndex* index;
+    std::vector<Cue>* out;
+    std::size_t resume = 0;  // where its last cue ended
+  };
+  template <std::size_t N>
+  void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
+    Vocabulary::Indexes any = 0;
+    for (const CueList& l : lists) any |= l.index->start_bit();
+    for (std::size_t t = first; t < last; ++t) {
+      if (!(token_ids_.starts[t] & any)) continue;
+      for (CueList& l : lists)
+        if (l.resume <= t)
+          if (auto m = l.index->longest_at(token_ids_, t, last)) {
+            l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
+            l.resume = m->last;
+          }
+    }
   }
 
   std::vector<std::size_t> top_mentions(std::size_t first, std::size_t last) const {
@@ -766,17 +781,20 @@ class FrameFinder {
     const std::size_t last = sentence.last;
     if (first >= last) return;
     SentenceCues c;
-    c.claims = cues(tables_.claim, first, last);
-    c.aid_verbs = cues(tables_.aid_verb, first, last);
-    c.aid_nouns = cues(tables_.aid_noun, first, last);
-    c.aid_modifiers = cues(tables_.aid_modifier, first, last);
-    c.agreement_nouns = cues(tables_.agreement_noun, first, last);
-    c.agreement_modifiers = cues(tables_.agreement_modifier, first, last);
-    c.agreement_verbs = cues(tables_.agreement_verb, first, last);
-    c.claim_nouns = cues(tables_.claim_noun, first, last);
-    c.denial_cues = cues(tables_.denial_cue, first, last);
-    c.conditionals = cues(tables_.conditional, first, last);
-    c.negations = cues(tables_.negation, first, last);
+    std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
+    find_cues({{&tables_.claim, &c.claims},
+               {&tables_.aid_verb, &c.aid_verbs},
+               {&tables_.aid_noun, &c.aid_nouns},
+               {&tables_.aid_modifier, &c.aid_modifiers},
+               {&tables_.agreement_noun, &c.agreement_nouns},
+               {&tables_.agreement_modifier, &c.agreement_modifiers},
+               {&tables_.agreement_verb, &c.agreement_verbs},
+               {&tables_.claim_noun, &c.claim_nouns},
+               {&tables_.denial_cue, &c.denial_cues},
+               {&tables_.conditional, &c.conditionals},
+               {&tables_.negation, &c.negations},
+               {&tables_.not_a_trigger, &blockers}},
+              first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -800,8 +818,7 @@ class FrameFinder {
                      return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
                    }),
                    c.claims.end());
-    // "supply boats", "arms embargo", "sent a message": not triggers at all.
-    const std::vector<Cue> blockers = cues(tables_.not_a_trigger, first, last);
+    // Cues that overlap a blocker are not triggers.
     auto unblocked = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) {
                 return std::any_of(blockers.begin(), blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
