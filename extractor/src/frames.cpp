@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -301,7 +302,8 @@ class FrameFinder {
     }
   }
 
-  std::vector<std::size_t> top_mentions(std::size_t first, std::size_t last) const {
+  // The top-level mentions that start in [first, last), as a view: callers only walk them.
+  std::span<const std::size_t> top_mentions(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
     const auto before = [&](std::size_t k, std::size_t token) { return a_.mentions[k].first < token; };
     const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
@@ -483,19 +485,17 @@ class FrameFinder {
   }
 
   void set_codes(Fact& f) const {
+    const std::string_view kind = model::name(f.kind);
+    std::string_view type;
+    if (f.aid_type) type = model::name(*f.aid_type);
+    if (f.agreement_type) type = model::name(*f.agreement_type);
+    // Lexicon types are written without the "Aid"/"Agreement" suffix.
+    for (std::string_view suffix : {"Aid"sv, "Agreement"sv})
+      if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
     for (const LexiconTables::CodeRule& e : tables_.codes) {
-      if (e.kind != model::name(f.kind)) continue;
+      if (e.kind != kind) continue;
       if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (std::string_view ty = e.type; !ty.empty()) {
-        std::string_view t;
-        if (f.aid_type) t = model::name(*f.aid_type);
-        if (f.agreement_type) t = model::name(*f.agreement_type);
-        // Lexicon types are written without the "Aid"/"Agreement" suffix.
-        std::string bare(t);
-        for (const char* suffix : {"Aid", "Agreement"})
-          if (bare.size() > std::string_view(suffix).size() && bare.ends_with(suffix)) bare.resize(bare.size() - std::string_view(suffix).size());
-        if (!contains_list(ty, bare)) continue;
-      }
+      if (std::string_view ty = e.type; !ty.empty() && !contains_list(ty, type)) continue;
       f.cameo = e.cameo;
       f.plover = e.plover;
       return;
