@@ -31,7 +31,7 @@ struct SentenceCues {
 // A claim trigger with its roles, before it becomes facts.
 struct ClaimFrame {
   Cue trigger;
-  std::string kind;  // Report, Allegation, Denial, Confirmation
+  std::string_view kind;  // Report, Allegation, Denial, Confirmation: the trigger's lexicon attribute
   std::vector<std::string> claimant;
   std::optional<std::size_t> claimant_mention;
   std::vector<std::string> accused;
@@ -882,7 +882,7 @@ class FrameFinder {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
-      f.kind = std::string(t.entry->attr("kind"));
+      f.kind = t.entry->attr("kind");
       if (!frames.empty() && t.first < frames.back().complement_last && f.kind == "Report") continue;  // nested report
       f.complement_first = t.last;
       f.complement_last = last;
@@ -920,7 +920,8 @@ class FrameFinder {
         f.claimant_mention = speaker;
       }
       const std::string& before_trigger = t.first > first ? toks_[t.first - 1].norm : std::string();
-      const bool passive_accusation = t.entry->attr("object") == "accused" &&
+      const bool object_accused = t.entry->attr("object") == "accused";
+      const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
                                        before_trigger == "is" || before_trigger == "are" || before_trigger == "being");
       if (passive_accusation) {
@@ -936,12 +937,12 @@ class FrameFinder {
             f.claimant_mention = by;
             f.accused_end = f.complement_first = a_.mentions[*by].last;
           }
-      } else if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
+      } else if (object_accused && t.last + 1 < last &&
           ((toks_[t.last].norm == "each"sv && toks_[t.last + 1].norm == "other"sv) || (toks_[t.last].norm == "one"sv && toks_[t.last + 1].norm == "another"sv))) {
         f.reciprocal = true;
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
-      } else if (t.entry->attr("object") == "accused") {
+      } else if (object_accused) {
         if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2))) {
           f.accused = a_.mentions[*obj].actors;
           f.accused_end = a_.mentions[*obj].last;
@@ -1040,12 +1041,13 @@ class FrameFinder {
 
     for (const Cue& v : c.aid_verbs) {
       const std::size_t window_end = next_trigger(v.first);
-      const bool receive = v.entry->attr("direction") == "receive";
+      const std::string_view direction = v.entry->attr("direction");
+      const bool receive = direction == "receive";
       recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
-      const bool present = v.entry->attr("direction") == "present";
+      const bool present = direction == "present";
       // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
-      const bool origin = v.entry->attr("direction") == "origin";
+      const bool origin = direction == "origin";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       // "could be supplying" is progressive, not passive.
