@@ -145,20 +145,26 @@ std::string shift_decimal(std::string digits, int zeros) {
 class AidIndex {
  public:
   void insert(FactId id, const Fact& f) {
-    Group& g = groups_[key(f)];
+    auto group = groups_.find(key(f));
+    if (group == groups_.end()) group = groups_.emplace(Key(key(f)), Group()).first;
+    Group& g = group->second;
+    const Amount a = amount(f);
     g.all.insert(id);
     g.by_recipient[f.recipient].insert(id);
-    g.by_amount[amount(f)].insert(id);
-    g.by_both[{f.recipient, amount(f)}].insert(id);
+    g.by_amount[a].insert(id);
+    auto both = g.by_both.find(std::tie(f.recipient, a));
+    if (both == g.by_both.end()) both = g.by_both.emplace(std::tuple(f.recipient, a), std::set<FactId>()).first;
+    both->second.insert(id);
   }
 
   // Before a fact's type, status, provider, recipient or quantity changes: insert it again after.
   void erase(FactId id, const Fact& f) {
-    Group& g = groups_.at(key(f));
+    Group& g = groups_.find(key(f))->second;
+    const Amount a = amount(f);
     g.all.erase(id);
-    g.by_recipient.at(f.recipient).erase(id);
-    g.by_amount.at(amount(f)).erase(id);
-    g.by_both.at({f.recipient, amount(f)}).erase(id);
+    g.by_recipient.find(f.recipient)->second.erase(id);
+    g.by_amount.find(a)->second.erase(id);
+    g.by_both.find(std::tie(f.recipient, a))->second.erase(id);
   }
 
   // The first fact (lowest id) that `f` repeats.
@@ -181,7 +187,7 @@ class AidIndex {
       for (const Amount& a : {no_amount, amount(f)}) consider(g.by_amount, a);
     } else {
       for (const Recipient* r : {&no_recipient, &f.recipient})
-        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::pair(*r, a));
+        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::tie(*r, a));
     }
     return first;
   }
@@ -189,19 +195,21 @@ class AidIndex {
  private:
   using Recipient = std::vector<std::string>;
   using Amount = std::optional<std::string>;  // the quantity's value
+  // The maps keyed by tuples are searched with tuples of references (std::less<>): a lookup
+  // copies no actor ids.
   using Key = std::tuple<std::optional<AidType>, std::optional<Status>, std::vector<std::string>>;
+  using KeyView = std::tuple<const std::optional<AidType>&, const std::optional<Status>&, const std::vector<std::string>&>;
+  static KeyView key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
   // The facts of one type, status and provider, by recipient, amount and both.
   struct Group {
     std::set<FactId> all;
     std::map<Recipient, std::set<FactId>> by_recipient;
     std::map<Amount, std::set<FactId>> by_amount;
-    std::map<std::pair<Recipient, Amount>, std::set<FactId>> by_both;
+    std::map<std::tuple<Recipient, Amount>, std::set<FactId>, std::less<>> by_both;
   };
-
-  static Key key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
 
-  std::map<Key, Group> groups_;
+  std::map<Key, Group, std::less<>> groups_;
 };
 
 class FrameFinder {
@@ -571,12 +579,13 @@ class FrameFinder {
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
   // same actors.
+  // claims_ is searched with the fact's own fields (std::less<>), so that a lookup copies no actor ids.
   using ClaimKey = std::tuple<FactKind, std::optional<FactId>, std::vector<std::string>, std::vector<std::string>>;
-  static ClaimKey claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
+  static auto claim_key(const Fact& f) { return std::tie(f.kind, f.about, f.claimant, f.accused); }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
   void push_claim(Fact claim) {
-    claims_.emplace(claim_key(claim), a_.facts.size());
+    claims_.emplace(ClaimKey(claim_key(claim)), a_.facts.size());
     a_.facts.push_back(std::move(claim));
   }
 
@@ -601,7 +610,7 @@ class FrameFinder {
 
   AidIndex aid_index_;
   std::map<AgreementKey, FactId> agreements_;
-  std::map<ClaimKey, FactId> claims_;
+  std::map<ClaimKey, FactId, std::less<>> claims_;
   std::map<FactId, std::set<std::pair<std::size_t, std::size_t>>> evidence_seen_;  // of facts merged into
 
   // The most recent act earlier in the document that a provider-less nominal ("the troop
