@@ -145,16 +145,12 @@ std::string shift_decimal(std::string digits, int zeros) {
 class AidIndex {
  public:
   void insert(FactId id, const Fact& f) {
-    auto group = groups_.find(key(f));
-    if (group == groups_.end()) group = groups_.emplace(Key(key(f)), Group()).first;
-    Group& g = group->second;
+    Group& g = entry(groups_, key(f));
     const Amount a = amount(f);
     g.all.insert(id);
     g.by_recipient[f.recipient].insert(id);
     g.by_amount[a].insert(id);
-    auto both = g.by_both.find(std::tie(f.recipient, a));
-    if (both == g.by_both.end()) both = g.by_both.emplace(std::tuple(f.recipient, a), std::set<FactId>()).first;
-    both->second.insert(id);
+    entry(g.by_both, std::tie(f.recipient, a)).insert(id);
   }
 
   // Before a fact's type, status, provider, recipient or quantity changes: insert it again after.
@@ -208,6 +204,15 @@ class AidIndex {
     std::map<std::tuple<Recipient, Amount>, std::set<FactId>, std::less<>> by_both;
   };
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
+
+  // map[view] for a map searched by views of its keys: the key is made from the view only
+  // when it is new.
+  template <typename Map, typename View>
+  static typename Map::mapped_type& entry(Map& map, const View& view) {
+    auto it = map.lower_bound(view);
+    if (it == map.end() || map.key_comp()(view, it->first)) it = map.emplace_hint(it, typename Map::key_type(view), typename Map::mapped_type());
+    return it->second;
+  }
 
   std::map<Key, Group, std::less<>> groups_;
 };
@@ -412,21 +417,24 @@ class FrameFinder {
     return it == a_.actors.end() ? nullptr : &it->second;
   }
 
-  // The state or organisation an actor speaks for: itself, or its affiliation's.
-  std::string side(const std::string& id) const {
-    std::string current = id;
+  // The state or organisation an actor speaks for: itself, or its affiliation's. A reference
+  // to `id` or to an affiliation in a_.actors, which frames never change.
+  const std::string& side(const std::string& id) const {
+    const std::string* current = &id;
     for (int depth = 0; depth < 4; ++depth) {
-      const model::Actor* a = actor(current);
+      const model::Actor* a = actor(*current);
       if (!a || a->affiliation.empty()) break;
-      current = a->affiliation;
+      current = &a->affiliation;
     }
-    return current;
+    return *current;
   }
 
   bool same_side(const std::vector<std::string>& x, const std::vector<std::string>& y) const {
-    for (const auto& a : x)
+    for (const auto& a : x) {
+      const std::string& side_of_a = side(a);
       for (const auto& b : y)
-        if (a == b || side(a) == side(b)) return true;
+        if (a == b || side_of_a == side(b)) return true;
+    }
     return false;
   }
 
