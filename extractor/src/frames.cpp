@@ -24,8 +24,16 @@ using model::FactKind;
 using model::Status;
 
 struct SentenceCues {
-  std::vector<Cue> claims, aid_verbs, aid_nouns, aid_modifiers, agreement_nouns, agreement_modifiers, agreement_verbs,
-      modality, hedges, negations, claim_nouns, denial_cues, conditionals;
+  std::vector<Cue> claims, aid_verbs, aid_nouns, aid_modifiers, agreement_nouns, agreement_modifiers, agreement_verbs, negations,
+      claim_nouns, denial_cues, conditionals;
+  std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
+
+  // Empties every list, keeping its capacity for the next sentence.
+  void clear() {
+    for (std::vector<Cue>* v : {&claims, &aid_verbs, &aid_nouns, &aid_modifiers, &agreement_nouns, &agreement_modifiers, &agreement_verbs,
+                                &negations, &claim_nouns, &denial_cues, &conditionals, &blockers})
+      v->clear();
+  }
 };
 
 // A claim trigger with its roles, before it becomes facts.
@@ -284,6 +292,7 @@ class FrameFinder {
   std::map<FactId, ActInfo> act_info_;
   std::size_t current_sentence_ = 0;
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
+  SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
@@ -797,8 +806,8 @@ class FrameFinder {
     const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
     const std::size_t last = sentence.last;
     if (first >= last) return;
-    SentenceCues c;
-    std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
+    SentenceCues& c = sentence_cues_;
+    c.clear();
     find_cues({{&tables_.claim, &c.claims},
                {&tables_.aid_verb, &c.aid_verbs},
                {&tables_.aid_noun, &c.aid_nouns},
@@ -810,7 +819,7 @@ class FrameFinder {
                {&tables_.denial_cue, &c.denial_cues},
                {&tables_.conditional, &c.conditionals},
                {&tables_.negation, &c.negations},
-               {&tables_.not_a_trigger, &blockers}},
+               {&tables_.not_a_trigger, &c.blockers}},
               first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
@@ -838,7 +847,7 @@ class FrameFinder {
     // Cues that overlap a blocker are not triggers.
     auto unblocked = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) {
-                return std::any_of(blockers.begin(), blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
+                return std::any_of(c.blockers.begin(), c.blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
               }), v.end());
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
