@@ -547,8 +547,9 @@ class FrameFinder {
     return doc_.span(first, last);
   }
 
-  std::vector<std::string> actors_of(std::optional<std::size_t> mention) const {
-    return mention ? a_.mentions[*mention].actors : std::vector<std::string>{};
+  const std::vector<std::string>& actors_of(std::optional<std::size_t> mention) const {
+    static const std::vector<std::string> nobody;
+    return mention ? a_.mentions[*mention].actors : nobody;
   }
 
   // ------------------------------------------------------------------ acts and merging
@@ -1040,7 +1041,7 @@ class FrameFinder {
     };
     bool recipient_agent = false;
     auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
-                      std::vector<std::size_t> role_mentions, std::size_t object_last) {
+                      const std::vector<std::size_t>& role_mentions, std::size_t object_last) {
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
         ev_first = std::min(ev_first, a_.mentions[k].first);
