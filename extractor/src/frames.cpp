@@ -118,9 +118,17 @@ bool contains_list(std::string_view list, std::string_view item) {
   return false;
 }
 
+// Asked of every token after an aid trigger: the first character rules out most at once.
 bool is_clause_break(std::string_view norm) {
-  return norm == ";"sv || norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "but"sv || norm == "although"sv ||
-         norm == "because"sv || norm == "whereas"sv || norm == ":"sv;
+  if (norm.empty()) return false;
+  switch (norm.front()) {
+    case ';':
+    case ':': return norm.size() == 1;
+    case 'a': return norm == "although"sv;
+    case 'b': return norm == "but"sv || norm == "because"sv;
+    case 'w': return norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "whereas"sv;
+    default: return false;
+  }
 }
 
 // Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
