@@ -563,7 +563,7 @@ class FrameFinder {
   // ------------------------------------------------------------------ acts and merging
   // Adds an act, or merges it into an earlier act of the document that it repeats (same
   // kind, type, provider, status; compatible recipient and quantity). Returns its id.
-  FactId add_act(Fact f) {
+  FactId add_act(Fact&& f) {
     set_codes(f);
     std::optional<FactId> earlier;
     if (f.kind == FactKind::Aid) {
@@ -610,7 +610,7 @@ class FrameFinder {
   static auto claim_key(const Fact& f) { return std::tie(f.kind, f.about, f.claimant, f.accused); }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
-  void push_claim(Fact claim) {
+  void push_claim(Fact&& claim) {
     claims_.emplace(ClaimKey(claim_key(claim)), a_.facts.size());
     a_.facts.push_back(std::move(claim));
   }
@@ -1048,7 +1048,7 @@ class FrameFinder {
       return end;
     };
     bool recipient_agent = false;
-    auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
+    auto finish = [&](Fact&& f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
                       const std::vector<std::size_t>& role_mentions, std::size_t object_last) {
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
