@@ -242,6 +242,9 @@ class FrameFinder {
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
     std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
                      [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
+    // News text tells about one fact per sentence: room for that many spares most documents
+    // the moves of every fact that growing the vector would cost (a Fact is large).
+    a_.facts.reserve(doc_.sentences().size());
   }
 
   void run() {
