@@ -242,8 +242,8 @@ class FrameFinder {
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
     std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
                      [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
-    // News text tells about one fact per sentence: room for that many spares most documents
-    // the moves of every fact that growing the vector would cost (a Fact is large).
+    // Room for one fact per sentence, about what news text tells: most documents then never
+    // grow the vector, which would move every Fact (a large object) made so far.
     a_.facts.reserve(doc_.sentences().size());
   }
 
@@ -312,14 +312,15 @@ class FrameFinder {
     return out;
   }
 
-  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
-  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
-  // any of the indexes and one test of their start bits rules them all out.
+  // The cues of one index that find_cues() appends to `out`.
   struct CueList {
     const PhraseIndex* index;
     std::vector<Cue>* out;
-    std::size_t resume = 0;  // where its last cue ended
+    std::size_t resume = 0;  // where its last cue ended: the next may not start before
   };
+  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
+  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
+  // any of the indexes and one test of their start bits rules them all out.
   template <std::size_t N>
   void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
     Vocabulary::Indexes any = 0;
@@ -607,10 +608,12 @@ class FrameFinder {
   }
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
-  // same actors.
-  // claims_ is searched with the fact's own fields (std::less<>), so that a lookup copies no actor ids.
+  // same actors. claims_ is searched with references to the fact's own fields (std::less<>):
+  // a lookup copies no actor ids.
   using ClaimKey = std::tuple<FactKind, std::optional<FactId>, std::vector<std::string>, std::vector<std::string>>;
-  static auto claim_key(const Fact& f) { return std::tie(f.kind, f.about, f.claimant, f.accused); }
+  using ClaimKeyView = std::tuple<const FactKind&, const std::optional<FactId>&, const std::vector<std::string>&,
+                                  const std::vector<std::string>&>;
+  static ClaimKeyView claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
   void push_claim(Fact&& claim) {
