@@ -59,9 +59,9 @@ std::string discriminator(const DocumentGraph& graph, const Fact& fact) {
   return slug(d);
 }
 
-// How often a key occurs among all, and how often before this one.
 struct Occurrence {
-  std::size_t rank = 0, count = 0;
+  std::size_t rank = 0;   // how many keys equal to this one come before it
+  std::size_t count = 0;  // how many keys equal this one, itself included
 };
 
 // The occurrences of each key in `keys`, from one sort rather than a map of strings.
