@@ -226,7 +226,8 @@ class AidIndex {
   template <typename Map, typename View>
   static typename Map::mapped_type& entry(Map& map, const View& view) {
     auto it = map.lower_bound(view);
-    if (it == map.end() || map.key_comp()(view, it->first)) it = map.emplace_hint(it, typename Map::key_type(view), typename Map::mapped_type());
+    if (it == map.end() || map.key_comp()(view, it->first))
+      it = map.emplace_hint(it, typename Map::key_type(view), typename Map::mapped_type());
     return it->second;
   }
 
@@ -343,6 +344,8 @@ class FrameFinder {
     const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
     return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
   }
+
+  const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
 
   bool is_preposition(std::size_t t) const { return tables_.preposition.longest_at(token_ids_, t, t + 1).has_value(); }
 
@@ -465,7 +468,7 @@ class FrameFinder {
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
     for (const Cue& c : cues(tables_.modality, first, last))
-      if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
+      if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
         status = *s;
         because(c, "modal");
       }
@@ -688,7 +691,7 @@ class FrameFinder {
       std::string currency;
       std::size_t num = t;
       if (auto before = tables_.currency.longest_at(token_ids_, t, last)) {  // "$2 billion", "EUR 50 million"
-        currency = tables_.entry(before->payload).attr("code");
+        currency = tables_.cue_attributes[before->payload].code;
         num = before->last;
       }
       std::string value;
@@ -711,7 +714,7 @@ class FrameFinder {
       }
       if (currency.empty())
         if (auto after = tables_.currency.longest_at(token_ids_, end, last)) {  // "50 million euros"
-          currency = tables_.entry(after->payload).attr("code");
+          currency = tables_.cue_attributes[after->payload].code;
           end = after->last;
         }
       model::Quantity q;
@@ -744,8 +747,8 @@ class FrameFinder {
       // A bound phrase right before: "up to", "more than", "about".
       for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
         if (b.last == t) {
-          if (b.entry->attr("bound") == "AtMost") q.bound = model::QuantityBound::AtMost;
-          else if (b.entry->attr("bound") == "AtLeast") q.bound = model::QuantityBound::AtLeast;
+          if (attributes(b).bound == "AtMost") q.bound = model::QuantityBound::AtMost;
+          else if (attributes(b).bound == "AtLeast") q.bound = model::QuantityBound::AtLeast;
           else q.bound = model::QuantityBound::Approximately;
           q_first = b.first;
         }
@@ -772,9 +775,9 @@ class FrameFinder {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
     for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last || n.entry->attr("reference") == "yes") continue;
-      AidType t = parse_aid_type(n.entry->attr("type"));
-      bool is_generic = n.entry->attr("generic") == "yes";
+      if (n.first < first || n.last > last || attributes(n).reference == "yes") continue;
+      AidType t = parse_aid_type(attributes(n).type);
+      bool is_generic = attributes(n).generic == "yes";
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
       std::vector<AidType> modifiers;
       std::size_t p = n.first;
@@ -783,7 +786,7 @@ class FrameFinder {
         for (const Cue& m : c.aid_modifiers)
           if (m.last == p) mod = &m;
         if (mod) {
-          modifiers.push_back(parse_aid_type(mod->entry->attr("type")));
+          modifiers.push_back(parse_aid_type(attributes(*mod).type));
           p = mod->first;
         } else if (toks_[p - 1].norm == "and"sv || toks_[p - 1].norm == ","sv || toks_[p - 1].norm == "or"sv) {
           --p;
@@ -802,8 +805,8 @@ class FrameFinder {
     // "hundreds of millions of dollars in humanitarian aid": the money counts the aid, it
     // is not financial aid of its own.
     if (out.size() > 1)
-      out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) {
-                  return t.type == AidType::Financial && t.cue.entry->attr("standalone") != "yes";
+      out.erase(std::remove_if(out.begin(), out.end(), [&](const TypedNoun& t) {
+                  return t.type == AidType::Financial && attributes(t.cue).standalone != "yes";
                 }),
                 out.end());
     // "machine tools, microelectronics and satellite imagery": military kit beside weapons is
@@ -923,12 +926,12 @@ class FrameFinder {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
-      f.kind = t.entry->attr("kind");
+      f.kind = attributes(t).kind;
       if (!frames.empty() && t.first < frames.back().complement_last && f.kind == "Report") continue;  // nested report
       f.complement_first = t.last;
       f.complement_last = last;
       std::optional<std::size_t> speaker;
-      if (t.entry->attr("speaker") == "after") {
+      if (attributes(t).speaker == "after") {
         speaker = mention_starting_in(t.last, std::min(last, t.last + 3));
         if (speaker) {
           // "According to X, <complement>" or "<complement>, according to X."
@@ -961,7 +964,7 @@ class FrameFinder {
         f.claimant_mention = speaker;
       }
       const std::string& before_trigger = t.first > first ? toks_[t.first - 1].norm : std::string();
-      const bool object_accused = t.entry->attr("object") == "accused";
+      const bool object_accused = attributes(t).object == "accused";
       const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
                                        before_trigger == "is" || before_trigger == "are" || before_trigger == "being");
@@ -1082,7 +1085,7 @@ class FrameFinder {
 
     for (const Cue& v : c.aid_verbs) {
       const std::size_t window_end = next_trigger(v.first);
-      const std::string_view direction = v.entry->attr("direction");
+      const std::string_view direction = attributes(v).direction;
       const bool receive = direction == "receive";
       recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
@@ -1114,7 +1117,7 @@ class FrameFinder {
               owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;
         if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
-                       (!v.entry->attr("type").empty() &&
+                       (!attributes(v).type.empty() &&
                         !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
                        gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
           recipient = direct;
@@ -1124,7 +1127,7 @@ class FrameFinder {
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
       bool typed_by_verb = false;
       if (types.empty())
-        if (auto t = v.entry->attr("type"); !t.empty()) {
+        if (auto t = attributes(v).type; !t.empty()) {
           types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming, funded
           typed_by_verb = true;
         }
@@ -1234,7 +1237,7 @@ class FrameFinder {
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
-      if (auto verb_status = parse_status(v.entry->attr("status")); verb_status && status == Status::Actual) status = *verb_status;
+      if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -1260,10 +1263,10 @@ class FrameFinder {
     recipient_agent = false;
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
-      if (noun_used[n] || noun.entry->attr("standalone") != "yes") continue;
-      if (noun.entry->attr("reference") == "yes") {
+      if (noun_used[n] || attributes(noun).standalone != "yes") continue;
+      if (attributes(noun).reference == "yes") {
         // "confirmed the disbursement": a word that only points back at an act told before.
-        if (auto id = antecedent_act(parse_aid_type(noun.entry->attr("type"))))
+        if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
         else
           note(noun, "refers back to an act, but no earlier act of the document fits");
@@ -1272,7 +1275,7 @@ class FrameFinder {
       std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
       if (types.empty()) continue;
       std::size_t phrase_first = types.front().cue.first;
-      bool generic = noun.entry->attr("generic") == "yes" && types.front().cue.first == noun.first;
+      bool generic = attributes(noun).generic == "yes" && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;
       std::vector<std::size_t> roles;
@@ -1369,19 +1372,19 @@ class FrameFinder {
         note(noun, "agreement noun without an agreement verb (signed, reached, ...) within four words");
         continue;
       }
-      auto type = parse_agreement_type(noun.entry->attr("type"));
+      auto type = parse_agreement_type(attributes(noun).type);
       for (const Cue& m : c.agreement_modifiers)
-        if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(m.entry->attr("type"));
+        if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(attributes(m).type);
       // "a deal for a cease-fire", "an agreement on a truce": the type follows the noun.
       if (type == model::AgreementType::Other)
         for (const Cue& other : c.agreement_nouns)
-          if (other.first > noun.last && other.first <= noun.last + 3 && other.entry->attr("type") != "Other")
-            type = parse_agreement_type(other.entry->attr("type"));
+          if (other.first > noun.last && other.first <= noun.last + 3 && attributes(other).type != "Other")
+            type = parse_agreement_type(attributes(other).type);
       // "an agreement to expand military cooperation", "a deal on trade": what it is about follows.
       if (type == model::AgreementType::Other)
         for (const Cue& m : c.agreement_modifiers)
           if (m.first >= noun.last && m.first <= noun.last + 3) {
-            type = parse_agreement_type(m.entry->attr("type"));
+            type = parse_agreement_type(attributes(m).type);
             break;
           }
       std::vector<std::string> parties;
@@ -1421,7 +1424,7 @@ class FrameFinder {
         for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
       f.party = parties;
       f.agreement_type = type;
-      f.status = parse_status(verb->entry->attr("status")).value_or(Status::Actual);
+      f.status = parse_status(attributes(*verb).status).value_or(Status::Actual);
       Status modal = status_from(scope_start(c, verb_first, first), verb_first, nullptr);
       if (modal != Status::Actual && modal != Status::Alleged) f.status = modal;
       std::size_t ev_first = verb_first, ev_last = std::max(noun.last, verb->last);
