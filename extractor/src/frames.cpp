@@ -571,7 +571,6 @@ class FrameFinder {
   // Adds an act, or merges it into an earlier act of the document that it repeats (same
   // kind, type, provider, status; compatible recipient and quantity). Returns its id.
   FactId add_act(Fact&& f) {
-    set_codes(f);
     std::optional<FactId> earlier;
     if (f.kind == FactKind::Aid) {
       earlier = aid_index_.find(f);
@@ -579,6 +578,7 @@ class FrameFinder {
       if (auto it = agreements_.find(agreement_key(f)); it != agreements_.end()) earlier = it->second;
     }
     if (!earlier) {
+      set_codes(f);
       const FactId id = a_.facts.size();
       if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
       else if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
