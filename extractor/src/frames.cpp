@@ -3,6 +3,7 @@
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <set>
 #include <span>
 #include <tuple>
@@ -368,8 +369,9 @@ class FrameFinder {
         break;
       }
     }
-    std::optional<std::size_t> best;
-    for (std::size_t k : top_mentions(floor, pos)) {
+    // The last mention that can be the subject, sought from the verb back so that the search
+    // stops at it.
+    for (std::size_t k : std::views::reverse(top_mentions(floor, pos))) {
       const ActorMention& m = a_.mentions[k];
       if (m.last > pos) continue;
       bool adjacent = pos - m.last <= 3 && !m.modifier;
@@ -378,9 +380,9 @@ class FrameFinder {
         adjacent = toks_[t].is_word && n != "and"sv && n != "or"sv && n != "but"sv && n != "that"sv && !is_preposition(t);
       }
       if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
-      if (m.subject || adjacent) best = k;
+      if (m.subject || adjacent) return k;
     }
-    return best;
+    return std::nullopt;
   }
 
   // True when an adverbial clause opens in [from, verb) and runs up to the verb ("Ankara denied
