@@ -965,7 +965,7 @@ class FrameFinder {
         f.claimant = a_.mentions[*speaker].actors;
         f.claimant_mention = speaker;
       }
-      const std::string& before_trigger = t.first > first ? toks_[t.first - 1].norm : std::string();
+      const std::string_view before_trigger = t.first > first ? std::string_view(toks_[t.first - 1].norm) : std::string_view();
       const bool object_accused = attributes(t).object == "accused";
       const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
