@@ -324,6 +324,22 @@ TEST(DocumentRepairUtf8, ReplacesInvalidBytesWithReplacementCharacter) {
   EXPECT_EQ(repair_utf8("end\xF0\x9F\x98"), "end\uFFFD");
 }
 
+TEST(DocumentRepairUtf8, RepairsBadBytesAroundAsciiBlocks) {
+  // ASCII is skipped eight bytes at a time: a bad byte or NUL in any position, inside, at the
+  // edge of or after a block, is found and replaced, and the text around it kept.
+  const std::string ascii(20, 'a');
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    for (std::string_view bad : {std::string_view("\xFF"), std::string_view("\0", 1), std::string_view("\xE2\x80")}) {
+      std::string text = ascii;
+      text.insert(at, bad);
+      text += "\xC3\xA9";  // well-formed, after the repair
+      std::size_t first_bad = 0;
+      EXPECT_EQ(repair_utf8(text, &first_bad), ascii.substr(0, at) + "\uFFFD" + ascii.substr(at) + "\u00E9") << at;
+      EXPECT_EQ(first_bad, at);
+    }
+  }
+}
+
 TEST(DocumentRepairUtf8, ReplacesNul) {
   std::size_t bad = 0;
   EXPECT_EQ(repair_utf8(std::string_view("a\0b", 3), &bad), "a\uFFFD" "b");

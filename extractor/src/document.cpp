@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "newskg/utf8.hpp"
+
 namespace newskg {
 
 using namespace std::string_view_literals;
@@ -90,18 +92,23 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  // text[copied, i) is well-formed and not yet in `out`: clean text is copied in one piece.
+  int32_t copied = 0;
   int32_t i = 0;
   while (i < length) {
+    i += static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
+    if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0 || c == 0) {
+    if (c <= 0) {
       if (first_bad && *first_bad == std::string_view::npos) *first_bad = bom + static_cast<std::size_t>(start);
+      out.append(text.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(start - copied)));
       out += "\xEF\xBF\xBD";
-    } else {
-      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+      copied = i;
     }
   }
+  out.append(text.substr(static_cast<std::size_t>(copied)));
   return out;
 }
 
