@@ -22,19 +22,25 @@ struct CodePoint {
 };
 
 std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  out.reserve(text.size());
+  // One slot per byte, the most there can be, written in place and cut to size at the end:
+  // a push_back per code point costs more than the decoding of ASCII.
+  std::vector<CodePoint> out(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  std::size_t n = 0;
   int32_t i = 0;
   while (i < length) {
+    const auto ascii_end = i + static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
+    for (; i < ascii_end; ++i) out[n++] = {s[i], static_cast<std::uint32_t>(i)};
+    if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)});
+    out[n++] = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
   }
+  out.resize(n);
   return out;
 }
 
@@ -49,9 +55,12 @@ bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c)
 bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+// Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
+// for nearly every code point, is inlined.
+[[gnu::noinline]] bool is_alnum_beyond_ascii(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 bool is_alnum(UChar32 c) {
-  if (c < 0x80) return is_alpha(c) || is_digit(c);
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_alnum_beyond_ascii(c);
 }
 // ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
 bool is_space(UChar32 c) {
@@ -76,6 +85,38 @@ UChar32 fold(UChar32 c) {
     case 0x00A0: return ' ';
     default: return u_tolower(c);
   }
+}
+
+// Appends text as normalize() returns it.
+void append_normalized(std::string& out, std::string_view text) {
+  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
+  // copies and lowercases until the first non-ASCII byte, if any; the rest is decoded.
+  const std::size_t from = out.size();
+  out.resize(from + text.size());
+  char* lowered = out.data() + from;
+  std::size_t ascii = 0;
+  for (; ascii < text.size(); ++ascii) {
+    const char c = text[ascii];
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    lowered[ascii] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (ascii == text.size()) return;
+  out.resize(from + ascii);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (auto i = static_cast<int32_t>(ascii); i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    append_utf8(out, fold(c < 0 ? 0xFFFD : c));
+  }
+}
+
+// True when `word` with a period after it is one of the abbreviations ("Gen.", "Jan.").
+bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) {
+  std::string key;
+  append_normalized(key, word);
+  key += '.';
+  return abbreviations.count(key) > 0;
 }
 
 }  // namespace
@@ -113,20 +154,8 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
 }
 
 std::string normalize(std::string_view text) {
-  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
-  // copies and lowercases until the first non-ASCII byte, if any.
-  std::string out(text);
-  bool ascii = true;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (ascii) return out;
-  out.clear();
-  for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));
+  std::string out;
+  append_normalized(out, text);
   return out;
 }
 
@@ -199,9 +228,10 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       }
       if (at(i) == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
-        std::string word = normalize(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin));
-        bool initial = i - start == 1 && is_upper(cps[start].c);
-        if (initial || abbreviations.count(word + ".")) ++i;
+        const bool initial = i - start == 1 && is_upper(cps[start].c);
+        if (initial || is_abbreviation(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin),
+                                       abbreviations))
+          ++i;
       }
     } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
                is_alnum(cps[start - 1].c)) {
@@ -223,7 +253,8 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     t.byte_end = i < n ? cps[i].byte_begin : info_.text.size();
     t.cp_begin = start;
     t.cp_end = i;
-    t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
+    if (hyphens) t.norm = "--";
+    else append_normalized(t.norm, std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
     t.is_word = is_alpha(c);
     t.is_number = is_digit(c);
     t.capitalized = is_capital(c);
