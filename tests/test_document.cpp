@@ -1,5 +1,6 @@
 // Unit tests of the Document (extractor/src/document.cpp): tokens with byte and code-point
-// offsets, sentences, the dateline, spans, UTF-8 repair and normalisation.
+// offsets, sentences, the dateline, spans, UTF-8 repair and normalisation; and the phrase
+// lookups over a document's tokens (extractor/src/phrase_index.cpp).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "newskg/document.hpp"
 #include "newskg/resources.hpp"
+#include "phrase_index.hpp"
 
 namespace {
 
@@ -380,6 +382,57 @@ TEST(DocumentNormalize, LowercasesBeyondAscii) {
 
 TEST(DocumentNormalize, ReplacesInvalidBytes) {
   EXPECT_EQ(normalize("A\xFF"), "a\uFFFD");
+}
+
+// ---------------------------------------------------------------- PhraseIndex
+
+class DocumentPhraseIndex : public ::testing::Test {
+ protected:
+  void add(std::string_view phrase, std::size_t payload, bool case_sensitive = false) {
+    index_.add(phrase, payload, abbreviations_, vocabulary_, case_sensitive);
+  }
+  // The payload and length of the longest phrase at token i of `text`, or {-1, 0}.
+  std::pair<long, std::size_t> longest(std::string text, std::size_t i, std::size_t limit = SIZE_MAX) {
+    model::DocumentInfo info;
+    info.text = std::move(text);
+    const Document doc(std::move(info), abbreviations_);
+    const TokenIds ids(doc, vocabulary_);
+    const auto m = index_.longest_at(ids, i, std::min(limit, doc.tokens().size()));
+    return m ? std::pair{static_cast<long>(m->payload), m->last - m->first} : std::pair{-1L, std::size_t{0}};
+  }
+
+  Abbreviations abbreviations_;
+  Vocabulary vocabulary_;
+  PhraseIndex index_;
+};
+
+TEST_F(DocumentPhraseIndex, TheLongestPhraseWithinTheLimitWins) {
+  add("north", 1);
+  add("north korea", 2);
+  add("north korea's army", 3);
+  EXPECT_EQ(longest("Talks with North Korea's army", 2), std::pair(3L, std::size_t{4}));
+  EXPECT_EQ(longest("Talks with North Korea's envoy", 2), std::pair(2L, std::size_t{2}));
+  EXPECT_EQ(longest("Talks with North Korea's army", 2, 5), std::pair(2L, std::size_t{2}));
+  EXPECT_EQ(longest("North Carolina", 0), std::pair(1L, std::size_t{1}));
+  EXPECT_EQ(longest("Korea", 0), std::pair(-1L, std::size_t{0}));
+}
+
+TEST_F(DocumentPhraseIndex, TheFirstAddedOfEqualPhrasesWins) {
+  add("national guard", 1);
+  add("National Guard", 2);
+  EXPECT_EQ(longest("the National Guard", 1), std::pair(1L, std::size_t{2}));
+}
+
+TEST_F(DocumentPhraseIndex, ACaseSensitivePhraseNeedsTheSameCapitals) {
+  add("niger", 1);
+  add("Niger Delta", 2, true);
+  add("niger delta", 3);
+  add("Chad", 4, true);
+  EXPECT_EQ(longest("in the Niger Delta", 2), std::pair(2L, std::size_t{2}));
+  // A case-sensitive phrase that does not fit gives way to the next, then to a shorter one.
+  EXPECT_EQ(longest("in the Niger delta", 2), std::pair(3L, std::size_t{2}));
+  EXPECT_EQ(longest("Chad", 0), std::pair(4L, std::size_t{1}));
+  EXPECT_EQ(longest("chad", 0), std::pair(-1L, std::size_t{0}));
 }
 
 }  // namespace
