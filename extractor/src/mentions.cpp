@@ -778,8 +778,6 @@ class MentionFinder {
     if (prev < 0) return;
     ActorMention& p = a_.mentions[static_cast<std::size_t>(prev)];
     if (p.kind == MentionKind::Pronoun || p.modifier) return;
-    std::string between;
-    for (std::size_t t = p.last; t < m.first; ++t) between += toks_[t].norm + " ";
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
@@ -798,7 +796,7 @@ class MentionFinder {
     if (t < m.first && is_determiner(toks_[t].norm)) ++t;
     // "and the Lebanon-based armed group Hezbollah": up to three describing words.
     for (int k = 0; k < 3 && t < m.first && toks_[t].is_word && (!toks_[t].capitalized || hyphenated_description(t)); ++k) ++t;
-    if (t != m.first || between.empty()) return;
+    if (t != m.first || p.last >= m.first) return;
     if (p.kind == MentionKind::Coordination) {
       p.last = m.last;
       p.parts.push_back(index);
