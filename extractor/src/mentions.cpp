@@ -47,7 +47,7 @@ class MentionFinder {
       ActorMention m;
       m.first = hit->first;
       m.last = hit->last;
-      m.actors = {a_.use_actor(entry).id};
+      m.actors = {use_actor(entry).id};
       m.person = entry.actor.type == model::ActorType::Person;
       m.kind = form == Hit::Demonym ? MentionKind::Demonym : form == Hit::Capital ? MentionKind::Capital : MentionKind::Name;
       m.modifier = form == Hit::Demonym;
@@ -120,6 +120,16 @@ class MentionFinder {
     return i;
   }
 
+  // Analysis::use_actor(), remembered by gazetteer entry: person_or_body() and scan_at() ask for
+  // the actor of every name at every token that starts one, and a map lookup each time costs.
+  const model::Actor& use_actor(const GazetteerEntry& entry) {
+    const std::vector<GazetteerEntry>& gazetteer = tables_.resources->gazetteer();
+    if (used_actors_.empty()) used_actors_.resize(gazetteer.size(), nullptr);
+    const model::Actor*& used = used_actors_[static_cast<std::size_t>(&entry - gazetteer.data())];
+    if (!used) used = &a_.use_actor(entry);
+    return *used;
+  }
+
   // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
   // pattern opens with a capitalized word, or with a phrase of the gazetteer, a pronoun or
   // anaphor, or (at i or after a determiner, person_or_body(), role_of() and
@@ -145,7 +155,7 @@ class MentionFinder {
       std::size_t distance = t > at ? t - at : at - t;
       if (e.actor.type == model::ActorType::State && distance < best_distance) {
         best_distance = distance;
-        best = a_.use_actor(e).id;
+        best = use_actor(e).id;
       }
       t = hit->last - 1;
     }
@@ -177,7 +187,7 @@ class MentionFinder {
       const auto& h = tables_.gazetteer_hits[hit->payload];
       const GazetteerEntry& entry = tables_.resources->gazetteer()[h.entry];
       if (entry.actor.type == model::ActorType::Person) return std::nullopt;
-      affiliation = a_.use_actor(entry).id;
+      affiliation = use_actor(entry).id;
       affil_first = hit->first;
       affil_last = hit->last;
       j = hit->last;
@@ -218,7 +228,7 @@ class MentionFinder {
         // "Ukrainian President Volodymyr Zelenskyy": a person the gazetteer knows.
         const GazetteerEntry& known = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
         if (known.actor.type == model::ActorType::Person && tables_.gazetteer_hits[g->payload].form == Hit::Name) {
-          a_.use_actor(known);
+          use_actor(known);
           remember_surname(g->last - 1, known.actor.id);
           ActorMention m;
           m.first = affiliation.empty() ? title_first : affil_first;
@@ -337,7 +347,7 @@ class MentionFinder {
     for (std::size_t t = r; t < stop && affiliation.empty(); ++t) {
       if (auto g = gazetteer_at(t, stop)) {
         const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
-        if (entry.actor.type != model::ActorType::Person) affiliation = a_.use_actor(entry).id;
+        if (entry.actor.type != model::ActorType::Person) affiliation = use_actor(entry).id;
       } else if (auto ana = tables_.anaphor.longest_at(token_ids_, t, stop)) {
         if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
       }
@@ -347,7 +357,7 @@ class MentionFinder {
       ActorMention m;
       m.first = i;
       m.last = e;
-      m.actors = {a_.use_actor(*known).id};
+      m.actors = {use_actor(*known).id};
       m.person = true;
       m.kind = MentionKind::Name;
       m.rule = "mention.gazetteer.name";
@@ -834,7 +844,7 @@ class MentionFinder {
       }
     }
     if (!a_.focus_state.empty()) {
-      a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+      use_actor(*tables_.resources->find_actor(a_.focus_state));
       return;
     }
     std::map<std::string, int> counts;
@@ -851,7 +861,7 @@ class MentionFinder {
         best = n;
         a_.focus_state = id;
       }
-    if (!a_.focus_state.empty()) a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+    if (!a_.focus_state.empty()) use_actor(*tables_.resources->find_actor(a_.focus_state));
   }
 
   struct ExtraSpan {
@@ -866,6 +876,7 @@ class MentionFinder {
   const LexiconTables& tables_;
   std::map<std::string, std::string> surnames_;
   std::vector<ExtraSpan> extra_spans_;
+  std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
 };
 
 }  // namespace
