@@ -22,6 +22,8 @@ class MentionFinder {
 
   void run() {
     a_.mention_at.assign(toks_.size(), -1);
+    // About one mention in a dozen tokens: room enough that the vector rarely moves them all.
+    a_.mentions.reserve(toks_.size() / 8 + 16);
     find_focus_state();
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) {
       const Sentence& sentence = doc_.sentences()[s];
@@ -57,7 +59,7 @@ class MentionFinder {
     }
     if (toks_[i].capitalized) {
       if (auto end = named_group(i, sentence)) return *end;
-      if (auto it = surnames_.find(std::string(doc_.token_text(i))); it != surnames_.end()) {
+      if (auto it = surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
         m.last = i + 1;
@@ -501,29 +503,28 @@ class MentionFinder {
     return (aid && aid->last > last) || tables_.aid_noun.longest_at(token_ids_, last, limit).has_value();
   }
 
+  // s with each run of white space one space, none at either end, and typographic apostrophes
+  // folded (they would make the same name two labels).
   static std::string normalize_space(std::string_view s) {
     std::string out;
+    out.reserve(s.size());
     bool space = false;
-    for (char c : s) {
+    for (std::size_t p = 0; p < s.size(); ++p) {
+      const char c = s[p];
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
         space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      if (s.substr(p, 3) == "\xE2\x80\x99"sv) {
+        out += '\'';
+        p += 2;
       } else {
-        if (space && !out.empty()) out += ' ';
-        space = false;
         out += c;
       }
     }
-    // Typographic apostrophes in labels would make the same name two labels.
-    std::string folded;
-    for (std::size_t p = 0; p < out.size(); ++p) {
-      if (out.compare(p, 3, "\xE2\x80\x99") == 0) {
-        folded += '\'';
-        p += 2;
-      } else {
-        folded += out[p];
-      }
-    }
-    return folded;
+    return out;
   }
 
   // The state or organisation an actor speaks for (its top affiliation).
@@ -874,7 +875,7 @@ class MentionFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
-  std::map<std::string, std::string> surnames_;
+  std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
 };
