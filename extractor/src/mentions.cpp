@@ -36,10 +36,14 @@ class MentionFinder {
   }
 
  private:
-  // Tries every mention pattern at token i; returns the token after the mention, or i.
+  // Tries every mention pattern at token i; returns the token after the mention, or i. The
+  // test that rules out most tokens is inlined here, apart from the patterns.
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
+    return may_start_mention(i, sentence.last) ? match_patterns_at(i, sentence) : i;
+  }
+
+  std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    if (!may_start_mention(i, limit)) return i;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
