@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -15,33 +16,43 @@ namespace {
 
 // Eight bytes per code point, as the tokenizer holds one per byte of ASCII text: a code point
 // ends where the next begins (or at the end of the text), and offsets fit 32 bits because
-// decode() counts in int32_t as ICU's macros do.
+// CodePoints counts in int32_t as ICU's macros do.
 struct CodePoint {
   UChar32 c;
   std::uint32_t byte_begin;
 };
 
-std::vector<CodePoint> decode(std::string_view text) {
-  // One slot per byte, the most there can be, written in place and cut to size at the end:
-  // a push_back per code point costs more than the decoding of ASCII.
-  std::vector<CodePoint> out(text.size());
+// The code points of a text, in order.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text);
+  std::size_t size() const { return size_; }
+  const CodePoint& operator[](std::size_t i) const { return cps_[i]; }
+  const CodePoint* begin() const { return cps_.get(); }
+  const CodePoint* end() const { return cps_.get() + size_; }
+
+ private:
+  // One slot per byte, the most there can be, left unset until written: zeroing them first, or
+  // a push_back per code point, costs more than the decoding of ASCII.
+  std::unique_ptr<CodePoint[]> cps_;
+  std::size_t size_ = 0;
+};
+
+CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwrite<CodePoint[]>(text.size())) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
-  std::size_t n = 0;
   int32_t i = 0;
   while (i < length) {
     const auto ascii_end = i + static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
-    for (; i < ascii_end; ++i) out[n++] = {s[i], static_cast<std::uint32_t>(i)};
+    for (; i < ascii_end; ++i) cps_[size_++] = {s[i], static_cast<std::uint32_t>(i)};
     if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    out[n++] = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
+    cps_[size_++] = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
   }
-  out.resize(n);
-  return out;
 }
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
@@ -92,13 +103,13 @@ void append_normalized(std::string& out, std::string_view text) {
   // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
   // copies and lowercases until the first non-ASCII byte, if any; the rest is decoded.
   const std::size_t from = out.size();
-  out.resize(from + text.size());
+  out.append(text);
   char* lowered = out.data() + from;
   std::size_t ascii = 0;
   for (; ascii < text.size(); ++ascii) {
-    const char c = text[ascii];
+    const char c = lowered[ascii];
     if (static_cast<unsigned char>(c) >= 0x80) break;
-    lowered[ascii] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (c >= 'A' && c <= 'Z') lowered[ascii] = static_cast<char>(c - 'A' + 'a');
   }
   if (ascii == text.size()) return;
   out.resize(from + ascii);
@@ -189,7 +200,7 @@ std::size_t Document::sentence_of(std::size_t token) const {
 }
 
 void Document::tokenize(const Abbreviations& abbreviations) {
-  const std::vector<CodePoint> cps = decode(info_.text);
+  const CodePoints cps(info_.text);
   const std::size_t n = cps.size();
   auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
   // English news has a token every 5 to 6 bytes: this is most of the vector, grown once at most.
@@ -333,7 +344,7 @@ void Document::find_dateline() {
   auto all_capitals = [&](std::size_t i, std::size_t min_letters) {
     if (!capitalized(i)) return false;
     std::size_t letters = 0;
-    for (const CodePoint& cp : decode(token_text(i))) {
+    for (const CodePoint& cp : CodePoints(token_text(i))) {
       if (u_islower(cp.c)) return false;
       if (u_isalpha(cp.c)) ++letters;
     }
