@@ -210,6 +210,24 @@ TEST_F(DocumentTest, SplitsSentencesOnPeriodQuestionAndExclamationMarks) {
   }
 }
 
+TEST_F(DocumentTest, ALongRunWithoutASentenceEndIsCut) {
+  // 2,600 tokens without a period: cut after the last comma in the second half of each window
+  // of kMaxSentenceTokens, or at the window's end where there is none.
+  std::string text;
+  for (int k = 0; k < 2600; ++k) text += k == 700 ? ", " : "word ";
+  Document d = doc(text);
+  ASSERT_EQ(d.tokens().size(), 2600u);
+  ASSERT_EQ(d.sentences().size(), 3u);
+  EXPECT_EQ(d.sentences()[0].last, 701u);  // after the comma (token 700)
+  EXPECT_EQ(d.sentences()[1].last, 1701u);
+  EXPECT_EQ(d.sentences()[2].last, 2600u);
+  for (std::size_t i = 0; i < d.tokens().size(); ++i) {
+    const Sentence& s = d.sentences()[d.sentence_of(i)];
+    EXPECT_GE(i, s.first);
+    EXPECT_LT(i, s.last);
+  }
+}
+
 TEST_F(DocumentTest, APeriodBeforeALowercaseWordDoesNotSplit) {
   Document d = doc("It cost 5 mln. dollars in total.");
   EXPECT_EQ(sentences(d).size(), 1u);

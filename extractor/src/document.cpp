@@ -304,10 +304,19 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
   }
   if (first < n) sentences_.push_back({first, n});
   if (sentences_.empty()) sentences_.push_back({0, 0});
-  // Cap the length of a sentence, so that the cost of the stages that look at every pair of
-  // cues in a sentence stays bounded: a run of more than kMaxSentenceTokens tokens (a text with
-  // no sentence end, a list of a million names) is cut after the last ';' in the second half
-  // of the window, else after the last ',', else at the window's end.
+  const auto too_long = [](const Sentence& s) { return s.last - s.first > kMaxSentenceTokens; };
+  if (std::any_of(sentences_.begin(), sentences_.end(), too_long)) cap_sentences();
+  // The sentences cover the tokens in order, each starting where the one before ends.
+  sentence_of_token_.reserve(n);
+  for (std::size_t s = 0; s < sentences_.size(); ++s)
+    sentence_of_token_.insert(sentence_of_token_.end(), sentences_[s].last - sentences_[s].first, s);
+}
+
+// Caps the length of a sentence, so that the cost of the stages that look at every pair of cues
+// in a sentence stays bounded: a run of more than kMaxSentenceTokens tokens (a text with no
+// sentence end, a list of a million names) is cut after the last ';' in the second half of the
+// window, else after the last ',', else at the window's end.
+void Document::cap_sentences() {
   std::vector<Sentence> capped;
   for (const Sentence& s : sentences_) {
     std::size_t from = s.first;
@@ -324,10 +333,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
     }
     capped.push_back({from, s.last});
   }
-  if (capped.size() != sentences_.size()) sentences_ = std::move(capped);
-  sentence_of_token_.assign(n, 0);
-  for (std::size_t s = 0; s < sentences_.size(); ++s)
-    for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_token_[t] = s;
+  sentences_ = std::move(capped);
 }
 
 void Document::find_dateline() {

@@ -58,6 +58,7 @@ class Document {
  private:
   void tokenize(const Abbreviations&);
   void split_sentences(const Abbreviations&);
+  void cap_sentences();
   void find_dateline();
 
   model::DocumentInfo info_;
