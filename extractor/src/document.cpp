@@ -203,8 +203,9 @@ void Document::tokenize(const Abbreviations& abbreviations) {
   const CodePoints cps(info_.text);
   const std::size_t n = cps.size();
   auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
-  // English news has a token every 5 to 6 bytes: this is most of the vector, grown once at most.
-  tokens_.reserve(info_.text.size() / 8 + 1);
+  // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
+  // seldom grown (which moves every token).
+  tokens_.reserve(info_.text.size() / 5 + 1);
   bool line_break = true;
   std::size_t i = 0;
   while (i < n) {
