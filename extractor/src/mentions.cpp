@@ -1,6 +1,7 @@
 // Actor mentions: gazetteer names, demonyms and capitals; government bodies and titled or
 // unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include <fmt/format.h>
@@ -313,11 +314,13 @@ class MentionFinder {
   // The end of a personal name starting at token k: up to five capitalized words, with
   // particles inside ("Osman al-Tayeb", "Ursula von der Leyen"); k when there is none.
   std::size_t name_end(std::size_t k, std::size_t limit) const {
-    static const std::set<std::string> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "da", "dos", "el", "la", "le", "di"};
+    // A scan of a few short words beats a tree of strings.
+    static constexpr std::array<std::string_view, 16> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der",
+                                                                    "van", "von", "da", "dos", "el", "la", "le", "di"};
     std::size_t e = k;
     while (e < limit && e - k < 5 && toks_[e].is_word && !tables_.title.longest_at(token_ids_, e, limit)) {
       bool particle = !toks_[e].capitalized && e > k && e + 1 < limit && toks_[e + 1].is_word &&
-                      (kParticles.count(toks_[e].norm) || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
+                      (std::ranges::find(kParticles, toks_[e].norm) != kParticles.end() || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
       bool hyphen_name = !toks_[e].capitalized && e > k && (toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
       if (!toks_[e].capitalized && !particle && !hyphen_name) break;
       if (toks_[e].capitalized && gazetteer_at(e, limit)) break;
@@ -657,9 +660,9 @@ class MentionFinder {
     ActorMention m;
     m.first = match.first;
     m.last = match.last;
-    m.actors = actors;
+    m.actors = std::move(actors);
     m.person = antecedent && antecedent->person;
-    m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
+    m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = "coref.";
     m.rule += refers;
