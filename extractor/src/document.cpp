@@ -195,10 +195,6 @@ model::Span Document::span(std::size_t first, std::size_t last) const {
   return s;
 }
 
-std::size_t Document::sentence_of(std::size_t token) const {
-  return token < sentence_of_token_.size() ? sentence_of_token_[token] : sentences_.size() - 1;
-}
-
 void Document::tokenize(const Abbreviations& abbreviations) {
   const CodePoints cps(info_.text);
   const std::size_t n = cps.size();
