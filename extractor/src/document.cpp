@@ -41,18 +41,20 @@ class CodePoints {
 CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwrite<CodePoint[]>(text.size())) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  CodePoint* out = cps_.get();
   int32_t i = 0;
   while (i < length) {
     const auto ascii_end = i + static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
-    for (; i < ascii_end; ++i) cps_[size_++] = {s[i], static_cast<std::uint32_t>(i)};
+    for (; i < ascii_end; ++i) *out++ = {s[i], static_cast<std::uint32_t>(i)};
     if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    cps_[size_++] = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
+    *out++ = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
   }
+  size_ = static_cast<std::size_t>(out - cps_.get());
 }
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
