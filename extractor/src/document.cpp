@@ -59,22 +59,18 @@ CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwr
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
 // are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
-bool is_alpha(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return u_isalpha(c);
-}
+bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) : u_isalpha(c) != 0; }
 bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
-bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? is_ascii_digit(c) : u_isdigit(c) != 0; }
 bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 // Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
 // for nearly every code point, is inlined.
 [[gnu::noinline]] bool is_alnum_beyond_ascii(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-bool is_alnum(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return is_alnum_beyond_ascii(c);
-}
+bool is_alnum(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) || is_ascii_digit(c) : is_alnum_beyond_ascii(c); }
 // ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
 bool is_space(UChar32 c) {
   if (c < 0x80) return c > 0 && c <= 0x20;
