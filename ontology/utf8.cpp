@@ -39,15 +39,23 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   return c;
 }
 
+std::size_t ascii_run_length(std::string_view s) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  std::size_t i = 0;
+  for (std::uint64_t eight; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&eight, s.data() + i, 8);
+    // A byte of 0x80 or more has its high bit set; (eight - kOnes) & ~eight sets the high bit
+    // of the first zero byte (and maybe later ones, which end the run just as well).
+    if (((eight | ((eight - kOnes) & ~eight)) & kHighBits) != 0) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) - 1u < 0x7Fu) ++i;
+  return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    // News text is mostly ASCII: eight bytes without a high bit are valid at once.
-    std::uint64_t eight;
-    if (i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), (eight & 0x8080808080808080ULL) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (decode_utf8(s, i) == kInvalidCodePoint) return false;
+    i += ascii_run_length(s.substr(i));
+    if (i < s.size() && decode_utf8(s, i) == kInvalidCodePoint) return false;
   }
   return true;
 }

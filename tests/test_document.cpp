@@ -1,5 +1,6 @@
 // Unit tests of the Document (extractor/src/document.cpp): tokens with byte and code-point
-// offsets, sentences, the dateline, spans, UTF-8 repair and normalisation.
+// offsets, sentences, the dateline, spans, UTF-8 repair and normalisation; and the phrase
+// lookups over a document's tokens (extractor/src/phrase_index.cpp).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "newskg/document.hpp"
 #include "newskg/resources.hpp"
+#include "phrase_index.hpp"
 
 namespace {
 
@@ -208,6 +210,24 @@ TEST_F(DocumentTest, SplitsSentencesOnPeriodQuestionAndExclamationMarks) {
   }
 }
 
+TEST_F(DocumentTest, ALongRunWithoutASentenceEndIsCut) {
+  // 2,600 tokens without a period: cut after the last comma in the second half of each window
+  // of kMaxSentenceTokens, or at the window's end where there is none.
+  std::string text;
+  for (int k = 0; k < 2600; ++k) text += k == 700 ? ", " : "word ";
+  Document d = doc(text);
+  ASSERT_EQ(d.tokens().size(), 2600u);
+  ASSERT_EQ(d.sentences().size(), 3u);
+  EXPECT_EQ(d.sentences()[0].last, 701u);  // after the comma (token 700)
+  EXPECT_EQ(d.sentences()[1].last, 1701u);
+  EXPECT_EQ(d.sentences()[2].last, 2600u);
+  for (std::size_t i = 0; i < d.tokens().size(); ++i) {
+    const Sentence& s = d.sentences()[d.sentence_of(i)];
+    EXPECT_GE(i, s.first);
+    EXPECT_LT(i, s.last);
+  }
+}
+
 TEST_F(DocumentTest, APeriodBeforeALowercaseWordDoesNotSplit) {
   Document d = doc("It cost 5 mln. dollars in total.");
   EXPECT_EQ(sentences(d).size(), 1u);
@@ -324,6 +344,22 @@ TEST(DocumentRepairUtf8, ReplacesInvalidBytesWithReplacementCharacter) {
   EXPECT_EQ(repair_utf8("end\xF0\x9F\x98"), "end\uFFFD");
 }
 
+TEST(DocumentRepairUtf8, RepairsBadBytesAroundAsciiBlocks) {
+  // ASCII is skipped eight bytes at a time: a bad byte or NUL in any position, inside, at the
+  // edge of or after a block, is found and replaced, and the text around it kept.
+  const std::string ascii(20, 'a');
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    for (std::string_view bad : {std::string_view("\xFF"), std::string_view("\0", 1), std::string_view("\xE2\x80")}) {
+      std::string text = ascii;
+      text.insert(at, bad);
+      text += "\xC3\xA9";  // well-formed, after the repair
+      std::size_t first_bad = 0;
+      EXPECT_EQ(repair_utf8(text, &first_bad), ascii.substr(0, at) + "\uFFFD" + ascii.substr(at) + "\u00E9") << at;
+      EXPECT_EQ(first_bad, at);
+    }
+  }
+}
+
 TEST(DocumentRepairUtf8, ReplacesNul) {
   std::size_t bad = 0;
   EXPECT_EQ(repair_utf8(std::string_view("a\0b", 3), &bad), "a\uFFFD" "b");
@@ -364,6 +400,57 @@ TEST(DocumentNormalize, LowercasesBeyondAscii) {
 
 TEST(DocumentNormalize, ReplacesInvalidBytes) {
   EXPECT_EQ(normalize("A\xFF"), "a\uFFFD");
+}
+
+// ---------------------------------------------------------------- PhraseIndex
+
+class DocumentPhraseIndex : public ::testing::Test {
+ protected:
+  void add(std::string_view phrase, std::size_t payload, bool case_sensitive = false) {
+    index_.add(phrase, payload, abbreviations_, vocabulary_, case_sensitive);
+  }
+  // The payload and length of the longest phrase at token i of `text`, or {-1, 0}.
+  std::pair<long, std::size_t> longest(std::string text, std::size_t i, std::size_t limit = SIZE_MAX) {
+    model::DocumentInfo info;
+    info.text = std::move(text);
+    const Document doc(std::move(info), abbreviations_);
+    const TokenIds ids(doc, vocabulary_);
+    const auto m = index_.longest_at(ids, i, std::min(limit, doc.tokens().size()));
+    return m ? std::pair{static_cast<long>(m->payload), m->last - m->first} : std::pair{-1L, std::size_t{0}};
+  }
+
+  Abbreviations abbreviations_;
+  Vocabulary vocabulary_;
+  PhraseIndex index_;
+};
+
+TEST_F(DocumentPhraseIndex, TheLongestPhraseWithinTheLimitWins) {
+  add("north", 1);
+  add("north korea", 2);
+  add("north korea's army", 3);
+  EXPECT_EQ(longest("Talks with North Korea's army", 2), std::pair(3L, std::size_t{4}));
+  EXPECT_EQ(longest("Talks with North Korea's envoy", 2), std::pair(2L, std::size_t{2}));
+  EXPECT_EQ(longest("Talks with North Korea's army", 2, 5), std::pair(2L, std::size_t{2}));
+  EXPECT_EQ(longest("North Carolina", 0), std::pair(1L, std::size_t{1}));
+  EXPECT_EQ(longest("Korea", 0), std::pair(-1L, std::size_t{0}));
+}
+
+TEST_F(DocumentPhraseIndex, TheFirstAddedOfEqualPhrasesWins) {
+  add("national guard", 1);
+  add("National Guard", 2);
+  EXPECT_EQ(longest("the National Guard", 1), std::pair(1L, std::size_t{2}));
+}
+
+TEST_F(DocumentPhraseIndex, ACaseSensitivePhraseNeedsTheSameCapitals) {
+  add("niger", 1);
+  add("Niger Delta", 2, true);
+  add("niger delta", 3);
+  add("Chad", 4, true);
+  EXPECT_EQ(longest("in the Niger Delta", 2), std::pair(2L, std::size_t{2}));
+  // A case-sensitive phrase that does not fit gives way to the next, then to a shorter one.
+  EXPECT_EQ(longest("in the Niger delta", 2), std::pair(3L, std::size_t{2}));
+  EXPECT_EQ(longest("Chad", 0), std::pair(4L, std::size_t{1}));
+  EXPECT_EQ(longest("chad", 0), std::pair(-1L, std::size_t{0}));
 }
 
 }  // namespace

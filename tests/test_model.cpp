@@ -302,5 +302,19 @@ TEST(ModelUtf8, ValidityDoesNotDependOnWhereTheBadByteIs) {
   EXPECT_TRUE(is_valid_utf8(""));
 }
 
+TEST(ModelUtf8, AsciiRunEndsAtTheFirstNonAsciiOrNulByte) {
+  // In and after each eight-byte block, and with later bytes of the block stopping it too.
+  for (std::size_t at = 0; at <= 20; ++at) {
+    for (std::string_view stop : {std::string_view("\0", 1), std::string_view("\x80"), std::string_view("\xFF"), std::string_view("\xC3\xA9")}) {
+      std::string text(20, 'a');
+      text.insert(at, stop);
+      text += '\0';
+      EXPECT_EQ(ascii_run_length(text), at) << at;
+    }
+    EXPECT_EQ(ascii_run_length(std::string(at, '\x7F')), at);
+  }
+  EXPECT_EQ(ascii_run_length(""), 0u);
+}
+
 }  // namespace
 }  // namespace newskg::model

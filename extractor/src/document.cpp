@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "newskg/utf8.hpp"
 
 namespace newskg {
 
@@ -13,44 +16,61 @@ namespace {
 
 // Eight bytes per code point, as the tokenizer holds one per byte of ASCII text: a code point
 // ends where the next begins (or at the end of the text), and offsets fit 32 bits because
-// decode() counts in int32_t as ICU's macros do.
+// CodePoints counts in int32_t as ICU's macros do.
 struct CodePoint {
   UChar32 c;
   std::uint32_t byte_begin;
 };
 
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  out.reserve(text.size());
+// The code points of a text, in order.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text);
+  std::size_t size() const { return size_; }
+  const CodePoint& operator[](std::size_t i) const { return cps_[i]; }
+  const CodePoint* begin() const { return cps_.get(); }
+  const CodePoint* end() const { return cps_.get() + size_; }
+
+ private:
+  // One slot per byte, the most there can be, left unset until written: zeroing them first, or
+  // a push_back per code point, costs more than the decoding of ASCII.
+  std::unique_ptr<CodePoint[]> cps_;
+  std::size_t size_ = 0;
+};
+
+CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwrite<CodePoint[]>(text.size())) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  CodePoint* out = cps_.get();
   int32_t i = 0;
   while (i < length) {
+    const auto ascii_end = i + static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
+    for (; i < ascii_end; ++i) *out++ = {s[i], static_cast<std::uint32_t>(i)};
+    if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
-    out.push_back({c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)});
+    *out++ = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
   }
-  return out;
+  size_ = static_cast<std::size_t>(out - cps_.get());
 }
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
 // are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
-bool is_alpha(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return u_isalpha(c);
-}
+bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) : u_isalpha(c) != 0; }
 bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
-bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? is_ascii_digit(c) : u_isdigit(c) != 0; }
 bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool is_alnum(UChar32 c) {
-  if (c < 0x80) return is_alpha(c) || is_digit(c);
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
+// Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
+// for nearly every code point, is inlined.
+[[gnu::noinline]] bool is_alnum_beyond_ascii(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+bool is_alnum(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) || is_ascii_digit(c) : is_alnum_beyond_ascii(c); }
 // ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
 bool is_space(UChar32 c) {
   if (c < 0x80) return c > 0 && c <= 0x20;
@@ -76,6 +96,38 @@ UChar32 fold(UChar32 c) {
   }
 }
 
+// Appends text as normalize() returns it.
+void append_normalized(std::string& out, std::string_view text) {
+  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
+  // copies and lowercases until the first non-ASCII byte, if any; the rest is decoded.
+  const std::size_t from = out.size();
+  out.append(text);
+  char* lowered = out.data() + from;
+  std::size_t ascii = 0;
+  for (; ascii < text.size(); ++ascii) {
+    const char c = lowered[ascii];
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    if (c >= 'A' && c <= 'Z') lowered[ascii] = static_cast<char>(c - 'A' + 'a');
+  }
+  if (ascii == text.size()) return;
+  out.resize(from + ascii);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (auto i = static_cast<int32_t>(ascii); i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    append_utf8(out, fold(c < 0 ? 0xFFFD : c));
+  }
+}
+
+// True when `word` with a period after it is one of the abbreviations ("Gen.", "Jan.").
+bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) {
+  std::string key;
+  append_normalized(key, word);
+  key += '.';
+  return abbreviations.count(key) > 0;
+}
+
 }  // namespace
 
 std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
@@ -90,36 +142,29 @@ std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  // text[copied, i) is well-formed and not yet in `out`: clean text is copied in one piece.
+  int32_t copied = 0;
   int32_t i = 0;
   while (i < length) {
+    i += static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
+    if (i == length) break;
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0 || c == 0) {
+    if (c <= 0) {
       if (first_bad && *first_bad == std::string_view::npos) *first_bad = bom + static_cast<std::size_t>(start);
+      out.append(text.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(start - copied)));
       out += "\xEF\xBF\xBD";
-    } else {
-      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+      copied = i;
     }
   }
+  out.append(text.substr(static_cast<std::size_t>(copied)));
   return out;
 }
 
 std::string normalize(std::string_view text) {
-  // Most tokens are ASCII, where folding is lowercasing A-Z: no decoding needed. One pass
-  // copies and lowercases until the first non-ASCII byte, if any.
-  std::string out(text);
-  bool ascii = true;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (ascii) return out;
-  out.clear();
-  for (const CodePoint& cp : decode(text)) append_utf8(out, fold(cp.c));
+  std::string out;
+  append_normalized(out, text);
   return out;
 }
 
@@ -148,16 +193,13 @@ model::Span Document::span(std::size_t first, std::size_t last) const {
   return s;
 }
 
-std::size_t Document::sentence_of(std::size_t token) const {
-  return token < sentence_of_token_.size() ? sentence_of_token_[token] : sentences_.size() - 1;
-}
-
 void Document::tokenize(const Abbreviations& abbreviations) {
-  const std::vector<CodePoint> cps = decode(info_.text);
+  const CodePoints cps(info_.text);
   const std::size_t n = cps.size();
   auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
-  // English news has a token every 5 to 6 bytes: this is most of the vector, grown once at most.
-  tokens_.reserve(info_.text.size() / 8 + 1);
+  // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
+  // seldom grown (which moves every token).
+  tokens_.reserve(info_.text.size() / 5 + 1);
   bool line_break = true;
   std::size_t i = 0;
   while (i < n) {
@@ -192,9 +234,10 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       }
       if (at(i) == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
-        std::string word = normalize(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin));
-        bool initial = i - start == 1 && is_upper(cps[start].c);
-        if (initial || abbreviations.count(word + ".")) ++i;
+        const bool initial = i - start == 1 && is_upper(cps[start].c);
+        if (initial || is_abbreviation(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin),
+                                       abbreviations))
+          ++i;
       }
     } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
                is_alnum(cps[start - 1].c)) {
@@ -216,7 +259,8 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     t.byte_end = i < n ? cps[i].byte_begin : info_.text.size();
     t.cp_begin = start;
     t.cp_end = i;
-    t.norm = hyphens ? "--" : normalize(std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
+    if (hyphens) t.norm = "--";
+    else append_normalized(t.norm, std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
     t.is_word = is_alpha(c);
     t.is_number = is_digit(c);
     t.capitalized = is_capital(c);
@@ -255,10 +299,19 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
   }
   if (first < n) sentences_.push_back({first, n});
   if (sentences_.empty()) sentences_.push_back({0, 0});
-  // Cap the length of a sentence, so that the cost of the stages that look at every pair of
-  // cues in a sentence stays bounded: a run of more than kMaxSentenceTokens tokens (a text with
-  // no sentence end, a list of a million names) is cut after the last ';' in the second half
-  // of the window, else after the last ',', else at the window's end.
+  const auto too_long = [](const Sentence& s) { return s.last - s.first > kMaxSentenceTokens; };
+  if (std::any_of(sentences_.begin(), sentences_.end(), too_long)) cap_sentences();
+  // The sentences cover the tokens in order, each starting where the one before ends.
+  sentence_of_token_.reserve(n);
+  for (std::size_t s = 0; s < sentences_.size(); ++s)
+    sentence_of_token_.insert(sentence_of_token_.end(), sentences_[s].last - sentences_[s].first, s);
+}
+
+// Caps the length of a sentence, so that the cost of the stages that look at every pair of cues
+// in a sentence stays bounded: a run of more than kMaxSentenceTokens tokens (a text with no
+// sentence end, a list of a million names) is cut after the last ';' in the second half of the
+// window, else after the last ',', else at the window's end.
+void Document::cap_sentences() {
   std::vector<Sentence> capped;
   for (const Sentence& s : sentences_) {
     std::size_t from = s.first;
@@ -275,10 +328,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
     }
     capped.push_back({from, s.last});
   }
-  if (capped.size() != sentences_.size()) sentences_ = std::move(capped);
-  sentence_of_token_.assign(n, 0);
-  for (std::size_t s = 0; s < sentences_.size(); ++s)
-    for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_token_[t] = s;
+  sentences_ = std::move(capped);
 }
 
 void Document::find_dateline() {
@@ -295,7 +345,7 @@ void Document::find_dateline() {
   auto all_capitals = [&](std::size_t i, std::size_t min_letters) {
     if (!capitalized(i)) return false;
     std::size_t letters = 0;
-    for (const CodePoint& cp : decode(token_text(i))) {
+    for (const CodePoint& cp : CodePoints(token_text(i))) {
       if (u_islower(cp.c)) return false;
       if (u_isalpha(cp.c)) ++letters;
     }

@@ -1,6 +1,7 @@
 // Actor mentions: gazetteer names, demonyms and capitals; government bodies and titled or
 // unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include <fmt/format.h>
@@ -22,6 +23,8 @@ class MentionFinder {
 
   void run() {
     a_.mention_at.assign(toks_.size(), -1);
+    // About one mention in a dozen tokens: room enough that the vector rarely moves them all.
+    a_.mentions.reserve(toks_.size() / 8 + 16);
     find_focus_state();
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) {
       const Sentence& sentence = doc_.sentences()[s];
@@ -34,10 +37,14 @@ class MentionFinder {
   }
 
  private:
-  // Tries every mention pattern at token i; returns the token after the mention, or i.
+  // Tries every mention pattern at token i; returns the token after the mention, or i. The
+  // test that rules out most tokens is inlined here, apart from the patterns.
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
+    return may_start_mention(i, sentence.last) ? match_patterns_at(i, sentence) : i;
+  }
+
+  std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    if (!may_start_mention(i, limit)) return i;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
@@ -47,7 +54,7 @@ class MentionFinder {
       ActorMention m;
       m.first = hit->first;
       m.last = hit->last;
-      m.actors = {a_.use_actor(entry).id};
+      m.actors = {use_actor(entry).id};
       m.person = entry.actor.type == model::ActorType::Person;
       m.kind = form == Hit::Demonym ? MentionKind::Demonym : form == Hit::Capital ? MentionKind::Capital : MentionKind::Name;
       m.modifier = form == Hit::Demonym;
@@ -57,7 +64,7 @@ class MentionFinder {
     }
     if (toks_[i].capitalized) {
       if (auto end = named_group(i, sentence)) return *end;
-      if (auto it = surnames_.find(std::string(doc_.token_text(i))); it != surnames_.end()) {
+      if (auto it = surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
         m.last = i + 1;
@@ -120,6 +127,16 @@ class MentionFinder {
     return i;
   }
 
+  // Analysis::use_actor(), remembered by gazetteer entry: person_or_body() and scan_at() ask for
+  // the actor of every name at every token that starts one, and a map lookup each time costs.
+  const model::Actor& use_actor(const GazetteerEntry& entry) {
+    const std::vector<GazetteerEntry>& gazetteer = tables_.resources->gazetteer();
+    if (used_actors_.empty()) used_actors_.resize(gazetteer.size(), nullptr);
+    const model::Actor*& used = used_actors_[static_cast<std::size_t>(&entry - gazetteer.data())];
+    if (!used) used = &a_.use_actor(entry);
+    return *used;
+  }
+
   // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
   // pattern opens with a capitalized word, or with a phrase of the gazetteer, a pronoun or
   // anaphor, or (at i or after a determiner, person_or_body(), role_of() and
@@ -145,7 +162,7 @@ class MentionFinder {
       std::size_t distance = t > at ? t - at : at - t;
       if (e.actor.type == model::ActorType::State && distance < best_distance) {
         best_distance = distance;
-        best = a_.use_actor(e).id;
+        best = use_actor(e).id;
       }
       t = hit->last - 1;
     }
@@ -177,7 +194,7 @@ class MentionFinder {
       const auto& h = tables_.gazetteer_hits[hit->payload];
       const GazetteerEntry& entry = tables_.resources->gazetteer()[h.entry];
       if (entry.actor.type == model::ActorType::Person) return std::nullopt;
-      affiliation = a_.use_actor(entry).id;
+      affiliation = use_actor(entry).id;
       affil_first = hit->first;
       affil_last = hit->last;
       j = hit->last;
@@ -218,7 +235,7 @@ class MentionFinder {
         // "Ukrainian President Volodymyr Zelenskyy": a person the gazetteer knows.
         const GazetteerEntry& known = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
         if (known.actor.type == model::ActorType::Person && tables_.gazetteer_hits[g->payload].form == Hit::Name) {
-          a_.use_actor(known);
+          use_actor(known);
           remember_surname(g->last - 1, known.actor.id);
           ActorMention m;
           m.first = affiliation.empty() ? title_first : affil_first;
@@ -297,11 +314,13 @@ class MentionFinder {
   // The end of a personal name starting at token k: up to five capitalized words, with
   // particles inside ("Osman al-Tayeb", "Ursula von der Leyen"); k when there is none.
   std::size_t name_end(std::size_t k, std::size_t limit) const {
-    static const std::set<std::string> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "da", "dos", "el", "la", "le", "di"};
+    // A scan of a few short words beats a tree of strings.
+    static constexpr std::array<std::string_view, 16> kParticles = {"al", "al-", "bin", "ibn", "abu", "de", "del", "der",
+                                                                    "van", "von", "da", "dos", "el", "la", "le", "di"};
     std::size_t e = k;
     while (e < limit && e - k < 5 && toks_[e].is_word && !tables_.title.longest_at(token_ids_, e, limit)) {
       bool particle = !toks_[e].capitalized && e > k && e + 1 < limit && toks_[e + 1].is_word &&
-                      (kParticles.count(toks_[e].norm) || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
+                      (std::ranges::find(kParticles, toks_[e].norm) != kParticles.end() || toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
       bool hyphen_name = !toks_[e].capitalized && e > k && (toks_[e].norm.rfind("al-", 0) == 0 || toks_[e].norm.rfind("el-", 0) == 0);
       if (!toks_[e].capitalized && !particle && !hyphen_name) break;
       if (toks_[e].capitalized && gazetteer_at(e, limit)) break;
@@ -337,7 +356,7 @@ class MentionFinder {
     for (std::size_t t = r; t < stop && affiliation.empty(); ++t) {
       if (auto g = gazetteer_at(t, stop)) {
         const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
-        if (entry.actor.type != model::ActorType::Person) affiliation = a_.use_actor(entry).id;
+        if (entry.actor.type != model::ActorType::Person) affiliation = use_actor(entry).id;
       } else if (auto ana = tables_.anaphor.longest_at(token_ids_, t, stop)) {
         if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
       }
@@ -347,7 +366,7 @@ class MentionFinder {
       ActorMention m;
       m.first = i;
       m.last = e;
-      m.actors = {a_.use_actor(*known).id};
+      m.actors = {use_actor(*known).id};
       m.person = true;
       m.kind = MentionKind::Name;
       m.rule = "mention.gazetteer.name";
@@ -491,29 +510,28 @@ class MentionFinder {
     return (aid && aid->last > last) || tables_.aid_noun.longest_at(token_ids_, last, limit).has_value();
   }
 
+  // s with each run of white space one space, none at either end, and typographic apostrophes
+  // folded (they would make the same name two labels).
   static std::string normalize_space(std::string_view s) {
     std::string out;
+    out.reserve(s.size());
     bool space = false;
-    for (char c : s) {
+    for (std::size_t p = 0; p < s.size(); ++p) {
+      const char c = s[p];
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
         space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      if (s.substr(p, 3) == "\xE2\x80\x99"sv) {
+        out += '\'';
+        p += 2;
       } else {
-        if (space && !out.empty()) out += ' ';
-        space = false;
         out += c;
       }
     }
-    // Typographic apostrophes in labels would make the same name two labels.
-    std::string folded;
-    for (std::size_t p = 0; p < out.size(); ++p) {
-      if (out.compare(p, 3, "\xE2\x80\x99") == 0) {
-        folded += '\'';
-        p += 2;
-      } else {
-        folded += out[p];
-      }
-    }
-    return folded;
+    return out;
   }
 
   // The state or organisation an actor speaks for (its top affiliation).
@@ -642,9 +660,9 @@ class MentionFinder {
     ActorMention m;
     m.first = match.first;
     m.last = match.last;
-    m.actors = actors;
+    m.actors = std::move(actors);
     m.person = antecedent && antecedent->person;
-    m.plural = actors.size() > 1 || (antecedent && antecedent->plural);
+    m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = "coref.";
     m.rule += refers;
@@ -778,8 +796,6 @@ class MentionFinder {
     if (prev < 0) return;
     ActorMention& p = a_.mentions[static_cast<std::size_t>(prev)];
     if (p.kind == MentionKind::Pronoun || p.modifier) return;
-    std::string between;
-    for (std::size_t t = p.last; t < m.first; ++t) between += toks_[t].norm + " ";
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
@@ -798,7 +814,7 @@ class MentionFinder {
     if (t < m.first && is_determiner(toks_[t].norm)) ++t;
     // "and the Lebanon-based armed group Hezbollah": up to three describing words.
     for (int k = 0; k < 3 && t < m.first && toks_[t].is_word && (!toks_[t].capitalized || hyphenated_description(t)); ++k) ++t;
-    if (t != m.first || between.empty()) return;
+    if (t != m.first || p.last >= m.first) return;
     if (p.kind == MentionKind::Coordination) {
       p.last = m.last;
       p.parts.push_back(index);
@@ -836,7 +852,7 @@ class MentionFinder {
       }
     }
     if (!a_.focus_state.empty()) {
-      a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+      use_actor(*tables_.resources->find_actor(a_.focus_state));
       return;
     }
     std::map<std::string, int> counts;
@@ -853,7 +869,7 @@ class MentionFinder {
         best = n;
         a_.focus_state = id;
       }
-    if (!a_.focus_state.empty()) a_.use_actor(*tables_.resources->find_actor(a_.focus_state));
+    if (!a_.focus_state.empty()) use_actor(*tables_.resources->find_actor(a_.focus_state));
   }
 
   struct ExtraSpan {
@@ -866,8 +882,9 @@ class MentionFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
-  std::map<std::string, std::string> surnames_;
+  std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
+  std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
 };
 
 }  // namespace

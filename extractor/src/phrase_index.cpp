@@ -65,41 +65,59 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbrev
   info.text = std::string(phrase);
   Document doc(std::move(info), abbreviations);
   if (doc.tokens().empty()) return;
+  if (!self_) self_ = vocabulary.new_index();
+  const Vocabulary::Id first = vocabulary.add(doc.tokens().front().norm);
+  vocabulary.add_start(first, self_);
+  if (root_of_.size() <= first) root_of_.resize(first + 1, kNoNode);
+  if (root_of_[first] == kNoNode) {
+    root_of_[first] = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+  }
+  std::uint32_t node = root_of_[first];
+  for (std::size_t k = 1; k < doc.tokens().size(); ++k) {
+    const Vocabulary::Id id = vocabulary.add(doc.tokens()[k].norm);
+    std::uint32_t next = child(node, id);
+    if (next == kNoNode) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back().parent = node;
+      nodes_[node].children.emplace_back(id, next);
+    }
+    node = next;
+  }
   Phrase p;
+  p.capitalized = static_cast<std::uint32_t>(capitalized_.size());
   p.case_sensitive = case_sensitive;
   p.payload = payload;
-  p.offset = static_cast<std::uint32_t>(ids_.size());
-  p.length = static_cast<std::uint32_t>(doc.tokens().size());
-  for (const Token& t : doc.tokens()) {
-    ids_.push_back(vocabulary.add(t.norm));
-    capitalized_.push_back(t.capitalized);
-  }
-  const Vocabulary::Id first = ids_[p.offset];
-  if (!self_) self_ = vocabulary.new_index();
-  vocabulary.add_start(first, self_);
-  if (bucket_of_.size() <= first) bucket_of_.resize(first + 1, 0);
-  if (bucket_of_[first] == 0) {
-    buckets_.emplace_back();
-    bucket_of_[first] = static_cast<std::uint32_t>(buckets_.size());
-  }
-  auto& bucket = buckets_[bucket_of_[first] - 1];
-  // Keep the bucket longest first, and the first added first among equals, so that the
-  // earliest lexicon entry wins a tie (deterministic, and user files can override by order).
-  auto pos = std::find_if(bucket.begin(), bucket.end(), [&](const Phrase& q) { return q.length < p.length; });
-  bucket.insert(pos, std::move(p));
+  if (case_sensitive)
+    for (const Token& t : doc.tokens()) capitalized_.push_back(t.capitalized);
+  nodes_[node].phrases.push_back(p);
+}
+
+std::uint32_t PhraseIndex::child(std::uint32_t node, Vocabulary::Id id) const {
+  for (const auto& [next_id, next] : nodes_[node].children)
+    if (next_id == id) return next;
+  return kNoNode;
 }
 
 std::optional<PhraseMatch> PhraseIndex::longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const {
   const Vocabulary::Id first = doc.ids[i];
-  if (first >= bucket_of_.size() || bucket_of_[first] == 0) return std::nullopt;
-  for (const Phrase& p : buckets_[bucket_of_[first] - 1]) {
-    if (i + p.length > limit) continue;
-    const Vocabulary::Id* ids = ids_.data() + p.offset;
-    const char* capitalized = capitalized_.data() + p.offset;
-    bool ok = true;
-    for (std::size_t k = 0; k < p.length && ok; ++k)
-      ok = doc.ids[i + k] == ids[k] && (!p.case_sensitive || doc.tokens[i + k].capitalized == static_cast<bool>(capitalized[k]));
-    if (ok) return PhraseMatch{i, i + p.length, p.payload};
+  if (first >= root_of_.size() || root_of_[first] == kNoNode) return std::nullopt;
+  // Down the trie as far as the tokens lead, then back up to the deepest phrase that fits.
+  std::uint32_t node = root_of_[first];
+  std::size_t end = i + 1;
+  while (end < limit && !nodes_[node].children.empty()) {
+    const std::uint32_t next = child(node, doc.ids[end]);
+    if (next == kNoNode) break;
+    node = next;
+    ++end;
+  }
+  for (; node != kNoNode; node = nodes_[node].parent, --end) {
+    for (const Phrase& p : nodes_[node].phrases) {
+      bool ok = true;
+      for (std::size_t k = 0; p.case_sensitive && ok && i + k < end; ++k)
+        ok = doc.tokens[i + k].capitalized == static_cast<bool>(capitalized_[p.capitalized + k]);
+      if (ok) return PhraseMatch{i, end, p.payload};
+    }
   }
   return std::nullopt;
 }

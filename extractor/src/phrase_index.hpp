@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newskg/document.hpp"
@@ -77,27 +78,35 @@ class PhraseIndex {
   }
   // Leftmost-longest, non-overlapping matches in tokens [first, last).
   std::vector<PhraseMatch> find_all(const TokenIds& doc, std::size_t first, std::size_t last) const;
-  bool empty() const { return buckets_.empty(); }
+  bool empty() const { return nodes_.empty(); }
   // This index's bit in TokenIds::starts: a token without it starts no phrase here.
   Vocabulary::Indexes start_bit() const { return self_; }
 
  private:
-  // A phrase's tokens are ids_[offset, offset + length) and capitalized_ likewise: one array
-  // for the whole index, so that trying a bucket does not follow a pointer per phrase.
+  // The phrases form a trie over token ids: a phrase ends at the node its ids lead to, and the
+  // longest match is the deepest node on the document's path with a phrase that fits there, so
+  // that a lookup reads each token once however many phrases share a start.
+  static constexpr std::uint32_t kNoNode = std::numeric_limits<std::uint32_t>::max();
   struct Phrase {
-    std::uint32_t offset = 0, length = 0;
+    std::uint32_t capitalized = 0;  // the first of its tokens' capitals in capitalized_
     bool case_sensitive = false;
     std::size_t payload = 0;
   };
-  std::vector<Vocabulary::Id> ids_;
-  std::vector<char> capitalized_;
+  struct Node {
+    std::uint32_t parent = kNoNode;
+    std::vector<std::pair<Vocabulary::Id, std::uint32_t>> children;  // (next token's id, node)
+    std::vector<Phrase> phrases;  // ending here, the first added first: it wins a tie
+  };
   std::optional<PhraseMatch> longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const;
+  std::uint32_t child(std::uint32_t node, Vocabulary::Id id) const;
 
   Vocabulary::Indexes self_ = 0;  // this index's bit, given by the vocabulary at the first add()
-  // The phrases by their first token's id: bucket_of_[id] is 1 + the index into buckets_, or 0
-  // (ids are small and dense, so a vector beats a hash table); each bucket longest first.
-  std::vector<std::uint32_t> bucket_of_;
-  std::vector<std::vector<Phrase>> buckets_;
+  // The trie's first level by token id: root_of_[id] is the node of the one-token prefix, or
+  // kNoNode (ids are small and dense, so a vector beats a hash table).
+  std::vector<std::uint32_t> root_of_;
+  std::vector<Node> nodes_;
+  // For case-sensitive phrases, whether each token starts with a capital letter.
+  std::vector<char> capitalized_;
 };
 
 }  // namespace newskg

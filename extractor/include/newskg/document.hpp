@@ -50,14 +50,17 @@ class Document {
   std::string_view text_of(std::size_t first, std::size_t last) const;
   // A span over tokens [first, last) with code-point offsets and its anchor text.
   model::Span span(std::size_t first, std::size_t last) const;
-  // Index of the sentence holding token i.
-  std::size_t sentence_of(std::size_t token) const;
+  // Index of the sentence holding token i. Inline: the stages ask for every token.
+  std::size_t sentence_of(std::size_t token) const {
+    return token < sentence_of_token_.size() ? sentence_of_token_[token] : sentences_.size() - 1;
+  }
   // Tokens before this index belong to the dateline ("SEOUL, South Korea —"), 0 if none.
   std::size_t dateline_end() const { return dateline_end_; }
 
  private:
   void tokenize(const Abbreviations&);
   void split_sentences(const Abbreviations&);
+  void cap_sentences();
   void find_dateline();
 
   model::DocumentInfo info_;

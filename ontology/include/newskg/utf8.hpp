@@ -17,6 +17,10 @@ inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 // ill-formed subsequence counts once, as ICU and Python count it. Requires i < s.size().
 char32_t decode_utf8(std::string_view s, std::size_t& i);
 
+// The length of the run of ASCII bytes other than NUL that s starts with: text that needs no
+// decoding. News text is mostly ASCII, so the run is found eight bytes at a time.
+std::size_t ascii_run_length(std::string_view s);
+
 // True when s is well-formed UTF-8 (NUL included).
 bool is_valid_utf8(std::string_view s);
 
