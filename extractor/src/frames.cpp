@@ -807,6 +807,17 @@ class FrameFinder {
                         const std::string_view prev = toks_[q.first - 1].norm;
                         if (prev == "the"sv || prev == "a"sv || prev == "an"sv || prev == "its"sv || prev == "their"sv || prev == "his"sv || prev == "her"sv)
                           return true;
+                        // "$10 million in immediate funds", "a share of funds": a word that is also an
+                        // aid noun, after a preposition (and maybe one adjective), is that noun. Not a
+                        // gerund: "accused of funding the rebels".
+                        const bool also_noun = std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == q.first && n.last == q.last; });
+                        if (also_noun && !toks_[q.last - 1].norm.ends_with("ing")) {
+                          auto opens_phrase = [&](std::size_t t) { return toks_[t].norm != "to"sv && is_preposition(t); };
+                          if (opens_phrase(q.first - 1)) return true;
+                          if (q.first >= first + 2 && toks_[q.first - 1].is_word && !toks_[q.first - 1].capitalized && a_.mention_at[q.first - 1] < 0 &&
+                              opens_phrase(q.first - 2))
+                            return true;
+                        }
                         const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
                         const bool listed = next == ","sv || next == "and"sv || next == "or"sv || next == "."sv || next == ";"sv;
                         if ((prev == ","sv || prev == "and"sv || prev == "or"sv) && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)

@@ -153,7 +153,10 @@ class MentionFinder {
   }
 
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    return tables_.gazetteer.longest_at(token_ids_, i, limit);
+    auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+    // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
+    if (hit && hit->last < toks_.size() && toks_[hit->last].norm == "$"sv) return std::nullopt;
+    return hit;
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
