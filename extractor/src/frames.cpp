@@ -1320,6 +1320,13 @@ class FrameFinder {
             type = parse_agreement_type(m.entry->attr("type"));
             break;
           }
+      // "the Agreement between Romania and Portugal on defense cooperation": after its parties.
+      for (std::size_t t = noun.last; type == model::AgreementType::Other && t + 1 < last && t < noun.last + 20; ++t) {
+        if (is_clause_break(toks_[t].norm) || toks_[t].norm == ","sv) break;
+        if (toks_[t].norm != "on"sv && toks_[t].norm != "for"sv) continue;
+        for (const Cue& m : c.agreement_modifiers)
+          if (m.first == t + 1) type = parse_agreement_type(m.entry->attr("type"));
+      }
       std::vector<std::string> parties;
       std::vector<std::size_t> roles;
       auto add_party = [&](std::size_t k) {

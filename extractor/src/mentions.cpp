@@ -83,6 +83,7 @@ class MentionFinder {
       return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
     };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
+      if (auto end = anaphor_of_name(*ana, sentence)) return *end;
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
       if (auto end = armed_group()) return *end;
       return ana->last;
@@ -150,6 +151,25 @@ class MentionFinder {
       t = hit->last - 1;
     }
     return best;
+  }
+
+  // "the Government of Romania", "the government of the Portuguese Republic": the anaphor's
+  // own "of" names whom it stands for; no antecedent is looked for.
+  std::optional<std::size_t> anaphor_of_name(const PhraseMatch& ana, const Sentence& sentence) {
+    std::size_t at = ana.last + 1;
+    if (ana.last >= sentence.last || toks_[ana.last].norm != "of"sv) return std::nullopt;
+    if (at < sentence.last && toks_[at].norm == "the"sv) ++at;
+    auto hit = gazetteer_at(at, sentence.last);
+    if (!hit) return std::nullopt;
+    const auto& named = tables_.gazetteer_hits[hit->payload];
+    const GazetteerEntry& entry = tables_.resources->gazetteer()[named.entry];
+    if (named.form != Hit::Name || entry.actor.type == model::ActorType::Person) return std::nullopt;
+    ActorMention m;
+    m.first = ana.first;
+    m.last = hit->last;
+    m.actors = {a_.use_actor(entry).id};
+    m.rule = "mention.anaphor-of-name";
+    return push(std::move(m), sentence);
   }
 
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
