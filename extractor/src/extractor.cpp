@@ -43,6 +43,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"amount-link", &T::amount_link},
       {"currency", &T::currency},
       {"armed-group-noun", &T::armed_group_noun},
+      {"intent-noun", &T::intent_noun},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

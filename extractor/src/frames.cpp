@@ -344,6 +344,28 @@ class FrameFinder {
     return std::nullopt;
   }
 
+  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the mention
+  // owning the resolve or offer (an intent-noun) that the aid verb at `verb` completes.
+  std::optional<std::size_t> intent_owner(std::size_t verb, std::size_t first) const {
+    if (verb < first + 2 || toks_[verb - 1].norm != "to"sv) return std::nullopt;
+    std::size_t noun_last = verb - 1;
+    std::optional<std::size_t> by;
+    if (const long k = a_.mention_at[noun_last - 1]; k >= 0) {
+      const ActorMention& m = a_.mentions[static_cast<std::size_t>(k)];
+      if (m.first < first + 2 || toks_[m.first - 1].norm != "by"sv) return std::nullopt;
+      by = static_cast<std::size_t>(k);
+      noun_last = m.first - 1;
+    }
+    std::optional<PhraseMatch> noun;
+    for (std::size_t t = noun_last; !noun && t > first && t + 3 > noun_last; --t)
+      if (auto n = tables_.intent_noun.longest_at(token_ids_, t - 1, noun_last); n && n->last == noun_last) noun = n;
+    if (!noun || by) return noun ? by : std::nullopt;
+    // The possessor, over up to three words between it and the noun ("unfriendly", quotes).
+    for (std::size_t p = noun->first; p > first + 1 && p + 4 > noun->first; --p)
+      if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
+    return std::nullopt;
+  }
+
   // "to Ukraine", "for Kyiv", "to support the Russian invasion": the first mention within a
   // few tokens after a directional preposition in [first, last).
   std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
@@ -1035,33 +1057,44 @@ class FrameFinder {
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
       auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
+      if (!passive && !present && !origin && !receive)
+        if (auto owner = intent_owner(v.first, first)) subject = owner;
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
       std::vector<std::string> accused_giver;
       if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv))
         for (const ClaimFrame& fr : frames)
           if (!fr.accused.empty() && fr.complement_first <= v.first && v.first < fr.complement_last) accused_giver = fr.accused;
-      // The object ends where the recipient's preposition begins.
-      auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
-      std::size_t object_last = window_end;
-      if (recipient) object_last = a_.mentions[*recipient].first;
-      // "supplying Russia with weapons", "supplying the RSF with drones"
-      if (!recipient && !receive) {
-        auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
+      // "supplying Russia with weapons", "supplying the RSF with drones": the verb's object.
+      std::optional<std::size_t> recipient, direct;
+      bool direct_with = false;
+      if (!receive) {
+        direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
         if (direct && a_.mentions[*direct].last + 1 < window_end && is_possessive(toks_[a_.mentions[*direct].last]))
           if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
               owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;
-        if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
-                       (!v.entry->attr("type").empty() &&
-                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
-                       gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
-          recipient = direct;
+        direct_with = direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv;
       }
+      // The object ends where the recipient's preposition begins.
+      if (direct_with) recipient = direct;
+      else if (!receive) recipient = recipient_in(v.last, window_end, actors_of(subject));
+      std::size_t object_last = window_end;
+      if (recipient && !direct_with) object_last = a_.mentions[*recipient].first;
+      if (!recipient && direct &&
+          ((!v.entry->attr("type").empty() &&
+            !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
+           gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
+        recipient = direct;
       const bool object_before = passive || present || origin;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
+      // "supply Russian forces with drones": the recipient's own words are not what it gets.
+      if (recipient)
+        types.erase(std::remove_if(types.begin(), types.end(), [&](const TypedNoun& t) {
+                      return t.cue.first >= a_.mentions[*recipient].first && t.cue.last <= a_.mentions[*recipient].last;
+                    }), types.end());
       bool typed_by_verb = false;
       if (types.empty())
         if (auto t = v.entry->attr("type"); !t.empty()) {
