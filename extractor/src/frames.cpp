@@ -948,7 +948,9 @@ class FrameFinder {
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
       } else if (t.entry->attr("object") == "accused") {
-        if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2))) {
+        // "accused its eastern neighbour": a possessive pronoun names whose the accused is.
+        if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2));
+            obj && !(a_.mentions[*obj].kind == MentionKind::Pronoun && a_.mentions[*obj].modifier)) {
           f.accused = a_.mentions[*obj].actors;
           f.accused_end = a_.mentions[*obj].last;
           f.complement_first = f.accused_end;
@@ -1061,10 +1063,21 @@ class FrameFinder {
         if (auto owner = intent_owner(v.first, first)) subject = owner;
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
+      // "Chad accused its eastern neighbour of arming the rebels": an accused newskg cannot name
+      // still gives; the accuser does not.
       std::vector<std::string> accused_giver;
-      if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv))
+      bool accused_unnamed = false;
+      // "of supporting and arming the rebels": a gerund joined to one after "of".
+      const bool after_of = v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv ||
+                                                ((toks_[v.first - 1].norm == "and"sv || toks_[v.first - 1].norm == "or"sv) && v.first > first + 2 &&
+                                                 toks_[v.first - 2].norm.ends_with("ing") &&
+                                                 (toks_[v.first - 3].norm == "of"sv || toks_[v.first - 3].norm == "for"sv)));
+      if (!receive && !passive && !present && after_of)
         for (const ClaimFrame& fr : frames)
-          if (!fr.accused.empty() && fr.complement_first <= v.first && v.first < fr.complement_last) accused_giver = fr.accused;
+          if (fr.complement_first <= v.first && v.first < fr.complement_last) {
+            if (!fr.accused.empty()) accused_giver = fr.accused;
+            else accused_unnamed = fr.trigger.entry->attr("object") == "accused";
+          }
       // "supplying Russia with weapons", "supplying the RSF with drones": the verb's object.
       std::optional<std::size_t> recipient, direct;
       bool direct_with = false;
@@ -1191,7 +1204,7 @@ class FrameFinder {
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       } else {
-        provider = accused_giver.empty() ? actors_of(subject) : accused_giver;
+        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::vector<std::string>{} : actors_of(subject);
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       }
