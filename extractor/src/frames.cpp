@@ -620,6 +620,17 @@ class FrameFinder {
     return at + 1 < toks_.size() && is_possessive(toks_[at]) && cue_starts_at(c.aid_nouns, at + 1);
   }
 
+  // "approved the first review of Tanzania's three-year credit facility": the owner of a
+  // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
+  std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
+    for (const Cue& n : c.aid_nouns) {
+      if (n.first < first || n.last > last || n.entry->attr("owner") != "recipient") continue;
+      for (std::size_t p = n.first; p > first + 1 && p + 4 > n.first; --p)
+        if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
+    }
+    return std::nullopt;
+  }
+
   // "give Jordan 3 billion euros", "sent Kyiv a $400 million package": what is given follows the
   // mention at `at` at once (a number, a sum, or an aid noun, after "a"/"an"/"another" if any),
   // so the mention is the verb's first object, the one who receives.
@@ -823,7 +834,8 @@ class FrameFinder {
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
                         // "medical supplies": the head of an aid noun, not a verb.
-                        if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first < q.first && q.first < n.last; }))
+                        // "extended credit facility": the first word of a longer aid noun too.
+                        if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first <= q.first && q.first < n.last && (n.first < q.first || q.last < n.last); }))
                           return true;
                         if (q.first <= first) return false;
                         const std::string_view prev = toks_[q.first - 1].norm;
@@ -1095,6 +1107,7 @@ class FrameFinder {
       else if (!receive) recipient = recipient_in(v.last, window_end, actors_of(subject));
       std::size_t object_last = window_end;
       if (recipient && !direct_with) object_last = a_.mentions[*recipient].first;
+      if (!recipient && !receive) recipient = borrower_in(v.last, window_end, c);
       if (!recipient && direct &&
           ((!v.entry->attr("type").empty() &&
             !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
@@ -1269,6 +1282,7 @@ class FrameFinder {
           }
       // A demonym or possessor right before: "Iranian military aid", "Russia's continued
       // assistance", "the alleged North Korean troop deployment".
+      bool owner_before = false;
       if (provider.empty()) {
         std::size_t p = phrase_first;
         int words = 0;
@@ -1283,10 +1297,17 @@ class FrameFinder {
           if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
             provider = m.actors;
             roles = {k};
+            owner_before = true;
           }
         }
       }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
+      // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
+      if (!recipient && owner_before && noun.entry->attr("owner") == "recipient") {
+        recipient = roles.front();
+        provider.clear();
+        roles.clear();
+      }
       if (generic && !recipient) {  // "Russian assistance in enhancing ...": too vague
         note(noun, "generic aid noun without a type modifier or a recipient: too vague to be a fact");
         continue;

@@ -38,6 +38,9 @@ class MentionFinder {
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
     if (!may_start_mention(i, limit)) return i;
+    if (is_determiner(toks_[i].norm))
+      if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
+        if (auto end = of_name(i, b->last, sentence)) return *end;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
@@ -83,7 +86,7 @@ class MentionFinder {
       return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
     };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
-      if (auto end = anaphor_of_name(*ana, sentence)) return *end;
+      if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
       if (auto end = armed_group()) return *end;
       return ana->last;
@@ -153,11 +156,12 @@ class MentionFinder {
     return best;
   }
 
-  // "the Government of Romania", "the government of the Portuguese Republic": the anaphor's
-  // own "of" names whom it stands for; no antecedent is looked for.
-  std::optional<std::size_t> anaphor_of_name(const PhraseMatch& ana, const Sentence& sentence) {
-    std::size_t at = ana.last + 1;
-    if (ana.last >= sentence.last || toks_[ana.last].norm != "of"sv) return std::nullopt;
+  // "the Government of Romania", "the executive board of the IMF": an anaphor or a body that
+  // stands for its owner, over tokens [first, noun_last), whose own "of" names that owner;
+  // no antecedent is looked for.
+  std::optional<std::size_t> of_name(std::size_t first, std::size_t noun_last, const Sentence& sentence) {
+    std::size_t at = noun_last + 1;
+    if (noun_last >= sentence.last || toks_[noun_last].norm != "of"sv) return std::nullopt;
     if (at < sentence.last && toks_[at].norm == "the"sv) ++at;
     auto hit = gazetteer_at(at, sentence.last);
     if (!hit) return std::nullopt;
@@ -165,10 +169,10 @@ class MentionFinder {
     const GazetteerEntry& entry = tables_.resources->gazetteer()[named.entry];
     if (named.form != Hit::Name || entry.actor.type == model::ActorType::Person) return std::nullopt;
     ActorMention m;
-    m.first = ana.first;
+    m.first = first;
     m.last = hit->last;
     m.actors = {a_.use_actor(entry).id};
-    m.rule = "mention.anaphor-of-name";
+    m.rule = "mention.body-of-name";
     return push(std::move(m), sentence);
   }
 
