@@ -705,6 +705,8 @@ class FrameFinder {
               grew = true;
             }
         }
+        // "1,400 Dutch troops": whose they are is an actor, not part of the unit.
+        while (unit_first + 1 < unit_last && a_.mention_at[unit_first] >= 0) ++unit_first;
         q.unit = normalize(doc_.text_of(unit_first, unit_last));
       }
       std::size_t q_first = t;

@@ -706,11 +706,18 @@ class MentionFinder {
   }
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
-    std::size_t p = first;
-    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
-      --p;
-    if (p == sentence.first) return false;
-    return tables_.preposition.longest_at(token_ids_, p - 1, p).has_value();
+    auto determiners_before = [&](std::size_t p) {
+      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
+        --p;
+      return p;
+    };
+    auto preposition_before = [&](std::size_t p) { return p > sentence.first && tables_.preposition.longest_at(token_ids_, p - 1, p).has_value(); };
+    std::size_t p = determiners_before(first);
+    if (preposition_before(p)) return true;
+    // "for future United Nations operations", "into southern Afghanistan": one adjective between.
+    const Token& word = toks_[p > sentence.first ? p - 1 : p];
+    return p > sentence.first && word.is_word && !word.capitalized && !word.norm.ends_with("ed") && a_.mention_at[p - 1] < 0 &&
+           preposition_before(determiners_before(p - 1));
   }
 
   // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the
