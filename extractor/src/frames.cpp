@@ -397,10 +397,17 @@ class FrameFinder {
         const bool names_the_aid = tables_.aid_noun.longest_at(token_ids_, m.last, toks_.size()) ||
                                    tables_.aid_modifier.longest_at(token_ids_, m.last, toks_.size());
         if (located && names_the_aid) continue;
-        if (!excluded && direct) return k;
+        if (!excluded && direct) return located ? k : owned_by(*k, last).value_or(*k);  // "to Yemen's Houthis"
       }
     }
     return std::nullopt;
+  }
+
+  // "Yemen's Houthis": the mention that mention k owns, right after its possessive.
+  std::optional<std::size_t> owned_by(std::size_t k, std::size_t last) const {
+    const ActorMention& m = a_.mentions[k];
+    if (m.last + 1 >= last || !is_possessive(toks_[m.last])) return std::nullopt;
+    return mention_starting_in(m.last + 1, std::min(last, m.last + 2));
   }
 
   const model::Actor* actor(const std::string& id) const {
@@ -618,6 +625,14 @@ class FrameFinder {
   // "supporting Russia's war effort": the possessive at `at` is followed by what is supported.
   bool owns_the_aid(std::size_t at, const SentenceCues& c) const {
     return at + 1 < toks_.size() && is_possessive(toks_[at]) && cue_starts_at(c.aid_nouns, at + 1);
+  }
+
+  // "announced Wednesday that ...", "announced on Tuesday that ...": a clause follows the verb
+  // ending at `at`, after a time expression at most.
+  bool opens_that_clause(std::size_t at, std::size_t last) const {
+    for (const TimeExpression& t : a_.times)
+      if (t.first == at || (t.first == at + 1 && at < last && is_preposition(at))) at = t.last;
+    return at < last && toks_[at].norm == "that"sv;
   }
 
   // "approved the first review of Tanzania's three-year credit facility": the owner of a
@@ -1060,6 +1075,10 @@ class FrameFinder {
     };
 
     for (const Cue& v : c.aid_verbs) {
+      if (opens_that_clause(v.last, last)) {
+        note(v, "verb followed by a 'that' clause: it reports, it does not give");
+        continue;
+      }
       const std::size_t window_end = next_trigger(v.first);
       const bool receive = v.entry->attr("direction") == "receive";
       recipient_agent = receive;
@@ -1098,9 +1117,8 @@ class FrameFinder {
       if (!receive) {
         direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
-        if (direct && a_.mentions[*direct].last + 1 < window_end && is_possessive(toks_[a_.mentions[*direct].last]))
-          if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
-              owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
+        if (direct)
+          if (auto owned = owned_by(*direct, window_end); owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;
         direct_with = direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv;
       }
