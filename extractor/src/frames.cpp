@@ -628,10 +628,19 @@ class FrameFinder {
   }
 
   // "announced Wednesday that ...", "announced on Tuesday that ...": a clause follows the verb
-  // ending at `at`, after a time expression at most.
+  // ending at `at`, after a time adjunct at most (resolved or not: without a publication date
+  // "Tuesday" is no time expression, but still no object).
   bool opens_that_clause(std::size_t at, std::size_t last) const {
-    for (const TimeExpression& t : a_.times)
-      if (t.first == at || (t.first == at + 1 && at < last && is_preposition(at))) at = t.last;
+    for (std::size_t words = 0; at < last && words < 4; ++words) {
+      const std::string_view n = toks_[at].norm;
+      auto time = std::find_if(a_.times.begin(), a_.times.end(), [&](const TimeExpression& t) { return t.first == at; });
+      if (time != a_.times.end()) at = time->last;
+      else if (n == "on"sv || n == "last"sv || n == "this"sv || n == "late"sv || n == "early"sv || toks_[at].is_number ||
+               tables_.weekday.longest_at(token_ids_, at, at + 1) || tables_.month.longest_at(token_ids_, at, at + 1))
+        ++at;
+      else
+        break;
+    }
     return at < last && toks_[at].norm == "that"sv;
   }
 
