@@ -240,7 +240,8 @@ class FrameFinder {
         if (other.sentence == info.sentence && other.order >= info.order) continue;
         const Fact& g = a_.facts[other_id];
         if (g.kind != FactKind::Aid) continue;
-        if (info.money_only && !other.money_only && g.quantity && g.aid_type) {
+        // Money buys anything but soldiers: "$300 million" after troops sent is no troop aid.
+        if (info.money_only && !other.money_only && g.quantity && g.aid_type && *g.aid_type != AidType::Troops) {
           f.aid_type = g.aid_type;
           set_codes(f);
         }
@@ -1173,6 +1174,12 @@ class FrameFinder {
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
+      // "announced 140 million euros": a currency's own word types nothing, as "$" does not.
+      if (quantity && is_money(*quantity))
+        types.erase(std::remove_if(types.begin(), types.end(), [&](const TypedNoun& t) {
+                      auto word = tables_.currency.longest_at(token_ids_, t.cue.first, t.cue.last);
+                      return word && word->last == t.cue.last;
+                    }), types.end());
       const bool money_only = types.empty() && quantity && is_money(*quantity);
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) {
