@@ -814,6 +814,18 @@ TEST_F(ExtractorAid, WhoseTroopsIsNoPartOfTheirUnit) {
   EXPECT_EQ(aid[0]->quantity->unit, "troops");
 }
 
+TEST_F(ExtractorAid, ASumInACurrencysWordTakesTheStorysAidTypeButNeverTroops) {
+  auto g = extract("Britain pledged $900 million in humanitarian aid for Sudan. Germany announced 40 million euros. "
+                   "Chad sent 300 soldiers to Sudan. Kuwait pledged 20 million Canadian dollars.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 4u);
+  EXPECT_EQ(aid[1]->provider, Ids{"DEU"});
+  EXPECT_EQ(aid[1]->aid_type, AidType::Humanitarian);
+  ASSERT_TRUE(aid[3]->quantity.has_value());
+  EXPECT_EQ(aid[3]->quantity->unit, "CAD");
+  EXPECT_NE(aid[3]->aid_type, AidType::Troops);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
