@@ -806,6 +806,17 @@ TEST_F(ExtractorAid, ACurrencyPrefixIsNoActorAndFundsAfterAPrepositionAreANoun) 
   EXPECT_EQ(aid[0]->quantity->unit, "USD");
 }
 
+TEST_F(ExtractorAid, AYearAfterATimePrepositionIsNoQuantity) {
+  auto g = extract("Russia sent up to 2000 troops to Mali in 2021. Chad has deployed since 2020 about 1,000 soldiers in Niger.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "2000");
+  ASSERT_TRUE(aid[1]->quantity.has_value());
+  EXPECT_EQ(aid[1]->quantity->value, "1000");
+  EXPECT_EQ(aid[1]->quantity->unit, "soldiers");
+}
+
 TEST_F(ExtractorAid, WhoseTroopsIsNoPartOfTheirUnit) {
   auto g = extract("The Netherlands will send up to 1,400 Dutch troops to Lithuania.");
   auto aid = facts(g, FactKind::Aid);

@@ -109,6 +109,11 @@ bool contains_list(std::string_view list, std::string_view item) {
   return false;
 }
 
+bool is_time_preposition(std::string_view norm) {
+  return norm == "since"sv || norm == "in"sv || norm == "until"sv || norm == "till"sv || norm == "before"sv || norm == "after"sv ||
+         norm == "during"sv || norm == "by"sv;
+}
+
 bool is_clause_break(std::string_view norm) {
   return norm == ";"sv || norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "but"sv || norm == "although"sv ||
          norm == "because"sv || norm == "whereas"sv || norm == ":"sv;
@@ -696,6 +701,10 @@ class FrameFinder {
       } else {
         continue;
       }
+      // "deployed since 2021": a year, not an amount ("up to 2000 troops" is one).
+      if (currency.empty() && num > 0 && value.size() == 4 && (value.starts_with("19") || value.starts_with("20")) &&
+          is_time_preposition(toks_[num - 1].norm))
+        continue;
       if (auto mag = tables_.magnitudes.longest_at(token_ids_, end, last)) {
         const std::string& zeros = tables_.values[mag->payload];
         value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
@@ -714,7 +723,7 @@ class FrameFinder {
         // "hundreds of troops", "tens of thousands of soldiers": the noun counted is after "of".
         std::size_t unit_first = end;
         if (unit_first + 1 < last && toks_[unit_first].norm == "of"sv) ++unit_first;
-        if (unit_first >= last || !toks_[unit_first].is_word) continue;
+        if (unit_first >= last || !toks_[unit_first].is_word || is_preposition(unit_first)) continue;
         // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
         std::size_t unit_last = unit_first + 1;
         for (const Cue& c : nouns)
