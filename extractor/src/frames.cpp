@@ -1154,6 +1154,12 @@ class FrameFinder {
         recipient = direct;
       const bool object_before = passive || present || origin;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
+      // "approved the possible sale to Poland of Patriot equipment": what is given follows its recipient.
+      if (types.empty() && recipient && !object_before && a_.mentions[*recipient].last + 1 < window_end &&
+          toks_[a_.mentions[*recipient].last].norm == "of"sv) {
+        object_last = window_end;
+        types = aid_types_in(c, a_.mentions[*recipient].last + 1, object_last);
+      }
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
       // "supply Russian forces with drones": the recipient's own words are not what it gets.
       if (recipient)

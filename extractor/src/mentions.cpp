@@ -86,6 +86,8 @@ class MentionFinder {
       return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
     };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
+      // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
+      if (auto name = gazetteer_at(i + 1, limit); name && name->last > ana->last) return i;
       if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
       if (auto end = armed_group()) return *end;
