@@ -837,6 +837,20 @@ TEST_F(ExtractorAid, ASumInACurrencysWordTakesTheStorysAidTypeButNeverTroops) {
   EXPECT_NE(aid[3]->aid_type, AidType::Troops);
 }
 
+TEST_F(ExtractorAid, TheStateDepartmentApprovesASaleToAStateOfWeapons) {
+  // "The State Department" is a name, not the anaphor "the state"; the weapons follow the
+  // recipient; "a $2 billion loan" is in dollars.
+  auto g = extract("The State Department has approved the possible sale to Poland of Patriot missiles. "
+                   "The United States also approved a $2 billion loan to Poland.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->provider, Ids{"us-state-department"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"POL"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  ASSERT_TRUE(aid[1]->quantity.has_value());
+  EXPECT_EQ(aid[1]->quantity->unit, "USD");
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
