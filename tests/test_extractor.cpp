@@ -851,6 +851,14 @@ TEST_F(ExtractorAid, TheStateDepartmentApprovesASaleToAStateOfWeapons) {
   EXPECT_EQ(aid[1]->quantity->unit, "USD");
 }
 
+TEST_F(ExtractorAid, AStatesNameBeforeTroopsSaysWhoseTheyAre) {
+  auto g = extract("A spokesperson acknowledged that a team of U.S. military trainers was working with the Guyana Defence Force.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Troops);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {

@@ -1235,8 +1235,12 @@ class FrameFinder {
         for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
           const ActorMention& m = a_.mentions[k];
           bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
-          // "Rwandan troops", "Russian military personnel", "Russia's soldiers"
-          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive;
+          // "Rwandan troops", "Russian military personnel", "Russia's soldiers", "U.S. military trainers"
+          const bool names_troops = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
+            return t.cue.first >= m.last && t.cue.first <= m.last + 2;
+          });
+          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
+                        (m.kind == MentionKind::Name && names_troops);
           if (provider.empty() && troops) {
             provider = m.actors;
             roles.push_back(k);
