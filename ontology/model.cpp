@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -37,9 +37,11 @@ const Actor* DocumentGraph::find_actor(std::string_view id) const {
 namespace {
 
 std::string base_key(const Fact& fact) {
-  std::string kind(name(fact.kind));
-  std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
-  return fact.evidence.empty() ? kind : fmt::format("{}-{}-{}", kind, fact.evidence.front().begin, fact.evidence.front().end);
+  std::string key(name(fact.kind));
+  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (!fact.evidence.empty())
+    for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) key.append("-").append(std::to_string(offset));
+  return key;
 }
 
 // What tells apart two facts of one kind on one span, from their content only (so that an
@@ -57,20 +59,38 @@ std::string discriminator(const DocumentGraph& graph, const Fact& fact) {
   return slug(d);
 }
 
+struct Occurrence {
+  std::size_t rank = 0;   // how many keys equal to this one come before it
+  std::size_t count = 0;  // how many keys equal this one, itself included
+};
+
+// The occurrences of each key in `keys`, from one sort rather than a map of strings.
+std::vector<Occurrence> occurrences(const std::vector<std::string>& keys) {
+  std::vector<std::size_t> order(keys.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  std::vector<Occurrence> out(keys.size());
+  for (std::size_t run = 0, end = 0; run < order.size(); run = end) {
+    while (end < order.size() && keys[order[end]] == keys[order[run]]) ++end;
+    for (std::size_t k = run; k < end; ++k) out[order[k]] = {k - run, end - run};
+  }
+  return out;
+}
+
 }  // namespace
 
 void assign_fact_ids(DocumentGraph& graph) {
-  std::map<std::string, int> count;
-  for (const Fact& fact : graph.facts) ++count[base_key(fact)];
-  std::map<std::string, int> seen;
-  for (Fact& fact : graph.facts) {
-    std::string key = base_key(fact);
-    if (count[key] > 1)
-      if (std::string d = discriminator(graph, fact); !d.empty()) key += "-" + d;
-    // Two facts alike in every way but order still need two names.
-    int n = ++seen[key];
-    fact.local_id = n == 1 ? key : fmt::format("{}-{}", key, n);
-  }
+  std::vector<std::string> keys;
+  keys.reserve(graph.facts.size());
+  for (const Fact& fact : graph.facts) keys.push_back(base_key(fact));
+  const std::vector<Occurrence> shared = occurrences(keys);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (shared[i].count > 1)
+      if (std::string d = discriminator(graph, graph.facts[i]); !d.empty()) keys[i] += "-" + d;
+  // Two facts alike in every way but order still need two names.
+  const std::vector<Occurrence> repeated = occurrences(keys);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    graph.facts[i].local_id = repeated[i].rank == 0 ? std::move(keys[i]) : fmt::format("{}-{}", keys[i], repeated[i].rank + 1);
 }
 
 std::string_view name(ActorType t) {

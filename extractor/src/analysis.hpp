@@ -42,11 +42,18 @@ struct LexiconTables {
     std::string kind, status, type, cameo, plover;
   };
   std::vector<CodeRule> codes;
+  // The attributes that frame finding reads at every cue, by lexicon index: taken out of each
+  // entry's map of strings once, not looked up there at every cue. Empty where an entry has none.
+  struct CueAttributes {
+    std::string_view kind, speaker, object, direction, type, status, generic, reference, standalone, bound, code, owner;
+  };
+  std::vector<CueAttributes> cue_attributes;
 
   // The index of a lexicon class, or nullptr for a class that is read otherwise (abbreviations,
   // codes, number words) or not at all.
   PhraseIndex* of(std::string_view cls);
   const LexiconEntry& entry(std::size_t i) const { return resources->lexicon()[i]; }
+  const CueAttributes& attributes(const LexiconEntry& e) const { return cue_attributes[&e - resources->lexicon().data()]; }
 };
 
 enum class MentionKind { Name, Capital, Demonym, Pattern, Pronoun, Anaphor, Coordination };

@@ -3,7 +3,9 @@
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <set>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -23,14 +25,22 @@ using model::FactKind;
 using model::Status;
 
 struct SentenceCues {
-  std::vector<Cue> claims, aid_verbs, aid_nouns, aid_modifiers, agreement_nouns, agreement_modifiers, agreement_verbs,
-      modality, hedges, negations, claim_nouns, denial_cues, conditionals;
+  std::vector<Cue> claims, aid_verbs, aid_nouns, aid_modifiers, agreement_nouns, agreement_modifiers, agreement_verbs, negations,
+      claim_nouns, denial_cues, conditionals;
+  std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
+
+  // Empties every list, keeping its capacity for the next sentence.
+  void clear() {
+    for (std::vector<Cue>* v : {&claims, &aid_verbs, &aid_nouns, &aid_modifiers, &agreement_nouns, &agreement_modifiers, &agreement_verbs,
+                                &negations, &claim_nouns, &denial_cues, &conditionals, &blockers})
+      v->clear();
+  }
 };
 
 // A claim trigger with its roles, before it becomes facts.
 struct ClaimFrame {
   Cue trigger;
-  std::string kind;  // Report, Allegation, Denial, Confirmation
+  std::string_view kind;  // Report, Allegation, Denial, Confirmation: the trigger's lexicon attribute
   std::vector<std::string> claimant;
   std::optional<std::size_t> claimant_mention;
   std::vector<std::string> accused;
@@ -114,9 +124,17 @@ bool is_time_preposition(std::string_view norm) {
          norm == "during"sv || norm == "by"sv;
 }
 
+// Asked of every token after an aid trigger: the first character rules out most at once.
 bool is_clause_break(std::string_view norm) {
-  return norm == ";"sv || norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "but"sv || norm == "although"sv ||
-         norm == "because"sv || norm == "whereas"sv || norm == ":"sv;
+  if (norm.empty()) return false;
+  switch (norm.front()) {
+    case ';':
+    case ':': return norm.size() == 1;
+    case 'a': return norm == "although"sv;
+    case 'b': return norm == "but"sv || norm == "because"sv;
+    case 'w': return norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "whereas"sv;
+    default: return false;
+  }
 }
 
 // Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
@@ -149,20 +167,22 @@ std::string shift_decimal(std::string digits, int zeros) {
 class AidIndex {
  public:
   void insert(FactId id, const Fact& f) {
-    Group& g = groups_[key(f)];
+    Group& g = entry(groups_, key(f));
+    const Amount a = amount(f);
     g.all.insert(id);
     g.by_recipient[f.recipient].insert(id);
-    g.by_amount[amount(f)].insert(id);
-    g.by_both[{f.recipient, amount(f)}].insert(id);
+    g.by_amount[a].insert(id);
+    entry(g.by_both, std::tie(f.recipient, a)).insert(id);
   }
 
   // Before a fact's type, status, provider, recipient or quantity changes: insert it again after.
   void erase(FactId id, const Fact& f) {
-    Group& g = groups_.at(key(f));
+    Group& g = groups_.find(key(f))->second;
+    const Amount a = amount(f);
     g.all.erase(id);
-    g.by_recipient.at(f.recipient).erase(id);
-    g.by_amount.at(amount(f)).erase(id);
-    g.by_both.at({f.recipient, amount(f)}).erase(id);
+    g.by_recipient.find(f.recipient)->second.erase(id);
+    g.by_amount.find(a)->second.erase(id);
+    g.by_both.find(std::tie(f.recipient, a))->second.erase(id);
   }
 
   // The first fact (lowest id) that `f` repeats.
@@ -185,7 +205,7 @@ class AidIndex {
       for (const Amount& a : {no_amount, amount(f)}) consider(g.by_amount, a);
     } else {
       for (const Recipient* r : {&no_recipient, &f.recipient})
-        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::pair(*r, a));
+        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::tie(*r, a));
     }
     return first;
   }
@@ -193,19 +213,31 @@ class AidIndex {
  private:
   using Recipient = std::vector<std::string>;
   using Amount = std::optional<std::string>;  // the quantity's value
+  // The maps keyed by tuples are searched with tuples of references (std::less<>): a lookup
+  // copies no actor ids.
   using Key = std::tuple<std::optional<AidType>, std::optional<Status>, std::vector<std::string>>;
+  using KeyView = std::tuple<const std::optional<AidType>&, const std::optional<Status>&, const std::vector<std::string>&>;
+  static KeyView key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
   // The facts of one type, status and provider, by recipient, amount and both.
   struct Group {
     std::set<FactId> all;
     std::map<Recipient, std::set<FactId>> by_recipient;
     std::map<Amount, std::set<FactId>> by_amount;
-    std::map<std::pair<Recipient, Amount>, std::set<FactId>> by_both;
+    std::map<std::tuple<Recipient, Amount>, std::set<FactId>, std::less<>> by_both;
   };
-
-  static Key key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
 
-  std::map<Key, Group> groups_;
+  // map[view] for a map searched by views of its keys: the key is made from the view only
+  // when it is new.
+  template <typename Map, typename View>
+  static typename Map::mapped_type& entry(Map& map, const View& view) {
+    auto it = map.lower_bound(view);
+    if (it == map.end() || map.key_comp()(view, it->first))
+      it = map.emplace_hint(it, typename Map::key_type(view), typename Map::mapped_type());
+    return it->second;
+  }
+
+  std::map<Key, Group, std::less<>> groups_;
 };
 
 class FrameFinder {
@@ -217,6 +249,9 @@ class FrameFinder {
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
     std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
                      [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
+    // Room for one fact per sentence, about what news text tells: most documents then never
+    // grow the vector, which would move every Fact (a large object) made so far.
+    a_.facts.reserve(doc_.sentences().size());
   }
 
   void run() {
@@ -263,7 +298,8 @@ class FrameFinder {
       if (f.recipient.empty() && !f.provider.empty() && focus_receives && f.aid_type &&
           (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
         f.recipient = {a_.focus_state};
-        f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
+        if (explaining())
+          f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
       }
     }
   }
@@ -275,28 +311,48 @@ class FrameFinder {
   std::map<FactId, ActInfo> act_info_;
   std::size_t current_sentence_ = 0;
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
+  SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
 
   // ------------------------------------------------------------------ helpers
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
-    // PhraseIndex::find_all(), made into cues as found rather than through a vector of matches.
     std::vector<Cue> out;
-    for (std::size_t i = first; i < last;) {
-      if (auto m = index.longest_at(token_ids_, i, last)) {
-        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
-        i = m->last;
-      } else {
-        ++i;
-      }
-    }
+    find_cues({{&index, &out}}, first, last);
     return out;
   }
 
-  std::vector<std::size_t> top_mentions(std::size_t first, std::size_t last) const {
+  // The cues of one index that find_cues() appends to `out`.
+  struct CueList {
+    const PhraseIndex* index;
+    std::vector<Cue>* out;
+    std::size_t resume = 0;  // where its last cue ended: the next may not start before
+  };
+  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
+  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
+  // any of the indexes and one test of their start bits rules them all out.
+  template <std::size_t N>
+  void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
+    Vocabulary::Indexes any = 0;
+    for (const CueList& l : lists) any |= l.index->start_bit();
+    for (std::size_t t = first; t < last; ++t) {
+      if (!(token_ids_.starts[t] & any)) continue;
+      for (CueList& l : lists)
+        if (l.resume <= t)
+          if (auto m = l.index->longest_at(token_ids_, t, last)) {
+            l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
+            l.resume = m->last;
+          }
+    }
+  }
+
+  // The top-level mentions that start in [first, last), as a view: callers only walk them.
+  std::span<const std::size_t> top_mentions(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
     const auto before = [&](std::size_t k, std::size_t token) { return a_.mentions[k].first < token; };
     const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
     return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
   }
+
+  const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
 
   bool is_preposition(std::size_t t) const { return tables_.preposition.longest_at(token_ids_, t, t + 1).has_value(); }
 
@@ -319,8 +375,9 @@ class FrameFinder {
         break;
       }
     }
-    std::optional<std::size_t> best;
-    for (std::size_t k : top_mentions(floor, pos)) {
+    // The last mention that can be the subject, sought from the verb back so that the search
+    // stops at it.
+    for (std::size_t k : std::views::reverse(top_mentions(floor, pos))) {
       const ActorMention& m = a_.mentions[k];
       if (m.last > pos) continue;
       bool adjacent = pos - m.last <= 3 && !m.modifier;
@@ -329,9 +386,9 @@ class FrameFinder {
         adjacent = toks_[t].is_word && n != "and"sv && n != "or"sv && n != "but"sv && n != "that"sv && !is_preposition(t);
       }
       if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
-      if (m.subject || adjacent) best = k;
+      if (m.subject || adjacent) return k;
     }
-    return best;
+    return std::nullopt;
   }
 
   // True when an adverbial clause opens in [from, verb) and runs up to the verb ("Ankara denied
@@ -421,21 +478,24 @@ class FrameFinder {
     return it == a_.actors.end() ? nullptr : &it->second;
   }
 
-  // The state or organisation an actor speaks for: itself, or its affiliation's.
-  std::string side(const std::string& id) const {
-    std::string current = id;
+  // The state or organisation an actor speaks for: itself, or its affiliation's. A reference
+  // to `id` or to an affiliation in a_.actors, which frames never change.
+  const std::string& side(const std::string& id) const {
+    const std::string* current = &id;
     for (int depth = 0; depth < 4; ++depth) {
-      const model::Actor* a = actor(current);
+      const model::Actor* a = actor(*current);
       if (!a || a->affiliation.empty()) break;
-      current = a->affiliation;
+      current = &a->affiliation;
     }
-    return current;
+    return *current;
   }
 
   bool same_side(const std::vector<std::string>& x, const std::vector<std::string>& y) const {
-    for (const auto& a : x)
+    for (const auto& a : x) {
+      const std::string& side_of_a = side(a);
       for (const auto& b : y)
-        if (a == b || side(a) == side(b)) return true;
+        if (a == b || side_of_a == side(b)) return true;
+    }
     return false;
   }
 
@@ -445,7 +505,7 @@ class FrameFinder {
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
     for (const Cue& c : cues(tables_.modality, first, last))
-      if (auto s = parse_status(c.entry->attr("status")); s && strength(*s) > strength(status)) {
+      if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
         status = *s;
         because(c, "modal");
       }
@@ -477,7 +537,16 @@ class FrameFinder {
     return out + ")";
   }
 
-  void note(const Cue& c, std::string message) const { a_.note(c.first, c.last, c.entry, std::move(message)); }
+  // What became of a trigger, for --explain. Formatted only when a trace is asked for: most
+  // extractions want none, and the words would cost more than finding the facts.
+  template <typename... Args>
+  void note(const Cue& c, fmt::format_string<Args...> message, Args&&... args) const {
+    if (explaining()) a_.note(c.first, c.last, c.entry, fmt::format(message, std::forward<Args>(args)...));
+  }
+
+  // A fact's source and reasons are read only by --explain, which asks for a trace: without
+  // one they are left empty.
+  bool explaining() const { return a_.trace != nullptr; }
 
   // The cue that decided the last status_from(), and what kind of cue it was; made into words
   // only for the facts that keep it (most statuses are asked for and not kept).
@@ -493,19 +562,17 @@ class FrameFinder {
   }
 
   void set_codes(Fact& f) const {
+    const std::string_view kind = model::name(f.kind);
+    std::string_view type;
+    if (f.aid_type) type = model::name(*f.aid_type);
+    if (f.agreement_type) type = model::name(*f.agreement_type);
+    // Lexicon types are written without the "Aid"/"Agreement" suffix.
+    for (std::string_view suffix : {"Aid"sv, "Agreement"sv})
+      if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
     for (const LexiconTables::CodeRule& e : tables_.codes) {
-      if (e.kind != model::name(f.kind)) continue;
+      if (e.kind != kind) continue;
       if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (std::string_view ty = e.type; !ty.empty()) {
-        std::string_view t;
-        if (f.aid_type) t = model::name(*f.aid_type);
-        if (f.agreement_type) t = model::name(*f.agreement_type);
-        // Lexicon types are written without the "Aid"/"Agreement" suffix.
-        std::string bare(t);
-        for (const char* suffix : {"Aid", "Agreement"})
-          if (bare.size() > std::string_view(suffix).size() && bare.ends_with(suffix)) bare.resize(bare.size() - std::string_view(suffix).size());
-        if (!contains_list(ty, bare)) continue;
-      }
+      if (std::string_view ty = e.type; !ty.empty() && !contains_list(ty, type)) continue;
       f.cameo = e.cameo;
       f.plover = e.plover;
       return;
@@ -532,15 +599,15 @@ class FrameFinder {
     return doc_.span(first, last);
   }
 
-  std::vector<std::string> actors_of(std::optional<std::size_t> mention) const {
-    return mention ? a_.mentions[*mention].actors : std::vector<std::string>{};
+  const std::vector<std::string>& actors_of(std::optional<std::size_t> mention) const {
+    static const std::vector<std::string> nobody;
+    return mention ? a_.mentions[*mention].actors : nobody;
   }
 
   // ------------------------------------------------------------------ acts and merging
   // Adds an act, or merges it into an earlier act of the document that it repeats (same
   // kind, type, provider, status; compatible recipient and quantity). Returns its id.
-  FactId add_act(Fact f) {
-    set_codes(f);
+  FactId add_act(Fact&& f) {
     std::optional<FactId> earlier;
     if (f.kind == FactKind::Aid) {
       earlier = aid_index_.find(f);
@@ -548,6 +615,7 @@ class FrameFinder {
       if (auto it = agreements_.find(agreement_key(f)); it != agreements_.end()) earlier = it->second;
     }
     if (!earlier) {
+      set_codes(f);
       const FactId id = a_.facts.size();
       if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
       else if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
@@ -580,13 +648,16 @@ class FrameFinder {
   }
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
-  // same actors.
+  // same actors. claims_ is searched with references to the fact's own fields (std::less<>):
+  // a lookup copies no actor ids.
   using ClaimKey = std::tuple<FactKind, std::optional<FactId>, std::vector<std::string>, std::vector<std::string>>;
-  static ClaimKey claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
+  using ClaimKeyView = std::tuple<const FactKind&, const std::optional<FactId>&, const std::vector<std::string>&,
+                                  const std::vector<std::string>&>;
+  static ClaimKeyView claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
-  void push_claim(Fact claim) {
-    claims_.emplace(claim_key(claim), a_.facts.size());
+  void push_claim(Fact&& claim) {
+    claims_.emplace(ClaimKey(claim_key(claim)), a_.facts.size());
     a_.facts.push_back(std::move(claim));
   }
 
@@ -611,7 +682,7 @@ class FrameFinder {
 
   AidIndex aid_index_;
   std::map<AgreementKey, FactId> agreements_;
-  std::map<ClaimKey, FactId> claims_;
+  std::map<ClaimKey, FactId, std::less<>> claims_;
   std::map<FactId, std::set<std::pair<std::size_t, std::size_t>>> evidence_seen_;  // of facts merged into
 
   // The most recent act earlier in the document that a provider-less nominal ("the troop
@@ -654,7 +725,7 @@ class FrameFinder {
   // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
   std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
     for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last || n.entry->attr("owner") != "recipient") continue;
+      if (n.first < first || n.last > last || attributes(n).owner != "recipient") continue;
       for (std::size_t p = n.first; p > first + 1 && p + 4 > n.first; --p)
         if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
     }
@@ -685,7 +756,7 @@ class FrameFinder {
       std::string currency;
       std::size_t num = t;
       if (auto before = tables_.currency.longest_at(token_ids_, t, last)) {  // "$2 billion", "EUR 50 million"
-        currency = tables_.entry(before->payload).attr("code");
+        currency = tables_.cue_attributes[before->payload].code;
         num = before->last;
       }
       std::string value;
@@ -712,7 +783,7 @@ class FrameFinder {
       }
       if (currency.empty())
         if (auto after = tables_.currency.longest_at(token_ids_, end, last)) {  // "50 million euros"
-          currency = tables_.entry(after->payload).attr("code");
+          currency = tables_.cue_attributes[after->payload].code;
           end = after->last;
         }
       model::Quantity q;
@@ -747,8 +818,8 @@ class FrameFinder {
       // A bound phrase right before: "up to", "more than", "about".
       for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
         if (b.last == t) {
-          if (b.entry->attr("bound") == "AtMost") q.bound = model::QuantityBound::AtMost;
-          else if (b.entry->attr("bound") == "AtLeast") q.bound = model::QuantityBound::AtLeast;
+          if (attributes(b).bound == "AtMost") q.bound = model::QuantityBound::AtMost;
+          else if (attributes(b).bound == "AtLeast") q.bound = model::QuantityBound::AtLeast;
           else q.bound = model::QuantityBound::Approximately;
           q_first = b.first;
         }
@@ -775,9 +846,9 @@ class FrameFinder {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
     for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last || n.entry->attr("reference") == "yes") continue;
-      AidType t = parse_aid_type(n.entry->attr("type"));
-      bool is_generic = n.entry->attr("generic") == "yes";
+      if (n.first < first || n.last > last || attributes(n).reference == "yes") continue;
+      AidType t = parse_aid_type(attributes(n).type);
+      bool is_generic = attributes(n).generic == "yes";
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
       std::vector<AidType> modifiers;
       std::size_t p = n.first;
@@ -786,7 +857,7 @@ class FrameFinder {
         for (const Cue& m : c.aid_modifiers)
           if (m.last == p) mod = &m;
         if (mod) {
-          modifiers.push_back(parse_aid_type(mod->entry->attr("type")));
+          modifiers.push_back(parse_aid_type(attributes(*mod).type));
           p = mod->first;
         } else if (toks_[p - 1].norm == "and"sv || toks_[p - 1].norm == ","sv || toks_[p - 1].norm == "or"sv) {
           --p;
@@ -805,8 +876,8 @@ class FrameFinder {
     // "hundreds of millions of dollars in humanitarian aid": the money counts the aid, it
     // is not financial aid of its own.
     if (out.size() > 1)
-      out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) {
-                  return t.type == AidType::Financial && t.cue.entry->attr("standalone") != "yes";
+      out.erase(std::remove_if(out.begin(), out.end(), [&](const TypedNoun& t) {
+                  return t.type == AidType::Financial && attributes(t.cue).standalone != "yes";
                 }),
                 out.end());
     // "machine tools, microelectronics and satellite imagery": military kit beside weapons is
@@ -824,18 +895,21 @@ class FrameFinder {
     const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
     const std::size_t last = sentence.last;
     if (first >= last) return;
-    SentenceCues c;
-    c.claims = cues(tables_.claim, first, last);
-    c.aid_verbs = cues(tables_.aid_verb, first, last);
-    c.aid_nouns = cues(tables_.aid_noun, first, last);
-    c.aid_modifiers = cues(tables_.aid_modifier, first, last);
-    c.agreement_nouns = cues(tables_.agreement_noun, first, last);
-    c.agreement_modifiers = cues(tables_.agreement_modifier, first, last);
-    c.agreement_verbs = cues(tables_.agreement_verb, first, last);
-    c.claim_nouns = cues(tables_.claim_noun, first, last);
-    c.denial_cues = cues(tables_.denial_cue, first, last);
-    c.conditionals = cues(tables_.conditional, first, last);
-    c.negations = cues(tables_.negation, first, last);
+    SentenceCues& c = sentence_cues_;
+    c.clear();
+    find_cues({{&tables_.claim, &c.claims},
+               {&tables_.aid_verb, &c.aid_verbs},
+               {&tables_.aid_noun, &c.aid_nouns},
+               {&tables_.aid_modifier, &c.aid_modifiers},
+               {&tables_.agreement_noun, &c.agreement_nouns},
+               {&tables_.agreement_modifier, &c.agreement_modifiers},
+               {&tables_.agreement_verb, &c.agreement_verbs},
+               {&tables_.claim_noun, &c.claim_nouns},
+               {&tables_.denial_cue, &c.denial_cues},
+               {&tables_.conditional, &c.conditionals},
+               {&tables_.negation, &c.negations},
+               {&tables_.not_a_trigger, &c.blockers}},
+              first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -859,11 +933,10 @@ class FrameFinder {
                      return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
                    }),
                    c.claims.end());
-    // "supply boats", "arms embargo", "sent a message": not triggers at all.
-    const std::vector<Cue> blockers = cues(tables_.not_a_trigger, first, last);
+    // Cues that overlap a blocker are not triggers.
     auto unblocked = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) {
-                return std::any_of(blockers.begin(), blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
+                return std::any_of(c.blockers.begin(), c.blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
               }), v.end());
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
@@ -936,12 +1009,12 @@ class FrameFinder {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
-      f.kind = std::string(t.entry->attr("kind"));
+      f.kind = attributes(t).kind;
       if (!frames.empty() && t.first < frames.back().complement_last && f.kind == "Report") continue;  // nested report
       f.complement_first = t.last;
       f.complement_last = last;
       std::optional<std::size_t> speaker;
-      if (t.entry->attr("speaker") == "after") {
+      if (attributes(t).speaker == "after") {
         speaker = mention_starting_in(t.last, std::min(last, t.last + 3));
         if (speaker) {
           // "According to X, <complement>" or "<complement>, according to X."
@@ -973,8 +1046,9 @@ class FrameFinder {
         f.claimant = a_.mentions[*speaker].actors;
         f.claimant_mention = speaker;
       }
-      const std::string& before_trigger = t.first > first ? toks_[t.first - 1].norm : std::string();
-      const bool passive_accusation = t.entry->attr("object") == "accused" &&
+      const std::string_view before_trigger = t.first > first ? std::string_view(toks_[t.first - 1].norm) : std::string_view();
+      const bool object_accused = attributes(t).object == "accused";
+      const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
                                        before_trigger == "is" || before_trigger == "are" || before_trigger == "being");
       if (passive_accusation) {
@@ -990,12 +1064,12 @@ class FrameFinder {
             f.claimant_mention = by;
             f.accused_end = f.complement_first = a_.mentions[*by].last;
           }
-      } else if (t.entry->attr("object") == "accused" && t.last + 1 < last &&
+      } else if (object_accused && t.last + 1 < last &&
           ((toks_[t.last].norm == "each"sv && toks_[t.last + 1].norm == "other"sv) || (toks_[t.last].norm == "one"sv && toks_[t.last + 1].norm == "another"sv))) {
         f.reciprocal = true;
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
-      } else if (t.entry->attr("object") == "accused") {
+      } else if (object_accused) {
         // "accused its eastern neighbour": a possessive pronoun names whose the accused is.
         if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2));
             obj && !(a_.mentions[*obj].kind == MentionKind::Pronoun && a_.mentions[*obj].modifier)) {
@@ -1068,8 +1142,8 @@ class FrameFinder {
       return end;
     };
     bool recipient_agent = false;
-    auto finish = [&](Fact f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
-                      std::vector<std::size_t> role_mentions, std::size_t object_last) {
+    auto finish = [&](Fact&& f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
+                      const std::vector<std::size_t>& role_mentions, std::size_t object_last) {
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
         ev_first = std::min(ev_first, a_.mentions[k].first);
@@ -1083,11 +1157,12 @@ class FrameFinder {
           fr && f.status == Status::Actual && fr->kind != "Denial" &&
           (fr->claimant.empty() ? fr->kind == "Allegation" : !same_side(fr->claimant, f.provider))) {
         f.status = Status::Alleged;
-        f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
-                                        doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
+        if (explaining())
+          f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
+                                          doc_.text_of(fr->trigger.first, fr->trigger.last), fr->trigger.entry->id));
       }
-      note(Cue{trig_first, trig_last, nullptr}, fmt::format("fact: {} {} ({})", model::name(f.kind),
-                                                          f.aid_type ? model::name(*f.aid_type) : "", f.rule));
+      note(Cue{trig_first, trig_last, nullptr}, "fact: {} {} ({})", model::name(f.kind), f.aid_type ? model::name(*f.aid_type) : "",
+           f.rule);
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
                       .recipient_agent = recipient_agent});
@@ -1099,12 +1174,13 @@ class FrameFinder {
         continue;
       }
       const std::size_t window_end = next_trigger(v.first);
-      const bool receive = v.entry->attr("direction") == "receive";
+      const std::string_view direction = attributes(v).direction;
+      const bool receive = direction == "receive";
       recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
-      const bool present = v.entry->attr("direction") == "present";
+      const bool present = direction == "present";
       // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
-      const bool origin = v.entry->attr("direction") == "origin";
+      const bool origin = direction == "origin";
       const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       // "could be supplying" is progressive, not passive.
@@ -1128,7 +1204,7 @@ class FrameFinder {
         for (const ClaimFrame& fr : frames)
           if (fr.complement_first <= v.first && v.first < fr.complement_last) {
             if (!fr.accused.empty()) accused_giver = fr.accused;
-            else accused_unnamed = fr.trigger.entry->attr("object") == "accused";
+            else accused_unnamed = attributes(fr.trigger).object == "accused";
           }
       // "supplying Russia with weapons", "supplying the RSF with drones": the verb's object.
       std::optional<std::size_t> recipient, direct;
@@ -1148,7 +1224,7 @@ class FrameFinder {
       if (recipient && !direct_with) object_last = a_.mentions[*recipient].first;
       if (!recipient && !receive) recipient = borrower_in(v.last, window_end, c);
       if (!recipient && direct &&
-          ((!v.entry->attr("type").empty() &&
+          ((!attributes(v).type.empty() &&
             !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
            gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
         recipient = direct;
@@ -1168,7 +1244,7 @@ class FrameFinder {
                     }), types.end());
       bool typed_by_verb = false;
       if (types.empty())
-        if (auto t = v.entry->attr("type"); !t.empty()) {
+        if (auto t = attributes(v).type; !t.empty()) {
           types.push_back({parse_aid_type(t), v});  // the verb names the aid: arming, funded
           typed_by_verb = true;
         }
@@ -1288,7 +1364,7 @@ class FrameFinder {
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
-      if (auto verb_status = parse_status(v.entry->attr("status")); verb_status && status == Status::Actual) status = *verb_status;
+      if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -1298,11 +1374,13 @@ class FrameFinder {
         f.status = status;
         if (types.size() == 1) f.quantity = quantity;
         f.rule = v.entry->id + "+" + tn.cue.entry->id;
-        f.source = v.entry->where();
-        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
-                                        tn.cue.entry->id, tn.cue.entry->where()));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        if (explaining()) {
+          f.source = v.entry->where();
+          for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+          f.reasons.push_back(fmt::format("aid type {} from '{}' ({}, {})", model::name(tn.type), doc_.text_of(tn.cue.first, tn.cue.last),
+                                          tn.cue.entry->id, tn.cue.entry->where()));
+          f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        }
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info_[hits.back().fact].money_only = true;
       }
@@ -1312,10 +1390,10 @@ class FrameFinder {
     recipient_agent = false;
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
-      if (noun_used[n] || noun.entry->attr("standalone") != "yes") continue;
-      if (noun.entry->attr("reference") == "yes") {
+      if (noun_used[n] || attributes(noun).standalone != "yes") continue;
+      if (attributes(noun).reference == "yes") {
         // "confirmed the disbursement": a word that only points back at an act told before.
-        if (auto id = antecedent_act(parse_aid_type(noun.entry->attr("type"))))
+        if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
         else
           note(noun, "refers back to an act, but no earlier act of the document fits");
@@ -1324,7 +1402,7 @@ class FrameFinder {
       std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
       if (types.empty()) continue;
       std::size_t phrase_first = types.front().cue.first;
-      bool generic = noun.entry->attr("generic") == "yes" && types.front().cue.first == noun.first;
+      bool generic = attributes(noun).generic == "yes" && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;
       std::vector<std::size_t> roles;
@@ -1358,7 +1436,7 @@ class FrameFinder {
       }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
-      if (!recipient && owner_before && noun.entry->attr("owner") == "recipient") {
+      if (!recipient && owner_before && attributes(noun).owner == "recipient") {
         recipient = roles.front();
         provider.clear();
         roles.clear();
@@ -1407,9 +1485,11 @@ class FrameFinder {
         f.aid_type = tn.type;
         f.status = status;
         f.rule = noun.entry->id;
-        f.source = noun.entry->where();
-        for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
-        f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        if (explaining()) {
+          f.source = noun.entry->where();
+          for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
+          f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
+        }
         finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
@@ -1427,19 +1507,19 @@ class FrameFinder {
         note(noun, "agreement noun without an agreement verb (signed, reached, ...) within four words");
         continue;
       }
-      auto type = parse_agreement_type(noun.entry->attr("type"));
+      auto type = parse_agreement_type(attributes(noun).type);
       for (const Cue& m : c.agreement_modifiers)
-        if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(m.entry->attr("type"));
+        if (m.last <= noun.first && noun.first - m.last <= 2) type = parse_agreement_type(attributes(m).type);
       // "a deal for a cease-fire", "an agreement on a truce": the type follows the noun.
       if (type == model::AgreementType::Other)
         for (const Cue& other : c.agreement_nouns)
-          if (other.first > noun.last && other.first <= noun.last + 3 && other.entry->attr("type") != "Other")
-            type = parse_agreement_type(other.entry->attr("type"));
+          if (other.first > noun.last && other.first <= noun.last + 3 && attributes(other).type != "Other")
+            type = parse_agreement_type(attributes(other).type);
       // "an agreement to expand military cooperation", "a deal on trade": what it is about follows.
       if (type == model::AgreementType::Other)
         for (const Cue& m : c.agreement_modifiers)
           if (m.first >= noun.last && m.first <= noun.last + 3) {
-            type = parse_agreement_type(m.entry->attr("type"));
+            type = parse_agreement_type(attributes(m).type);
             break;
           }
       // "the Agreement between Romania and Portugal on defense cooperation": after its parties.
@@ -1447,7 +1527,7 @@ class FrameFinder {
         if (is_clause_break(toks_[t].norm) || toks_[t].norm == ","sv) break;
         if (toks_[t].norm != "on"sv && toks_[t].norm != "for"sv) continue;
         for (const Cue& m : c.agreement_modifiers)
-          if (m.first == t + 1) type = parse_agreement_type(m.entry->attr("type"));
+          if (m.first == t + 1) type = parse_agreement_type(attributes(m).type);
       }
       std::vector<std::string> parties;
       std::vector<std::size_t> roles;
@@ -1477,15 +1557,16 @@ class FrameFinder {
           break;
         }
       if (parties.size() < 2) {
-        note(noun, fmt::format("agreement with fewer than two parties found ({})", parties.size()));
+        note(noun, "agreement with fewer than two parties found ({})", parties.size());
         continue;
       }
       Fact f;
       f.kind = FactKind::Agreement;
-      for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
+      if (explaining())
+        for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
       f.party = parties;
       f.agreement_type = type;
-      f.status = parse_status(verb->entry->attr("status")).value_or(Status::Actual);
+      f.status = parse_status(attributes(*verb).status).value_or(Status::Actual);
       Status modal = status_from(scope_start(c, verb_first, first), verb_first, nullptr);
       if (modal != Status::Actual && modal != Status::Alleged) f.status = modal;
       std::size_t ev_first = verb_first, ev_last = std::max(noun.last, verb->last);
@@ -1499,9 +1580,12 @@ class FrameFinder {
       f.evidence = {span(ev_first, ev_last)};
       f.trigger = doc_.span(noun.first, noun.last);
       f.rule = verb->entry->id + "+" + noun.entry->id;
-      f.source = noun.entry->where();
-      f.reasons.push_back(fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
-      note(noun, fmt::format("fact: Agreement ({})", f.rule));
+      if (explaining()) {
+        f.source = noun.entry->where();
+        f.reasons.push_back(
+            fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
+      }
+      note(noun, "fact: Agreement ({})", f.rule);
       FactId id = add_act(std::move(f));
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
@@ -1544,7 +1628,7 @@ class FrameFinder {
     act.status = status;
     act.evidence = {span(first, last)};
     act.rule = "act.other";
-    act.source = f.trigger.entry->where();
+    if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
     a_.facts.push_back(std::move(act));
     return a_.facts.size() - 1;
@@ -1636,11 +1720,13 @@ class FrameFinder {
     claim.evidence = {span(ev_first, ev_last)};
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
-    claim.source = f.trigger.entry->where();
-    if (f.claimant_mention) claim.reasons.push_back("claimant from mention " + describe(*f.claimant_mention));
-    else claim.reasons.push_back("no claimant: the text attributes the claim to nobody");
-    claim.reasons.push_back(fmt::format("about {} '{}' ({})", model::name(about.kind),
-                                        about.evidence.empty() ? std::string() : about.evidence.front().anchor, about.rule));
+    if (explaining()) {
+      claim.source = f.trigger.entry->where();
+      if (f.claimant_mention) claim.reasons.push_back("claimant from mention " + describe(*f.claimant_mention));
+      else claim.reasons.push_back("no claimant: the text attributes the claim to nobody");
+      claim.reasons.push_back(fmt::format("about {} '{}' ({})", model::name(about.kind),
+                                          about.evidence.empty() ? std::string() : about.evidence.front().anchor, about.rule));
+    }
     claim.date = date_near(f.trigger.first, first, last);
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
@@ -1649,15 +1735,15 @@ class FrameFinder {
       merge_evidence(earlier->second, claim.evidence);
       return;
     }
-    note(f.trigger, fmt::format("fact: {} ({})", model::name(claim.kind), claim.rule));
+    note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
     push_claim(std::move(claim));
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
                    std::set<FactId>& claimed) {
     if (f.negated || f.conditional) {
-      note(f.trigger, f.negated ? "claim verb under a negation ('have not yet verified'): no claim is made"
-                                : "conditional ('if true'): no claim is made");
+      note(f.trigger, "{}", f.negated ? "claim verb under a negation ('have not yet verified'): no claim is made"
+                                      : "conditional ('if true'): no claim is made");
       return;
     }
     const std::size_t facts_before = a_.facts.size();
@@ -1667,8 +1753,8 @@ class FrameFinder {
       std::size_t before;
       ~Summary() {
         if (self.a_.facts.size() == before)
-          self.note(frame.trigger, frame.claimant.empty() ? "claim verb without a claimant and nothing alleged: no fact"
-                                                          : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
+          self.note(frame.trigger, "{}", frame.claimant.empty() ? "claim verb without a claimant and nothing alleged: no fact"
+                                                                : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
       }
     } summary{*this, f, facts_before};
     std::vector<const ActHit*> inside;

@@ -18,7 +18,8 @@ class Extractor {
   Extractor& operator=(const Extractor&) = delete;
 
   // Thread-safe: extraction keeps its state per call. With `trace`, the graph also holds the
-  // sentences and a TraceEvent for every trigger seen (what became of it and why).
+  // sentences and a TraceEvent for every trigger seen (what became of it and why), and each
+  // fact its source and reasons.
   model::DocumentGraph extract(const Document& document, bool trace = false) const;
 
   // Convenience: segment the text with the resources' abbreviations, then extract.

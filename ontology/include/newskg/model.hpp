@@ -78,8 +78,9 @@ struct Fact {
   std::vector<Span> evidence;  // at least one
   std::optional<Span> trigger;
   std::string rule;  // id of the rule that produced the fact
+  // For --explain, and so filled only when the extractor is asked for a trace:
   std::string source;  // file:line of the lexicon entry behind the rule, when there is one
-  std::vector<std::string> reasons;  // why each role and the status were bound (--explain)
+  std::vector<std::string> reasons;  // why each role and the status were bound
 
   bool is_act() const { return kind == FactKind::Aid || kind == FactKind::Agreement || kind == FactKind::OtherAct; }
   bool is_claim() const { return !is_act(); }
