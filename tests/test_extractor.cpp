@@ -461,6 +461,15 @@ TEST_F(ExtractorAgreements, TradeAgreementReportedByAGovernmentBody) {
   EXPECT_TRUE(facts(g, FactKind::Allegation).empty());  // the ministry speaks for China
 }
 
+TEST_F(ExtractorAgreements, TheGovernmentOfAStateAndATypeAfterTheParties) {
+  auto g = extract("The ministers signed on Thursday in Lisbon the Agreement between the Government of Romania and the "
+                   "Government of the Portuguese Republic on defense cooperation.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ROU", "PRT"}));
+  EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Defense);
+}
+
 // ---------------------------------------------------------------- aid
 
 TEST_F(ExtractorAid, PlannedTroopsWithAQuantity) {
@@ -734,6 +743,120 @@ TEST_F(ExtractorAid, NoFactsInAPlainSentence) {
   g = extract("");
   EXPECT_TRUE(g.facts.empty());
   EXPECT_TRUE(g.mentions.empty());
+}
+
+TEST_F(ExtractorAid, TheOwnerOfADecisionOrAnOfferGives) {
+  // Whose decision or offer it is gives, not the clause's subject.
+  auto g = extract("Kenya condemned Iran's sudden decision to supply Sudan with drones. "
+                   "Washington blocked an offer by Poland to send jets to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->provider, Ids{"IRN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"SDN"});
+  EXPECT_EQ(aid[1]->provider, Ids{"POL"});
+  EXPECT_EQ(aid[1]->recipient, Ids{"UKR"});
+  EXPECT_EQ(aid[1]->status, Status::Refused);
+}
+
+TEST_F(ExtractorAid, SupplyingAnActorWithGoodsNamesItBeforeAnyPlace) {
+  // "supply Kyiv with jets" names the recipient; "in Germany" later is where, not to whom; the
+  // recipient's own words ("forces") are no aid type.
+  auto g = extract("Poland offered to supply Kyiv with jets that would pass through a base in Germany. "
+                   "Iran continued to supply Russian forces with drones.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  EXPECT_EQ(aid[1]->recipient, Ids{"RUS"});
+  EXPECT_EQ(aid[1]->aid_type, AidType::Weapons);
+}
+
+TEST_F(ExtractorAid, AnAccusedNewskgCannotNameIsNotTheAccuser) {
+  auto g = extract("Chad accused its neighbour of supporting and arming the rebels.");
+  for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"TCD"}) << f->evidence[0].anchor;
+}
+
+TEST_F(ExtractorAid, ALoanBelongsToItsBorrower) {
+  auto g = extract("The IMF completed the second review of Ghana's three-year loan program. "
+                   "The executive board of the IMF approved the review of Kenya's extended credit facility.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->provider, Ids{"IMF"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"GHA"});
+  EXPECT_EQ(aid[0]->status, Status::Actual);  // "the second review" considers nothing
+  EXPECT_EQ(aid[1]->provider, Ids{"IMF"});
+  EXPECT_EQ(aid[1]->recipient, Ids{"KEN"});
+}
+
+TEST_F(ExtractorAid, AVerbBeforeAThatClauseReports) {
+  // "announced" gives nothing here (it had given "the U.S." 500 rifles); the rifles' giver is Iran.
+  auto g = extract("The U.S. Navy announced on Tuesday that it had seized 500 rifles, which had been sent from Iran to Yemen's Houthis.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"IRN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"houthis"});
+}
+
+TEST_F(ExtractorAid, ACurrencyPrefixIsNoActorAndFundsAfterAPrepositionAreANoun) {
+  auto g = extract("Kuwait pledged US$50 million to Pakistan. The bank offered $10 million in immediate funds to Pakistan.");
+  for (const model::Mention& m : g.mentions) EXPECT_NE(m.actor_id, "USA") << m.span.anchor;
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);  // the bank is no actor; "funds" is what was offered, not a verb
+  EXPECT_EQ(aid[0]->recipient, Ids{"PAK"});
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->unit, "USD");
+}
+
+TEST_F(ExtractorAid, AYearAfterATimePrepositionIsNoQuantity) {
+  auto g = extract("Russia sent up to 2000 troops to Mali in 2021. Chad has deployed since 2020 about 1,000 soldiers in Niger.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "2000");
+  ASSERT_TRUE(aid[1]->quantity.has_value());
+  EXPECT_EQ(aid[1]->quantity->value, "1000");
+  EXPECT_EQ(aid[1]->quantity->unit, "soldiers");
+}
+
+TEST_F(ExtractorAid, WhoseTroopsIsNoPartOfTheirUnit) {
+  auto g = extract("The Netherlands will send up to 1,400 Dutch troops to Lithuania.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->unit, "troops");
+}
+
+TEST_F(ExtractorAid, ASumInACurrencysWordTakesTheStorysAidTypeButNeverTroops) {
+  auto g = extract("Britain pledged $900 million in humanitarian aid for Sudan. Germany announced 40 million euros. "
+                   "Chad sent 300 soldiers to Sudan. Kuwait pledged 20 million Canadian dollars.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 4u);
+  EXPECT_EQ(aid[1]->provider, Ids{"DEU"});
+  EXPECT_EQ(aid[1]->aid_type, AidType::Humanitarian);
+  ASSERT_TRUE(aid[3]->quantity.has_value());
+  EXPECT_EQ(aid[3]->quantity->unit, "CAD");
+  EXPECT_NE(aid[3]->aid_type, AidType::Troops);
+}
+
+TEST_F(ExtractorAid, TheStateDepartmentApprovesASaleToAStateOfWeapons) {
+  // "The State Department" is a name, not the anaphor "the state"; the weapons follow the
+  // recipient; "a $2 billion loan" is in dollars.
+  auto g = extract("The State Department has approved the possible sale to Poland of Patriot missiles. "
+                   "The United States also approved a $2 billion loan to Poland.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->provider, Ids{"us-state-department"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"POL"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  ASSERT_TRUE(aid[1]->quantity.has_value());
+  EXPECT_EQ(aid[1]->quantity->unit, "USD");
+}
+
+TEST_F(ExtractorAid, AStatesNameBeforeTroopsSaysWhoseTheyAre) {
+  auto g = extract("A spokesperson acknowledged that a team of U.S. military trainers was working with the Guyana Defence Force.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Troops);
 }
 
 // ---------------------------------------------------------------- actors

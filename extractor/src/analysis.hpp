@@ -30,7 +30,8 @@ struct LexiconTables {
   // One index per lexicon class that the stages look up; payload: index into Resources::lexicon().
   PhraseIndex claim, claim_noun, denial_cue, conditional, aid_verb, not_a_trigger, aid_noun, aid_modifier, agreement_noun,
       agreement_modifier, agreement_verb, modality, hedge, negation, title, title_modifier, person_noun, body_noun,
-      group_head, named_body, pronoun, anaphor, preposition, month, weekday, relative_time, bound, amount_link, currency, armed_group_noun;
+      group_head, named_body, pronoun, anaphor, preposition, month, weekday, relative_time, bound, amount_link, currency, armed_group_noun,
+      intent_noun;
   std::set<std::string, std::less<>> currency_codes;  // the `code`s of the currency class: a quantity in one is a sum of money
   // Number words and magnitudes: payload is the index into values.
   PhraseIndex number_words, magnitudes;
@@ -44,7 +45,7 @@ struct LexiconTables {
   // The attributes that frame finding reads at every cue, by lexicon index: taken out of each
   // entry's map of strings once, not looked up there at every cue. Empty where an entry has none.
   struct CueAttributes {
-    std::string_view kind, speaker, object, direction, type, status, generic, reference, standalone, bound, code;
+    std::string_view kind, speaker, object, direction, type, status, generic, reference, standalone, bound, code, owner;
   };
   std::vector<CueAttributes> cue_attributes;
 

@@ -43,6 +43,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"amount-link", &T::amount_link},
       {"currency", &T::currency},
       {"armed-group-noun", &T::armed_group_noun},
+      {"intent-noun", &T::intent_noun},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);
@@ -71,7 +72,7 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
   for (std::size_t i = 0; i < lex.size(); ++i) {
     const LexiconEntry& e = lex[i];
     t.cue_attributes.push_back({e.attr("kind"), e.attr("speaker"), e.attr("object"), e.attr("direction"), e.attr("type"), e.attr("status"),
-                                e.attr("generic"), e.attr("reference"), e.attr("standalone"), e.attr("bound"), e.attr("code")});
+                                e.attr("generic"), e.attr("reference"), e.attr("standalone"), e.attr("bound"), e.attr("code"), e.attr("owner")});
     if (e.cls == "codes") {
       t.codes.push_back({std::string(e.attr("kind")), std::string(e.attr("status")), std::string(e.attr("type")),
                          std::string(e.attr("cameo")), std::string(e.attr("plover"))});

@@ -119,6 +119,11 @@ bool contains_list(std::string_view list, std::string_view item) {
   return false;
 }
 
+bool is_time_preposition(std::string_view norm) {
+  return norm == "since"sv || norm == "in"sv || norm == "until"sv || norm == "till"sv || norm == "before"sv || norm == "after"sv ||
+         norm == "during"sv || norm == "by"sv;
+}
+
 // Asked of every token after an aid trigger: the first character rules out most at once.
 bool is_clause_break(std::string_view norm) {
   if (norm.empty()) return false;
@@ -275,7 +280,8 @@ class FrameFinder {
         if (other.sentence == info.sentence && other.order >= info.order) continue;
         const Fact& g = a_.facts[other_id];
         if (g.kind != FactKind::Aid) continue;
-        if (info.money_only && !other.money_only && g.quantity && g.aid_type) {
+        // Money buys anything but soldiers: "$300 million" after troops sent is no troop aid.
+        if (info.money_only && !other.money_only && g.quantity && g.aid_type && *g.aid_type != AidType::Troops) {
           f.aid_type = g.aid_type;
           set_codes(f);
         }
@@ -401,6 +407,28 @@ class FrameFinder {
     return std::nullopt;
   }
 
+  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the mention
+  // owning the resolve or offer (an intent-noun) that the aid verb at `verb` completes.
+  std::optional<std::size_t> intent_owner(std::size_t verb, std::size_t first) const {
+    if (verb < first + 2 || toks_[verb - 1].norm != "to"sv) return std::nullopt;
+    std::size_t noun_last = verb - 1;
+    std::optional<std::size_t> by;
+    if (const long k = a_.mention_at[noun_last - 1]; k >= 0) {
+      const ActorMention& m = a_.mentions[static_cast<std::size_t>(k)];
+      if (m.first < first + 2 || toks_[m.first - 1].norm != "by"sv) return std::nullopt;
+      by = static_cast<std::size_t>(k);
+      noun_last = m.first - 1;
+    }
+    std::optional<PhraseMatch> noun;
+    for (std::size_t t = noun_last; !noun && t > first && t + 3 > noun_last; --t)
+      if (auto n = tables_.intent_noun.longest_at(token_ids_, t - 1, noun_last); n && n->last == noun_last) noun = n;
+    if (!noun || by) return noun ? by : std::nullopt;
+    // The possessor, over up to three words between it and the noun ("unfriendly", quotes).
+    for (std::size_t p = noun->first; p > first + 1 && p + 4 > noun->first; --p)
+      if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
+    return std::nullopt;
+  }
+
   // "to Ukraine", "for Kyiv", "to support the Russian invasion": the first mention within a
   // few tokens after a directional preposition in [first, last).
   std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
@@ -432,10 +460,17 @@ class FrameFinder {
         const bool names_the_aid = tables_.aid_noun.longest_at(token_ids_, m.last, toks_.size()) ||
                                    tables_.aid_modifier.longest_at(token_ids_, m.last, toks_.size());
         if (located && names_the_aid) continue;
-        if (!excluded && direct) return k;
+        if (!excluded && direct) return located ? k : owned_by(*k, last).value_or(*k);  // "to Yemen's Houthis"
       }
     }
     return std::nullopt;
+  }
+
+  // "Yemen's Houthis": the mention that mention k owns, right after its possessive.
+  std::optional<std::size_t> owned_by(std::size_t k, std::size_t last) const {
+    const ActorMention& m = a_.mentions[k];
+    if (m.last + 1 >= last || !is_possessive(toks_[m.last])) return std::nullopt;
+    return mention_starting_in(m.last + 1, std::min(last, m.last + 2));
   }
 
   const model::Actor* actor(const std::string& id) const {
@@ -669,6 +704,34 @@ class FrameFinder {
     return at + 1 < toks_.size() && is_possessive(toks_[at]) && cue_starts_at(c.aid_nouns, at + 1);
   }
 
+  // "announced Wednesday that ...", "announced on Tuesday that ...": a clause follows the verb
+  // ending at `at`, after a time adjunct at most (resolved or not: without a publication date
+  // "Tuesday" is no time expression, but still no object).
+  bool opens_that_clause(std::size_t at, std::size_t last) const {
+    for (std::size_t words = 0; at < last && words < 4; ++words) {
+      const std::string_view n = toks_[at].norm;
+      auto time = std::find_if(a_.times.begin(), a_.times.end(), [&](const TimeExpression& t) { return t.first == at; });
+      if (time != a_.times.end()) at = time->last;
+      else if (n == "on"sv || n == "last"sv || n == "this"sv || n == "late"sv || n == "early"sv || toks_[at].is_number ||
+               tables_.weekday.longest_at(token_ids_, at, at + 1) || tables_.month.longest_at(token_ids_, at, at + 1))
+        ++at;
+      else
+        break;
+    }
+    return at < last && toks_[at].norm == "that"sv;
+  }
+
+  // "approved the first review of Tanzania's three-year credit facility": the owner of a
+  // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
+  std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
+    for (const Cue& n : c.aid_nouns) {
+      if (n.first < first || n.last > last || attributes(n).owner != "recipient") continue;
+      for (std::size_t p = n.first; p > first + 1 && p + 4 > n.first; --p)
+        if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
+    }
+    return std::nullopt;
+  }
+
   // "give Jordan 3 billion euros", "sent Kyiv a $400 million package": what is given follows the
   // mention at `at` at once (a number, a sum, or an aid noun, after "a"/"an"/"another" if any),
   // so the mention is the verb's first object, the one who receives.
@@ -709,6 +772,10 @@ class FrameFinder {
       } else {
         continue;
       }
+      // "deployed since 2021": a year, not an amount ("up to 2000 troops" is one).
+      if (currency.empty() && num > 0 && value.size() == 4 && (value.starts_with("19") || value.starts_with("20")) &&
+          is_time_preposition(toks_[num - 1].norm))
+        continue;
       if (auto mag = tables_.magnitudes.longest_at(token_ids_, end, last)) {
         const std::string& zeros = tables_.values[mag->payload];
         value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
@@ -727,7 +794,7 @@ class FrameFinder {
         // "hundreds of troops", "tens of thousands of soldiers": the noun counted is after "of".
         std::size_t unit_first = end;
         if (unit_first + 1 < last && toks_[unit_first].norm == "of"sv) ++unit_first;
-        if (unit_first >= last || !toks_[unit_first].is_word) continue;
+        if (unit_first >= last || !toks_[unit_first].is_word || is_preposition(unit_first)) continue;
         // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
         std::size_t unit_last = unit_first + 1;
         for (const Cue& c : nouns)
@@ -743,6 +810,8 @@ class FrameFinder {
               grew = true;
             }
         }
+        // "1,400 Dutch troops": whose they are is an actor, not part of the unit.
+        while (unit_first + 1 < unit_last && a_.mention_at[unit_first] >= 0) ++unit_first;
         q.unit = normalize(doc_.text_of(unit_first, unit_last));
       }
       std::size_t q_first = t;
@@ -874,12 +943,24 @@ class FrameFinder {
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
                         // "medical supplies": the head of an aid noun, not a verb.
-                        if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first < q.first && q.first < n.last; }))
+                        // "extended credit facility": the first word of a longer aid noun too.
+                        if (std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first <= q.first && q.first < n.last && (n.first < q.first || q.last < n.last); }))
                           return true;
                         if (q.first <= first) return false;
                         const std::string_view prev = toks_[q.first - 1].norm;
                         if (prev == "the"sv || prev == "a"sv || prev == "an"sv || prev == "its"sv || prev == "their"sv || prev == "his"sv || prev == "her"sv)
                           return true;
+                        // "$10 million in immediate funds", "a share of funds": a word that is also an
+                        // aid noun, after a preposition (and maybe one adjective), is that noun. Not a
+                        // gerund: "accused of funding the rebels".
+                        const bool also_noun = std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == q.first && n.last == q.last; });
+                        if (also_noun && !toks_[q.last - 1].norm.ends_with("ing")) {
+                          auto opens_phrase = [&](std::size_t t) { return toks_[t].norm != "to"sv && is_preposition(t); };
+                          if (opens_phrase(q.first - 1)) return true;
+                          if (q.first >= first + 2 && toks_[q.first - 1].is_word && !toks_[q.first - 1].capitalized && a_.mention_at[q.first - 1] < 0 &&
+                              opens_phrase(q.first - 2))
+                            return true;
+                        }
                         const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
                         const bool listed = next == ","sv || next == "and"sv || next == "or"sv || next == "."sv || next == ";"sv;
                         if ((prev == ","sv || prev == "and"sv || prev == "or"sv) && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
@@ -989,7 +1070,9 @@ class FrameFinder {
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
       } else if (object_accused) {
-        if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2))) {
+        // "accused its eastern neighbour": a possessive pronoun names whose the accused is.
+        if (auto obj = mention_starting_in(t.last, std::min(last, t.last + 2));
+            obj && !(a_.mentions[*obj].kind == MentionKind::Pronoun && a_.mentions[*obj].modifier)) {
           f.accused = a_.mentions[*obj].actors;
           f.accused_end = a_.mentions[*obj].last;
           f.complement_first = f.accused_end;
@@ -1086,6 +1169,10 @@ class FrameFinder {
     };
 
     for (const Cue& v : c.aid_verbs) {
+      if (opens_that_clause(v.last, last)) {
+        note(v, "verb followed by a 'that' clause: it reports, it does not give");
+        continue;
+      }
       const std::size_t window_end = next_trigger(v.first);
       const std::string_view direction = attributes(v).direction;
       const bool receive = direction == "receive";
@@ -1100,33 +1187,61 @@ class FrameFinder {
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
                            (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
       auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
+      if (!passive && !present && !origin && !receive)
+        if (auto owner = intent_owner(v.first, first)) subject = owner;
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
+      // "Chad accused its eastern neighbour of arming the rebels": an accused newskg cannot name
+      // still gives; the accuser does not.
       std::vector<std::string> accused_giver;
-      if (!receive && !passive && !present && v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv))
+      bool accused_unnamed = false;
+      // "of supporting and arming the rebels": a gerund joined to one after "of".
+      const bool after_of = v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv ||
+                                                ((toks_[v.first - 1].norm == "and"sv || toks_[v.first - 1].norm == "or"sv) && v.first > first + 2 &&
+                                                 toks_[v.first - 2].norm.ends_with("ing") &&
+                                                 (toks_[v.first - 3].norm == "of"sv || toks_[v.first - 3].norm == "for"sv)));
+      if (!receive && !passive && !present && after_of)
         for (const ClaimFrame& fr : frames)
-          if (!fr.accused.empty() && fr.complement_first <= v.first && v.first < fr.complement_last) accused_giver = fr.accused;
-      // The object ends where the recipient's preposition begins.
-      auto recipient = receive ? std::nullopt : recipient_in(v.last, window_end, actors_of(subject));
-      std::size_t object_last = window_end;
-      if (recipient) object_last = a_.mentions[*recipient].first;
-      // "supplying Russia with weapons", "supplying the RSF with drones"
-      if (!recipient && !receive) {
-        auto direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
+          if (fr.complement_first <= v.first && v.first < fr.complement_last) {
+            if (!fr.accused.empty()) accused_giver = fr.accused;
+            else accused_unnamed = attributes(fr.trigger).object == "accused";
+          }
+      // "supplying Russia with weapons", "supplying the RSF with drones": the verb's object.
+      std::optional<std::size_t> recipient, direct;
+      bool direct_with = false;
+      if (!receive) {
+        direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
-        if (direct && a_.mentions[*direct].last + 1 < window_end && is_possessive(toks_[a_.mentions[*direct].last]))
-          if (auto owned = mention_starting_in(a_.mentions[*direct].last + 1, std::min(window_end, a_.mentions[*direct].last + 2));
-              owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
+        if (direct)
+          if (auto owned = owned_by(*direct, window_end); owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
             direct = owned;
-        if (direct && ((a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv) ||
-                       (!attributes(v).type.empty() &&
-                        !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
-                       gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
-          recipient = direct;
+        direct_with = direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv;
       }
+      // The object ends where the recipient's preposition begins.
+      if (direct_with) recipient = direct;
+      else if (!receive) recipient = recipient_in(v.last, window_end, actors_of(subject));
+      std::size_t object_last = window_end;
+      if (recipient && !direct_with) object_last = a_.mentions[*recipient].first;
+      if (!recipient && !receive) recipient = borrower_in(v.last, window_end, c);
+      if (!recipient && direct &&
+          ((!attributes(v).type.empty() &&
+            !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
+           gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
+        recipient = direct;
       const bool object_before = passive || present || origin;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
+      // "approved the possible sale to Poland of Patriot equipment": what is given follows its recipient.
+      if (types.empty() && recipient && !object_before && a_.mentions[*recipient].last + 1 < window_end &&
+          toks_[a_.mentions[*recipient].last].norm == "of"sv) {
+        object_last = window_end;
+        types = aid_types_in(c, a_.mentions[*recipient].last + 1, object_last);
+      }
       if (present) types.erase(std::remove_if(types.begin(), types.end(), [](const TypedNoun& t) { return t.type != AidType::Troops; }), types.end());
+      // "supply Russian forces with drones": the recipient's own words are not what it gets.
+      if (recipient)
+        types.erase(std::remove_if(types.begin(), types.end(), [&](const TypedNoun& t) {
+                      return t.cue.first >= a_.mentions[*recipient].first && t.cue.last <= a_.mentions[*recipient].last;
+                    }), types.end());
       bool typed_by_verb = false;
       if (types.empty())
         if (auto t = attributes(v).type; !t.empty()) {
@@ -1150,6 +1265,12 @@ class FrameFinder {
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
+      // "announced 140 million euros": a currency's own word types nothing, as "$" does not.
+      if (quantity && is_money(*quantity))
+        types.erase(std::remove_if(types.begin(), types.end(), [&](const TypedNoun& t) {
+                      auto word = tables_.currency.longest_at(token_ids_, t.cue.first, t.cue.last);
+                      return word && word->last == t.cue.last;
+                    }), types.end());
       const bool money_only = types.empty() && quantity && is_money(*quantity);
       if (money_only) types.push_back({AidType::Financial, v});  // "pledged $220 million"
       if (types.empty()) {
@@ -1190,8 +1311,12 @@ class FrameFinder {
         for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
           const ActorMention& m = a_.mentions[k];
           bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
-          // "Rwandan troops", "Russian military personnel", "Russia's soldiers"
-          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive;
+          // "Rwandan troops", "Russian military personnel", "Russia's soldiers", "U.S. military trainers"
+          const bool names_troops = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
+            return t.cue.first >= m.last && t.cue.first <= m.last + 2;
+          });
+          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
+                        (m.kind == MentionKind::Name && names_troops);
           if (provider.empty() && troops) {
             provider = m.actors;
             roles.push_back(k);
@@ -1223,7 +1348,7 @@ class FrameFinder {
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       } else {
-        provider = accused_giver.empty() ? actors_of(subject) : accused_giver;
+        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::vector<std::string>{} : actors_of(subject);
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       }
@@ -1290,6 +1415,7 @@ class FrameFinder {
           }
       // A demonym or possessor right before: "Iranian military aid", "Russia's continued
       // assistance", "the alleged North Korean troop deployment".
+      bool owner_before = false;
       if (provider.empty()) {
         std::size_t p = phrase_first;
         int words = 0;
@@ -1304,10 +1430,17 @@ class FrameFinder {
           if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
             provider = m.actors;
             roles = {k};
+            owner_before = true;
           }
         }
       }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
+      // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
+      if (!recipient && owner_before && attributes(noun).owner == "recipient") {
+        recipient = roles.front();
+        provider.clear();
+        roles.clear();
+      }
       if (generic && !recipient) {  // "Russian assistance in enhancing ...": too vague
         note(noun, "generic aid noun without a type modifier or a recipient: too vague to be a fact");
         continue;
@@ -1389,6 +1522,13 @@ class FrameFinder {
             type = parse_agreement_type(attributes(m).type);
             break;
           }
+      // "the Agreement between Romania and Portugal on defense cooperation": after its parties.
+      for (std::size_t t = noun.last; type == model::AgreementType::Other && t + 1 < last && t < noun.last + 20; ++t) {
+        if (is_clause_break(toks_[t].norm) || toks_[t].norm == ","sv) break;
+        if (toks_[t].norm != "on"sv && toks_[t].norm != "for"sv) continue;
+        for (const Cue& m : c.agreement_modifiers)
+          if (m.first == t + 1) type = parse_agreement_type(attributes(m).type);
+      }
       std::vector<std::string> parties;
       std::vector<std::size_t> roles;
       auto add_party = [&](std::size_t k) {

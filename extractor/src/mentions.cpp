@@ -45,6 +45,9 @@ class MentionFinder {
 
   std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
+    if (is_determiner(toks_[i].norm))
+      if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
+        if (auto end = of_name(i, b->last, sentence)) return *end;
     if (auto end = person_or_body(i, limit)) return *end;
     if (auto end = role_of(i, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
@@ -90,6 +93,9 @@ class MentionFinder {
       return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
     };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
+      // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
+      if (auto name = gazetteer_at(i + 1, limit); name && name->last > ana->last) return i;
+      if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
       if (auto end = armed_group()) return *end;
       return ana->last;
@@ -169,8 +175,31 @@ class MentionFinder {
     return best;
   }
 
+  // "the Government of Romania", "the executive board of the IMF": an anaphor or a body that
+  // stands for its owner, over tokens [first, noun_last), whose own "of" names that owner;
+  // no antecedent is looked for.
+  std::optional<std::size_t> of_name(std::size_t first, std::size_t noun_last, const Sentence& sentence) {
+    std::size_t at = noun_last + 1;
+    if (noun_last >= sentence.last || toks_[noun_last].norm != "of"sv) return std::nullopt;
+    if (at < sentence.last && toks_[at].norm == "the"sv) ++at;
+    auto hit = gazetteer_at(at, sentence.last);
+    if (!hit) return std::nullopt;
+    const auto& named = tables_.gazetteer_hits[hit->payload];
+    const GazetteerEntry& entry = tables_.resources->gazetteer()[named.entry];
+    if (named.form != Hit::Name || entry.actor.type == model::ActorType::Person) return std::nullopt;
+    ActorMention m;
+    m.first = first;
+    m.last = hit->last;
+    m.actors = {use_actor(entry).id};
+    m.rule = "mention.body-of-name";
+    return push(std::move(m), sentence);
+  }
+
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    return tables_.gazetteer.longest_at(token_ids_, i, limit);
+    auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+    // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
+    if (hit && hit->last < toks_.size() && toks_[hit->last].norm == "$"sv) return std::nullopt;
+    return hit;
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
@@ -697,11 +726,18 @@ class MentionFinder {
   }
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
-    std::size_t p = first;
-    while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
-      --p;
-    if (p == sentence.first) return false;
-    return tables_.preposition.longest_at(token_ids_, p - 1, p).has_value();
+    auto determiners_before = [&](std::size_t p) {
+      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
+        --p;
+      return p;
+    };
+    auto preposition_before = [&](std::size_t p) { return p > sentence.first && tables_.preposition.longest_at(token_ids_, p - 1, p).has_value(); };
+    std::size_t p = determiners_before(first);
+    if (preposition_before(p)) return true;
+    // "for future United Nations operations", "into southern Afghanistan": one adjective between.
+    const Token& word = toks_[p > sentence.first ? p - 1 : p];
+    return p > sentence.first && word.is_word && !word.capitalized && !word.norm.ends_with("ed") && a_.mention_at[p - 1] < 0 &&
+           preposition_before(determiners_before(p - 1));
   }
 
   // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the

@@ -96,7 +96,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"conditional", {}},
     {"aid-verb", {"direction", "type", "status", "cameo", "plover"}},
     {"not-a-trigger", {}},
-    {"aid-noun", {"type", "standalone", "generic", "reference"}},
+    {"aid-noun", {"type", "standalone", "generic", "reference", "owner"}},
     {"aid-modifier", {"type"}},
     {"agreement-noun", {"type"}},
     {"agreement-modifier", {"type"}},
@@ -122,6 +122,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"amount-link", {}},
     {"currency", {"code"}},
     {"armed-group-noun", {}},
+    {"intent-noun", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
