@@ -859,6 +859,16 @@ TEST_F(ExtractorAid, AStatesNameBeforeTroopsSaysWhoseTheyAre) {
   EXPECT_EQ(aid[0]->aid_type, AidType::Troops);
 }
 
+TEST_F(ExtractorAid, AMillionAndWhatAnAgencyBelievesIsAlleged) {
+  auto g = extract("South Korea's spy agency believes North Korea sent more than a million artillery shells to Russia.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Alleged);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "1000000");
+  EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::AtLeast);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
