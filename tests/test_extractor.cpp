@@ -349,6 +349,19 @@ TEST_F(ExtractorClaims, ASpeakerReportingItsOwnSideIsNoAllegation) {
   EXPECT_EQ(aid[0]->status, Status::Planned);
 }
 
+TEST_F(ExtractorClaims, AnEmbassyInACapitalDeniesOnSocialMedia) {
+  // "tweeted" reports; the capital after "in" is where the embassy is, not who speaks; "to aid
+  // in its fight" is a verb, no second aid.
+  auto g = extract("\"Allegations that Turkey is supplying Ethiopia with drones to aid in its fight are false,\" "
+                   "Turkey's embassy in Addis Ababa tweeted.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  const model::Actor* embassy = g.find_actor(denials[0]->claimant.at(0));
+  ASSERT_NE(embassy, nullptr);
+  EXPECT_EQ(embassy->affiliation, "TUR");
+  EXPECT_EQ(facts(g, FactKind::Aid).size(), 1u);
+}
+
 // ---------------------------------------------------------------- agreements
 
 TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {
@@ -467,6 +480,14 @@ TEST_F(ExtractorAgreements, TheGovernmentOfAStateAndATypeAfterTheParties) {
   auto agreements = facts(g, FactKind::Agreement);
   ASSERT_EQ(agreements.size(), 1u);
   EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ROU", "PRT"}));
+  EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Defense);
+}
+
+TEST_F(ExtractorAgreements, ADealWithAStateIsAnAgreementToDealWithIsNot) {
+  auto g = extract("Ethiopia signed a military cooperation deal with Russia. Kenya said it must deal with Russia and China.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ETH", "RUS"}));
   EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Defense);
 }
 

@@ -386,6 +386,10 @@ class FrameFinder {
         adjacent = toks_[t].is_word && n != "and"sv && n != "or"sv && n != "but"sv && n != "that"sv && !is_preposition(t);
       }
       if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
+      // "Turkey's embassy in Addis Ababa tweeted": the place is where the subject before it is.
+      if (!m.subject && adjacent && m.first > floor + 1 && (toks_[m.first - 1].norm == "in"sv || toks_[m.first - 1].norm == "at"sv))
+        if (const long owner = a_.mention_at[m.first - 2]; owner >= 0 && a_.mentions[static_cast<std::size_t>(owner)].subject)
+          return static_cast<std::size_t>(owner);
       if (m.subject || adjacent) return k;
     }
     return std::nullopt;
@@ -940,6 +944,8 @@ class FrameFinder {
               }), v.end());
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
+    // "to aid in its fight", "to help Kyiv": after "to", a generic aid word is a verb.
+    std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && toks_[n.first - 1].norm == "to"sv && attributes(n).generic == "yes"; });
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
                         // "medical supplies": the head of an aid noun, not a verb.
