@@ -890,6 +890,13 @@ TEST_F(ExtractorAid, AMillionAndWhatAnAgencyBelievesIsAlleged) {
   EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::AtLeast);
 }
 
+TEST_F(ExtractorAid, WeaponsSystemsAndMissileLaunchersAreWeapons) {
+  auto g = extract("The United States will send advanced weapons systems to Ukraine. Germany supplied missile launchers to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  for (const Fact* f : aid) EXPECT_EQ(f->aid_type, AidType::Weapons);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
