@@ -897,6 +897,18 @@ TEST_F(ExtractorAid, WeaponsSystemsAndMissileLaunchersAreWeapons) {
   for (const Fact* f : aid) EXPECT_EQ(f->aid_type, AidType::Weapons);
 }
 
+TEST_F(ExtractorAid, WhoseTroopsOrDronesWereSentGivesThem) {
+  // A passive with no "by": the owner of what was sent gives it.
+  auto g = extract("Russian troops were sent to Mali last year. Iranian drones were delivered to Russia by sea. "
+                   "India sent 25 tonnes of relief material to Sri Lanka.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 3u);
+  EXPECT_EQ(aid[0]->provider, Ids{"RUS"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"MLI"});
+  EXPECT_EQ(aid[1]->provider, Ids{"IRN"});
+  EXPECT_EQ(aid[2]->aid_type, AidType::Humanitarian);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {

@@ -1293,6 +1293,21 @@ class FrameFinder {
             if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 4))) return m;
         return std::nullopt;
       };
+      // "Rwandan troops", "Russian military personnel", "Russia's soldiers", "U.S. military
+      // trainers", "Iranian drones": whose the things before the verb are.
+      auto owner_before = [&]() -> std::optional<std::size_t> {
+        for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
+          const ActorMention& m = a_.mentions[k];
+          const bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
+          const bool names_them = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
+            return t.cue.first >= m.last && t.cue.first <= m.last + 2;
+          });
+          if (m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
+              (m.kind == MentionKind::Name && names_them))
+            return k;
+        }
+        return std::nullopt;
+      };
       if (receive) {
         recip = actors_of(subject);
         // "from X", a demonym in the object ("Iranian arms"), else the partner in a
@@ -1314,19 +1329,9 @@ class FrameFinder {
               if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
           }
       } else if (present) {
-        for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
-          const ActorMention& m = a_.mentions[k];
-          bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
-          // "Rwandan troops", "Russian military personnel", "Russia's soldiers", "U.S. military trainers"
-          const bool names_troops = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
-            return t.cue.first >= m.last && t.cue.first <= m.last + 2;
-          });
-          bool troops = m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
-                        (m.kind == MentionKind::Name && names_troops);
-          if (provider.empty() && troops) {
-            provider = m.actors;
-            roles.push_back(k);
-          }
+        if (auto k = owner_before()) {
+          provider = a_.mentions[*k].actors;
+          roles.push_back(*k);
         }
         for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
           const std::string_view n = toks_[t].norm;
@@ -1347,7 +1352,8 @@ class FrameFinder {
           roles.push_back(*m);
         }
       } else if (passive) {
-        if (auto m = giver_after({"by", "from"})) {
+        // "weapons had been supplied by Serbia"; else "Russian troops were sent to Mali".
+        if (auto m = giver_after({"by", "from"}); m || (m = owner_before())) {
           provider = a_.mentions[*m].actors;
           roles.push_back(*m);
         }
