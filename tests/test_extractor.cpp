@@ -362,6 +362,20 @@ TEST_F(ExtractorClaims, AnEmbassyInACapitalDeniesOnSocialMedia) {
   EXPECT_EQ(facts(g, FactKind::Aid).size(), 1u);
 }
 
+TEST_F(ExtractorClaims, ANounAccusedOfIsTheAccusedUnlessItsObjectWentFirst) {
+  auto g = extract("Washington imposed sanctions on Chinese companies accused of supplying components to Russia's military. "
+                   "The measures also target Belarus, which the EU accused of sending shells to Russia.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 2u);
+  EXPECT_TRUE(allegations[0]->claimant.empty());
+  ASSERT_EQ(allegations[0]->accused.size(), 1u);
+  const model::Actor* companies = g.find_actor(allegations[0]->accused[0]);
+  ASSERT_NE(companies, nullptr);
+  EXPECT_EQ(companies->affiliation, "CHN");
+  EXPECT_EQ(allegations[1]->claimant, Ids{"EU"});
+  EXPECT_EQ(allegations[1]->accused, Ids{"BLR"});
+}
+
 // ---------------------------------------------------------------- agreements
 
 TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {

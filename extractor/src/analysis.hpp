@@ -84,6 +84,8 @@ inline bool cue_starts_at(const std::vector<Cue>& cues, std::size_t at) {
   return false;
 }
 
+inline bool is_determiner(std::string_view norm) { return norm == "the" || norm == "a" || norm == "an"; }
+
 // "'s" or a bare apostrophe ("the Houthis' drones").
 inline bool is_possessive(const Token& t) { return std::string_view(t.norm) == "'s" || std::string_view(t.norm) == "'"; }
 

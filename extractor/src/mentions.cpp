@@ -15,7 +15,6 @@ namespace {
 
 using Hit = LexiconTables::GazetteerHit;
 
-bool is_determiner(std::string_view norm) { return norm == "the"sv || norm == "a"sv || norm == "an"sv; }
 
 class MentionFinder {
  public:
