@@ -505,6 +505,15 @@ TEST_F(ExtractorAgreements, ADealWithAStateIsAnAgreementToDealWithIsNot) {
   EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Defense);
 }
 
+TEST_F(ExtractorAgreements, AMediatorIsNoParty) {
+  auto g = extract("Qatar and Egypt brokered a truce between Israel and Hamas. Russia and Ukraine signed a grain deal brokered by Turkey.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 2u);
+  EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ISR", "hamas"}));
+  EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Ceasefire);
+  EXPECT_EQ(sorted(agreements[1]->party), sorted(Ids{"RUS", "UKR"}));
+}
+
 // ---------------------------------------------------------------- aid
 
 TEST_F(ExtractorAid, PlannedTroopsWithAQuantity) {

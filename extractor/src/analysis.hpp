@@ -45,7 +45,7 @@ struct LexiconTables {
   // The attributes that frame finding reads at every cue, by lexicon index: taken out of each
   // entry's map of strings once, not looked up there at every cue. Empty where an entry has none.
   struct CueAttributes {
-    std::string_view kind, speaker, object, direction, type, status, generic, reference, standalone, bound, code, owner;
+    std::string_view kind, speaker, subject, object, direction, type, status, generic, reference, standalone, bound, code, owner;
   };
   std::vector<CueAttributes> cue_attributes;
 

@@ -71,7 +71,7 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
   const auto& lex = resources.lexicon();
   for (std::size_t i = 0; i < lex.size(); ++i) {
     const LexiconEntry& e = lex[i];
-    t.cue_attributes.push_back({e.attr("kind"), e.attr("speaker"), e.attr("object"), e.attr("direction"), e.attr("type"), e.attr("status"),
+    t.cue_attributes.push_back({e.attr("kind"), e.attr("speaker"), e.attr("subject"), e.attr("object"), e.attr("direction"), e.attr("type"), e.attr("status"),
                                 e.attr("generic"), e.attr("reference"), e.attr("standalone"), e.attr("bound"), e.attr("code"), e.attr("owner")});
     if (e.cls == "codes") {
       t.codes.push_back({std::string(e.attr("kind")), std::string(e.attr("status")), std::string(e.attr("type")),

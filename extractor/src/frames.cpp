@@ -1530,9 +1530,13 @@ class FrameFinder {
     (void)frames;
     std::vector<ActHit> hits;
     for (const Cue& noun : c.agreement_nouns) {
+      // "signed a deal brokered by Turkey": the parties' verb wins over the mediator's.
+      auto mediates = [&](const Cue& v) { return attributes(v).subject == "mediator"; };
       const Cue* verb = nullptr;
       for (const Cue& v : c.agreement_verbs)
-        if ((v.last <= noun.first && noun.first - v.last <= 6) || (v.first >= noun.last && v.first - noun.last <= 2)) verb = &v;
+        if (((v.last <= noun.first && noun.first - v.last <= 6) || (v.first >= noun.last && v.first - noun.last <= 2)) &&
+            !(verb && mediates(v) && !mediates(*verb)))
+          verb = &v;
       if (!verb) {
         note(noun, "agreement noun without an agreement verb (signed, reached, ...) within four words");
         continue;
@@ -1567,11 +1571,14 @@ class FrameFinder {
           if (std::find(parties.begin(), parties.end(), id) == parties.end()) parties.push_back(id);
       };
       const std::size_t verb_first = std::min(verb->first, noun.first);
-      if (auto subject = subject_before(verb_first, first)) add_party(*subject);
+      // "Qatar brokered a truce between Israel and Hamas": the mediator is no party.
+      const bool mediated = mediates(*verb);
+      if (!mediated)
+        if (auto subject = subject_before(verb_first, first)) add_party(*subject);
       for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
         if (toks_[t].norm == "with"sv || toks_[t].norm == "between"sv || toks_[t].norm == "and"sv)
           if (auto m = mention_starting_in(t + 1, std::min(last, t + 3))) add_party(*m);
-      if (parties.size() < 2)
+      if (parties.size() < 2 && !mediated)
         for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
           if (toks_[t].norm == "by"sv || toks_[t].norm == "from"sv)
             if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);

@@ -100,7 +100,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"aid-modifier", {"type"}},
     {"agreement-noun", {"type"}},
     {"agreement-modifier", {"type"}},
-    {"agreement-verb", {"status"}},
+    {"agreement-verb", {"status", "subject"}},
     {"modality", {"status"}},
     {"hedge", {}},
     {"negation", {}},
