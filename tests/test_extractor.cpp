@@ -932,6 +932,17 @@ TEST_F(ExtractorAid, WhoseTroopsOrDronesWereSentGivesThem) {
   EXPECT_EQ(aid[2]->aid_type, AidType::Humanitarian);
 }
 
+TEST_F(ExtractorAid, BombsAreWeaponsAndTrainingIsMilitaryAid) {
+  auto g = extract("Israel received a shipment of bombs from the United States. France will train 2,000 Ukrainian soldiers.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"ISR"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  EXPECT_EQ(aid[1]->provider, Ids{"FRA"});
+  EXPECT_EQ(aid[1]->aid_type, AidType::Military);
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {
