@@ -376,6 +376,15 @@ TEST_F(ExtractorClaims, ANounAccusedOfIsTheAccusedUnlessItsObjectWentFirst) {
   EXPECT_EQ(allegations[1]->accused, Ids{"BLR"});
 }
 
+TEST_F(ExtractorClaims, AndHasOpensASecondClauseOfTheSameSubject) {
+  // What the flights carried is no part of what the UAE denied giving.
+  auto g = extract("The UAE has denied arming any group in Sudan and has told the panel that the flights carried humanitarian aid.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  EXPECT_EQ(aid[0]->status, Status::Denied);
+}
+
 // ---------------------------------------------------------------- agreements
 
 TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {

@@ -137,6 +137,13 @@ bool is_clause_break(std::string_view norm) {
   }
 }
 
+// An auxiliary or a reporting verb: after "and" it opens a second clause of the same subject
+// ("denied arming any group and has told the panel that ...").
+bool opens_verb_phrase(std::string_view norm) {
+  return norm == "has"sv || norm == "have"sv || norm == "had"sv || norm == "is"sv || norm == "are"sv || norm == "was"sv ||
+         norm == "were"sv || norm == "will"sv || norm == "would"sv || norm == "said"sv || norm == "told"sv || norm == "says"sv;
+}
+
 // Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
 bool opens_adverbial_clause(std::string_view norm) {
   return norm == "after"sv || norm == "before"sv || norm == "since"sv || norm == "until"sv || norm == "when"sv || norm == "while"sv ||
@@ -1162,7 +1169,7 @@ class FrameFinder {
         for (const Cue& q : *v)
           if (q.first > after && q.first < end) end = q.first;
       for (std::size_t t = after; t < end; ++t)
-        if (is_clause_break(toks_[t].norm)) return t;
+        if (is_clause_break(toks_[t].norm) || (toks_[t].norm == "and"sv && t + 1 < end && opens_verb_phrase(toks_[t + 1].norm))) return t;
       return end;
     };
     bool recipient_agent = false;
