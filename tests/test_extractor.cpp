@@ -385,6 +385,16 @@ TEST_F(ExtractorClaims, AndHasOpensASecondClauseOfTheSameSubject) {
   EXPECT_EQ(aid[0]->status, Status::Denied);
 }
 
+TEST_F(ExtractorClaims, ARecipientConfirmingWhatItGotVouchesForItAHoaxIsADenial) {
+  auto g = extract("The United Nations confirmed that it had received the first shipment of aid from Jordan. "
+                   "Ukraine said North Korea had sent troops to Russia. Kremlin spokesman Dmitry Peskov called the reports another hoax.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->status, Status::Actual);
+  EXPECT_EQ(aid[1]->status, Status::Alleged);  // a third party's word; the Kremlin's denial answers the reports
+  EXPECT_EQ(facts(g, FactKind::Denial).size(), 1u);
+}
+
 // ---------------------------------------------------------------- agreements
 
 TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {

@@ -1183,9 +1183,11 @@ class FrameFinder {
       f.evidence = {span(ev_first, ev_last)};
       f.trigger = doc_.span(trig_first, trig_last);
       f.date = date_near(trig_first, first, last);
-      // Inside someone else's claim, or an accusation by no one named, an act is only alleged.
+      // Inside someone else's claim, or an accusation by no one named, an act is only alleged;
+      // a recipient confirming what it got vouches for it ("the U.N. confirmed it had received").
       if (const ClaimFrame* fr = frame_around(frames, trig_first);
           fr && f.status == Status::Actual && fr->kind != "Denial" &&
+          !(fr->kind == "Confirmation" && !fr->claimant.empty() && same_side(fr->claimant, f.recipient)) &&
           (fr->claimant.empty() ? fr->kind == "Allegation" : !same_side(fr->claimant, f.provider))) {
         f.status = Status::Alleged;
         if (explaining())
