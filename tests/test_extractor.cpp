@@ -962,6 +962,16 @@ TEST_F(ExtractorAid, BombsAreWeaponsAndTrainingIsMilitaryAid) {
   EXPECT_EQ(aid[1]->aid_type, AidType::Military);
 }
 
+TEST_F(ExtractorAid, AnAmountRightBeforeANominalActIsItsQuantity) {
+  auto g = extract("The European Commission proposed a 50 billion euro facility for Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Considered);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "50000000000");
+  EXPECT_EQ(aid[0]->quantity->unit, "EUR");
+}
+
 // ---------------------------------------------------------------- actors
 
 TEST_F(ExtractorActors, TitledPersonKnownToTheGazetteer) {

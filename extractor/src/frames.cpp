@@ -732,6 +732,18 @@ class FrameFinder {
     return at < last && toks_[at].norm == "that"sv;
   }
 
+  // "a $2 billion loan", "a 50 billion euro facility": the amount right before a noun phrase
+  // that begins at `phrase_first`.
+  std::optional<model::Quantity> amount_before(std::size_t phrase_first, std::size_t noun_last, std::size_t first,
+                                               const SentenceCues& c) const {
+    std::size_t t = phrase_first;
+    while (t > first && (toks_[t - 1].is_number || tables_.currency.longest_at(token_ids_, t - 1, t) ||
+                         tables_.magnitudes.longest_at(token_ids_, t - 1, t)))
+      --t;
+    if (t == phrase_first) return std::nullopt;
+    return quantity_in(t, noun_last, c.aid_nouns);
+  }
+
   // "approved the first review of Tanzania's three-year credit facility": the owner of a
   // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
   std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
@@ -1516,6 +1528,7 @@ class FrameFinder {
       if (recipient) roles.push_back(*recipient);
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged, &negated);
+      const std::optional<model::Quantity> amount = amount_before(phrase_first, noun.last, first, c);
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
@@ -1523,6 +1536,7 @@ class FrameFinder {
         f.recipient = actors_of(recipient);
         f.aid_type = tn.type;
         f.status = status;
+        if (types.size() == 1) f.quantity = amount;
         f.rule = noun.entry->id;
         if (explaining()) {
           f.source = noun.entry->where();
