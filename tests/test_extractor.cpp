@@ -1115,6 +1115,15 @@ TEST_F(ExtractorActors, AnAcronymOpeningTheTextIsNoDateline) {
   EXPECT_EQ(aid[0]->recipient, Ids{"MLI"});
 }
 
+TEST_F(ExtractorActors, TheGroupIsTheGroupItsSpokesmanSpeaksFor) {
+  auto g = extract("Kinshasa backs the Democratic Forces for the Liberation of Rwanda, Rwanda said. "
+                   "M23 spokesman Innocent Bahati said the group had not received a single bullet from Rwanda.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_FALSE(aid.empty());
+  EXPECT_EQ(aid.back()->recipient, Ids{"M23"});
+  ASSERT_NE(g.find_actor("FDLR"), nullptr);
+}
+
 // ---------------------------------------------------------------- dates
 
 TEST_F(ExtractorDates, RelativeDatesResolveAgainstPublication) {

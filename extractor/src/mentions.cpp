@@ -661,14 +661,28 @@ class MentionFinder {
       static const std::set<std::string> kGeneric = {"group", "movement", "organization", "organisation",
                                                      "alliance", "bloc", "coalition", "board", "body", "lender"};
       static const std::set<std::string> kArmed = {"militia", "rebels"};  // never the U.N. experts
-      antecedent = recent([&](const ActorMention& m) {
-        auto it = a_.actors.find(m.actors.front());
-        if (m.person || m.actors.size() != 1 || it == a_.actors.end()) return false;
-        const model::Actor& a = it->second;
+      auto fits = [&](const model::Actor& a) {
         if (kArmed.count(head)) return a.type == model::ActorType::ArmedGroup;
         if (normalize(a.label).find(head) != std::string::npos && a.type != model::ActorType::State) return true;
         return kGeneric.count(head) > 0 && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
-      });
+      };
+      auto actor_of = [&](const std::string& id) -> const model::Actor* {
+        auto it = a_.actors.find(id);
+        return it == a_.actors.end() ? nullptr : &it->second;
+      };
+      // "M23 spokesman Innocent Bahati said the group had not ...": the group its speaker speaks for.
+      for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend() && doc_.sentence_of(it->first) == sentence; ++it)
+        if (it->person && it->actors.size() == 1)
+          if (const model::Actor* p = actor_of(it->actors.front()); p && !p->affiliation.empty())
+            if (const model::Actor* group = actor_of(p->affiliation); group && fits(*group)) {
+              actors = {group->id};
+              break;
+            }
+      if (actors.empty())
+        antecedent = recent([&](const ActorMention& m) {
+          const model::Actor* a = m.person || m.actors.size() != 1 ? nullptr : actor_of(m.actors.front());
+          return a && fits(*a);
+        });
     } else if (refers == "source") {
       // "The report also accused ...", "The experts wrote ...": who wrote the report named
       // before ("a report by United Nations experts", "a U.N. report"). Only as the sentence's
