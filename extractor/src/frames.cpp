@@ -1073,19 +1073,21 @@ class FrameFinder {
       }
       const std::string_view before_trigger = t.first > first ? std::string_view(toks_[t.first - 1].norm) : std::string_view();
       const bool object_accused = attributes(t).object == "accused";
-      // "companies accused of supplying ...": no object before "of" makes it passive too, unless
-      // the object went before its subject ("Belarus, which the EU accused of allowing ...").
-      auto object_fronted = [&] {
+      // "companies accused of supplying ...": the mention right before "accused of" is the
+      // accused, unless a "which" before it made that mention the subject ("Belarus, which the
+      // EU accused of allowing ...").
+      auto reduced_relative = [&] {
         const long m = t.first > first ? a_.mention_at[t.first - 1] : -1;
-        if (m < 0) return true;
-        for (std::size_t u = a_.mentions[static_cast<std::size_t>(m)].first; u-- > first && u + 3 > a_.mentions[static_cast<std::size_t>(m)].first;)
-          if (toks_[u].norm == "which"sv || toks_[u].norm == "that"sv || toks_[u].norm == "whom"sv || toks_[u].norm == "who"sv) return true;
-        return false;
+        if (m < 0) return false;
+        const std::size_t mention_first = a_.mentions[static_cast<std::size_t>(m)].first;
+        for (std::size_t u = mention_first; u-- > first && u + 3 > mention_first;)
+          if (toks_[u].norm == "which"sv || toks_[u].norm == "that"sv || toks_[u].norm == "whom"sv || toks_[u].norm == "who"sv) return false;
+        return true;
       };
       const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
                                        before_trigger == "is" || before_trigger == "are" || before_trigger == "being" ||
-                                       (t.last < last && toks_[t.last].norm == "of"sv && !object_fronted()));
+                                       (t.last < last && toks_[t.last].norm == "of"sv && reduced_relative()));
       if (passive_accusation) {
         // "Serbia has been accused by Russia of selling ammunition": the passive turns the
         // roles round; without "by" the text names no accuser.
@@ -1114,7 +1116,7 @@ class FrameFinder {
         } else if (toks_[t.last].norm == "of"sv && f.claimant_mention) {
           // "Belarus, which the EU accused of ...": the accused is what "which" stands for.
           std::size_t u = a_.mentions[*f.claimant_mention].first;
-          while (u > first && (is_determiner(toks_[u - 1].norm))) --u;
+          while (u > first && is_determiner(toks_[u - 1].norm)) --u;
           if (u > first + 1 && (toks_[u - 1].norm == "which"sv || toks_[u - 1].norm == "whom"sv)) {
             const std::size_t before = toks_[u - 2].norm == ","sv && u > first + 2 ? u - 3 : u - 2;
             if (const long m = a_.mention_at[before]; m >= 0) f.accused = a_.mentions[static_cast<std::size_t>(m)].actors;
