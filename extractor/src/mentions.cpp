@@ -15,7 +15,6 @@ namespace {
 
 using Hit = LexiconTables::GazetteerHit;
 
-
 class MentionFinder {
  public:
   explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {}
