@@ -210,7 +210,15 @@ class LineEncoder {
   }
   void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
     put('"');
+    literal_value(v);
+    literal_end(datatype, lang);
+  }
+  // A literal's lexical form, without its quotes.
+  void literal_value(std::string_view v) {
     escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
+  }
+  // What follows a literal's lexical form: the closing quote, a datatype or a language tag.
+  void literal_end(const Iri& datatype, std::string_view lang) {
     put('"');
     if (datatype.stem) {
       put("^^");
@@ -223,7 +231,8 @@ class LineEncoder {
   void separator() { put(' '); }
   // What ends a statement in `graph` (null: the default graph), made once per graph.
   static std::string line_end(const EncodedIri* graph);
-  void end(std::string_view line_end) { put(line_end); }
+  // Bytes already encoded: a line's end, or a piece of a line made once for many.
+  void encoded(std::string_view bytes) { put(bytes); }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -473,7 +482,31 @@ struct RdfWriter::Impl {
     line.iri(predicate);
     line.separator();
     line.iri(object);
-    line.end(line_end);
+    line.encoded(line_end);
+  }
+  // A predicate whose objects are literals (of a datatype, or plain), with the bytes around
+  // their lexical forms (' <predicate> "' and '"^^<datatype> <graph> .') made once per document.
+  struct LiteralEnding {
+    const EncodedIri* predicate = nullptr;
+    const EncodedIri* datatype = nullptr;
+    ByteBuffer before, after;
+  };
+  LiteralEnding span_begin_index, span_end_index, span_anchor;
+  void share_literal_ending(LiteralEnding& ending, const EncodedIri& predicate, const EncodedIri* datatype) {
+    ending.predicate = &predicate;
+    ending.datatype = datatype;
+    ending.before.clear();
+    ending.after.clear();
+    {
+      LineEncoder line(ending.before);
+      line.separator();
+      line.iri(predicate);
+      line.separator();
+      line.encoded("\"");
+    }
+    LineEncoder line(ending.after);
+    line.literal_end(datatype ? Iri(*datatype) : Iri(), {});
+    line.encoded(line_end);
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
@@ -513,7 +546,7 @@ struct RdfWriter::Impl {
     line.separator();
     if (object.type == SERD_URI) line.iri(object.resource);
     else line.literal(value, object.datatype, object.lang);
-    line.end(line_end);
+    line.encoded(line_end);
   }
   void emit(const Iri& subject, const SharedEnding& ending) {
     if (!line_based) return emit(subject, *ending.predicate, iri(*ending.object));
@@ -521,15 +554,32 @@ struct RdfWriter::Impl {
     {
       LineEncoder line(lines);
       line.iri(subject);
-      line.end(ending.bytes.view());
+      line.encoded(ending.bytes.view());
     }
     line_written();
+  }
+  // `value`: valid UTF-8 without NUL (see valid_literal).
+  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
+    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+    ++statements;
+    {
+      LineEncoder line(lines);
+      line.iri(subject);
+      line.encoded(ending.before.view());
+      line.literal_value(value);
+      line.encoded(ending.after.view());
+    }
+    line_written();
+  }
+  // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one.
+  static std::string_view valid_literal(std::string_view value, std::string& repaired) {
+    if (needs_repair(value)) return repaired = valid_utf8(value);
+    return value;
   }
   void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
     std::string repaired;
-    std::string_view value = object.value;
-    if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
+    const std::string_view value = object.type == SERD_LITERAL ? valid_literal(object.value, repaired) : object.value;
     if (line_based) {
       encode_line(subject, predicate, object, value);
       line_written();
@@ -589,9 +639,11 @@ struct RdfWriter::Impl {
     const EncodedIri& id = span_iri;
     emit(id, span_is_string);
     emit(id, span_in_context);
-    emit(id, kNifBeginIndex, typed(ShortText().add(s.begin).view(), kXsdNonNegativeInteger));
-    emit(id, kNifEndIndex, typed(ShortText().add(s.end).view(), kXsdNonNegativeInteger));
-    emit(id, kNifAnchorOf, literal(s.anchor));
+    // Numbers are valid as they are; only the anchor may need a repair.
+    emit(id, span_begin_index, ShortText().add(s.begin).view());
+    emit(id, span_end_index, ShortText().add(s.end).view());
+    std::string repaired;
+    emit(id, span_anchor, valid_literal(s.anchor, repaired));
   }
 
   void write_actor(const model::Actor& a) {
@@ -674,6 +726,9 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   share_ending(span_is_string, kRdfType, kNifString);
   share_ending(span_in_context, kNifReferenceContext, doc_iri);
   share_ending(fact_derived_from_document, kProvWasDerivedFrom, doc_iri);
+  share_literal_ending(span_begin_index, kNifBeginIndex, &kXsdNonNegativeInteger);
+  share_literal_ending(span_end_index, kNifEndIndex, &kXsdNonNegativeInteger);
+  share_literal_ending(span_anchor, kNifAnchorOf, nullptr);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
