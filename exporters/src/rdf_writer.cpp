@@ -101,23 +101,28 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
-  // Goes on, empty, in the memory of `memory`. Its bytes are room to write over: they are not
+  // Goes on, empty, in the memory of `rendered`. Its bytes are room to write over: they are not
   // zeroed again as the buffer grows (a string's resize zeroes what it adds).
-  void reuse(std::string&& memory) {
-    bytes_ = std::move(memory);
+  void reuse(RenderedBytes&& rendered) {
+    bytes_ = std::move(rendered.memory);
     size_ = 0;
   }
-  // The bytes, in a string; the buffer is left empty.
-  std::string take() {
-    bytes_.resize(size_);
-    std::string taken = std::move(bytes_);
+  // The bytes, in their memory with its room; the buffer is left empty.
+  RenderedBytes take() {
+    RenderedBytes taken{std::move(bytes_), size_};
     bytes_.clear();
     size_ = 0;
     return taken;
   }
 
  private:
-  void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
+  // Twice the room. Where the string must move to more memory, only the bytes used go with it:
+  // the rest of a reused buffer is room, not worth a copy (nor a second zeroing).
+  void grow(std::size_t n) {
+    const std::size_t size = std::max(2 * bytes_.size(), size_ + n);
+    if (size > bytes_.capacity()) bytes_.resize(size_);
+    bytes_.resize(size);
+  }
   std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
 };
@@ -759,7 +764,7 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
   // state from one statement to the next, so the pieces join into what one writer would write.
   Impl scratch(nullptr, impl_->options);
   // Encodes what `write` writes into the memory of `into`; returns the number of statements.
-  auto render_into = [&](std::string& into, auto write) {
+  auto render_into = [&](RenderedBytes& into, auto write) {
     scratch.lines.reuse(std::move(into));
     const std::size_t before = scratch.statements;
     write();
@@ -778,11 +783,11 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
 
 void RdfWriter::write(const RenderedDocument& rendered) {
   Impl& m = *impl_;
-  m.put(rendered.statements);
+  m.put(rendered.statements.view());
   m.statements += rendered.count;
   for (const RenderedDocument::Actor& a : rendered.actors)
     if (m.actors_written.insert(a.id).second) {
-      m.put(a.statements);
+      m.put(a.statements.view());
       m.statements += a.count;
     }
   m.failed |= rendered.failed;

@@ -50,14 +50,23 @@ std::string iri_escape(std::string_view);
 // replaces invalid UTF-8 by U+FFFD.
 std::string iri_segment_escape(std::string_view);
 
+// Statements rendered into memory that the next render() reuses as it is: its room beyond
+// `size` is kept, not shrunk and zeroed again at each document as a string's would be.
+struct RenderedBytes {
+  std::string memory;
+  std::size_t size = 0;  // of the first bytes of `memory`, the statements
+  std::string_view view() const { return {memory.data(), size}; }
+};
+
 // A document's statements rendered apart from the output stream (RdfWriter::render), so that
 // threads can render documents while one writer keeps their order.
 struct RenderedDocument {
   struct Actor {
-    std::string id, statements;
+    std::string id;
+    RenderedBytes statements;
     std::size_t count = 0;
   };
-  std::string statements;     // the document's own
+  RenderedBytes statements;   // the document's own
   std::size_t count = 0;      // of statements
   std::vector<Actor> actors;  // each actor's description, written where it was not yet
   bool failed = false;        // a statement could not be written
