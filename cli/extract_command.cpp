@@ -60,10 +60,14 @@ struct Extracted {
 
 // The buffers of rendered documents, given back once written and taken again by the extraction
 // threads, so that a document's hundreds of kilobytes of N-Quads are not allocated (and their
-// pages faulted in) afresh each time. It keeps one per thread: more would each grow, over a
-// long corpus, to the largest document seen, and memory would creep up with the corpus length.
+// pages faulted in and zeroed) afresh each time. It keeps as many as the window holds
+// documents, for the writer gives back a burst of them when a slow document is done; but not
+// those grown past kMaxPooledBytes, so that memory stays bounded by the window however long
+// the corpus, not by the longest document seen.
 class RenderedPool {
  public:
+  // Room for the N-Quads of a text of about 10 KB, four times a typical news article.
+  static constexpr std::size_t kMaxPooledBytes = 512 * 1024;
   explicit RenderedPool(std::size_t keep) : keep_(keep) {}
   exporters::RenderedDocument take() {
     std::lock_guard lock(mutex_);
@@ -73,6 +77,9 @@ class RenderedPool {
     return buffers;
   }
   void give(exporters::RenderedDocument&& buffers) {
+    std::size_t bytes = buffers.statements.memory.capacity();
+    for (const exporters::RenderedDocument::Actor& actor : buffers.actors) bytes += actor.statements.memory.capacity();
+    if (bytes > kMaxPooledBytes) return;
     std::lock_guard lock(mutex_);
     if (free_.size() < keep_) free_.push_back(std::move(buffers));
   }
@@ -297,7 +304,8 @@ int run_extract(const std::vector<std::string>& args) {
   // rendered document (of about 50 bytes per byte of text) in memory.
   std::optional<exporters::RdfWriter> renderer;
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
-  RenderedPool rendered_pool(threads);
+  const std::size_t window = threads * kWindowPerThread;
+  RenderedPool rendered_pool(window);
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
@@ -345,7 +353,7 @@ int run_extract(const std::vector<std::string>& args) {
     if (done.rendered) rendered_pool.give(std::move(*done.rendered));
   };
   try {
-    corpus::run_ordered<corpus::Item, Extracted>(threads, threads * kWindowPerThread, read, work, write);
+    corpus::run_ordered<corpus::Item, Extracted>(threads, window, read, work, write);
   } catch (const FailFast&) {
     if (vm.count("output")) progress.message(fmt::format("{}: not written (--fail-fast)", option("output")));
     return kExitInput;
