@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -638,10 +639,20 @@ struct RdfWriter::Impl {
     spans_written.insert(at, key);
     return true;
   }
+  // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
+  // follow its own statements.
+  std::optional<std::pair<std::size_t, std::size_t>> span_iri_offsets;  // (begin, end) of span_iri
+  const EncodedIri& span_subject(const model::Span& s) {
+    const std::pair offsets{s.begin, s.end};
+    if (span_iri_offsets != offsets) {
+      span_iri.assign({doc_iri, span_suffix(s).view()});
+      span_iri_offsets = offsets;
+    }
+    return span_iri;
+  }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    span_iri.assign({doc_iri, span_suffix(s).view()});
-    const EncodedIri& id = span_iri;
+    const EncodedIri& id = span_subject(s);
     emit(id, span_is_string);
     emit(id, span_in_context);
     // Numbers are valid as they are; only the anchor may need a repair.
@@ -727,6 +738,7 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
   spans_written.clear();
+  span_iri_offsets.reset();
   set_graph(&doc_iri);
   share_ending(span_is_string, kRdfType, kNifString);
   share_ending(span_in_context, kNifReferenceContext, doc_iri);
@@ -748,7 +760,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span);
-    emit({doc_iri, span_suffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
+    emit(span_subject(mention.span), kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
   }
   set_graph(&actors_graph);
 }
