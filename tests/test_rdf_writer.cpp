@@ -620,9 +620,10 @@ TEST_F(RdfWriterTest, IrisBuiltFromEncodedPiecesAreWrittenAsSerdWritesThem) {
 }
 
 TEST_F(RdfWriterTest, EscapesAreFoundWhereverTheyAreInAString) {
-  // The escape scan takes sixteen bytes at a time, then the last sixteen, and a shorter string
-  // byte by byte: a byte to escape at every place of strings of those lengths, in a literal
-  // (which Serd reads back) and in an IRI's tail (compared with what Serd's writer writes).
+  // The escape scan takes sixteen bytes at a time, then the last sixteen; a string of 4 to 15
+  // bytes in two overlapping loads, and a shorter one byte by byte: a byte to escape at every
+  // place of strings of those lengths, in a literal (which Serd reads back) and in an IRI's
+  // tail (compared with what Serd's writer writes).
   for (std::size_t length = 1; length <= 40; ++length) {
     for (std::size_t at = 0; at < length; ++at) {
       std::string text(length, 'a');
