@@ -239,6 +239,12 @@ class LineEncoder {
   static std::string line_end(const EncodedIri* graph);
   // Bytes already encoded: a line's end, or a piece of a line made once for many.
   void encoded(std::string_view bytes) { put(bytes); }
+  // A number's digits, which need no escaping.
+  void digits(std::size_t n) {
+    constexpr std::size_t kMaxDigits = 20;
+    if (static_cast<std::size_t>(end_ - at_) < kMaxDigits) make_room(kMaxDigits);
+    at_ = std::to_chars(at_, end_, n).ptr;
+  }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -585,12 +591,20 @@ struct RdfWriter::Impl {
   // `value`: valid UTF-8 without NUL (see valid_literal).
   void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
     if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.literal_value(value); });
+  }
+  void emit(const Iri& subject, const LiteralEnding& ending, std::size_t number) {
+    if (!line_based) return emit(subject, ending, ShortText().add(number).view());
+    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.digits(number); });
+  }
+  // `write_value` writes the lexical form between the ending's pieces.
+  void encode_literal_line(const Iri& subject, const LiteralEnding& ending, auto write_value) {
     ++statements;
     {
       LineEncoder line(lines);
       line.iri(subject);
       line.encoded(ending.before.view());
-      line.literal_value(value);
+      write_value(line);
       line.encoded(ending.after.view());
     }
     line_written();
@@ -673,9 +687,8 @@ struct RdfWriter::Impl {
     const EncodedIri& id = span_subject(s);
     emit(id, span_is_string);
     emit(id, span_in_context);
-    // Numbers are valid as they are; only the anchor may need a repair.
-    emit(id, span_begin_index, ShortText().add(s.begin).view());
-    emit(id, span_end_index, ShortText().add(s.end).view());
+    emit(id, span_begin_index, s.begin);
+    emit(id, span_end_index, s.end);
     std::string repaired;
     emit(id, span_anchor, valid_literal(s.anchor, repaired));
   }
