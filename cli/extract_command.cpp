@@ -90,6 +90,34 @@ class RenderedPool {
   std::vector<exporters::RenderedDocument> free_;
 };
 
+// The ids of the actors written so far to the output being written, which the extraction
+// threads need not render again: its writer would drop them, and most documents name actors
+// written long before. Documents are written in order, so the set starts again with the
+// first document written to another output (--out-dir), and a document rendered for an
+// output not yet written to finds none there.
+class WrittenActors {
+ public:
+  bool contains(const std::string& output, std::string_view id) const {
+    std::lock_guard lock(mutex_);
+    return output == output_ && ids_.find(id) != ids_.end();
+  }
+  // Those of a document just written to `output` (its actors, or its rendered actors).
+  template <class Actors>
+  void add(const std::string& output, const Actors& actors) {
+    std::lock_guard lock(mutex_);
+    if (output != output_) {
+      output_ = output;
+      ids_.clear();
+    }
+    for (const auto& actor : actors) ids_.emplace(actor.id);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::string output_;
+  std::set<std::string, std::less<>> ids_;
+};
+
 // --fail-fast met an unusable input.
 struct FailFast {};
 
@@ -306,6 +334,7 @@ int run_extract(const std::vector<std::string>& args) {
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
   const std::size_t window = threads * kWindowPerThread;
   RenderedPool rendered_pool(window);
+  WrittenActors written_actors;
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
@@ -328,7 +357,11 @@ int run_extract(const std::vector<std::string>& args) {
       model::DocumentGraph graph = extractor.extract(std::move(*item.document), explain != nullptr);
       item.document.reset();
       for (const model::Fact& fact : graph.facts) done.fact_kinds.push_back(model::name(fact.kind));
-      if (renderer && done.text_bytes <= kMaxRenderedText) renderer->render(graph, done.rendered.emplace(rendered_pool.take()));
+      if (renderer && done.text_bytes <= kMaxRenderedText) {
+        const std::string& output = outputs[item.source];
+        renderer->render(graph, done.rendered.emplace(rendered_pool.take()),
+                         [&](std::string_view id) { return written_actors.contains(output, id); });
+      }
       if (!done.rendered || explain) done.graph = std::move(graph);
     }
     done.item = std::move(item);
@@ -347,6 +380,11 @@ int run_extract(const std::vector<std::string>& args) {
     }
     if (!out_dir.empty()) open_output(outputs[done.item.source]);
     sink.write(done);
+    if (renderer) {
+      const std::string& output = outputs[done.item.source];
+      if (done.rendered) written_actors.add(output, done.rendered->actors);
+      else written_actors.add(output, done.graph->actors);
+    }
     for (std::string_view kind : done.fact_kinds) progress.fact(kind);
     progress.document(done.item.input_bytes, done.text_bytes);
     if (explain && done.graph) exporters::write_fact_explanations(explain, *done.graph, exporters::Iris{rdf.base});

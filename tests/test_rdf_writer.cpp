@@ -778,6 +778,20 @@ TEST_F(RdfWriterTest, RenderedDocumentsAreWrittenAsTheGraphsWould) {
       }
     });
     EXPECT_EQ(rendered, write(std::vector<model::DocumentGraph>{longer, g}, o)) << format_name(f);
+    // Actors known to be written already are left out of the rendering, to the same output.
+    std::set<std::string> written_ids;
+    std::size_t actors_rendered = 0;
+    const std::string without_known = written(o, [&](RdfWriter& writer) {
+      exporters::RenderedDocument buffers;
+      for (const model::DocumentGraph* graph : {&longer, &g}) {
+        writer.render(*graph, buffers, [&](std::string_view id) { return written_ids.contains(std::string(id)); });
+        writer.write(buffers);
+        actors_rendered += buffers.actors.size();
+        for (const auto& actor : buffers.actors) written_ids.insert(actor.id);
+      }
+    });
+    EXPECT_EQ(without_known, rendered) << format_name(f);
+    EXPECT_EQ(actors_rendered, longer.actors.size()) << format_name(f);  // g's are all in `longer`
   }
 }
 

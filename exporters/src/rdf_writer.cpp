@@ -802,7 +802,8 @@ RdfWriter::~RdfWriter() = default;
 
 bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || format == RdfFormat::NQuads; }
 
-void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered) const {
+void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered,
+                       const std::function<bool(std::string_view actor_id)>& written) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
   Impl scratch(nullptr, impl_->options);
@@ -815,12 +816,15 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
     return scratch.statements - before;
   };
   rendered.count = render_into(rendered.statements, [&] { scratch.write_document(g); });
-  rendered.actors.resize(g.actors.size());
-  for (std::size_t i = 0; i < g.actors.size(); ++i) {
-    RenderedDocument::Actor& piece = rendered.actors[i];
-    piece.id = g.actors[i].id;
-    piece.count = render_into(piece.statements, [&] { scratch.write_actor(g.actors[i]); });
+  std::size_t pieces = 0;
+  for (const model::Actor& actor : g.actors) {
+    if (written && written(actor.id)) continue;
+    if (pieces == rendered.actors.size()) rendered.actors.emplace_back();
+    RenderedDocument::Actor& piece = rendered.actors[pieces++];
+    piece.id = actor.id;
+    piece.count = render_into(piece.statements, [&] { scratch.write_actor(actor); });
   }
+  rendered.actors.resize(pieces);
   rendered.failed = scratch.failed;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,8 +89,10 @@ class RdfWriter {
   // For renders_apart() formats: `graph` rendered into `into` (its buffers cleared and reused,
   // so that a pool of them keeps memory flat), on any thread, to be written later with
   // write(RenderedDocument), which adds only the actors not yet written. The two steps write
-  // exactly what write(graph) writes.
-  void render(const model::DocumentGraph& graph, RenderedDocument& into) const;
+  // exactly what write(graph) writes. Actors for which `written` is true (known to be written
+  // already) are not rendered: the writer would drop them.
+  void render(const model::DocumentGraph& graph, RenderedDocument& into,
+              const std::function<bool(std::string_view actor_id)>& written = {}) const;
   void write(const RenderedDocument& rendered);
   std::size_t statements() const;  // written so far
   // Ends the output (closes an open TriG graph or Turtle statement). False on a write error.
