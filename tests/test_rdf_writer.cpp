@@ -646,6 +646,26 @@ TEST_F(RdfWriterTest, NulInTheTextIsReplaced) {
   }
 }
 
+TEST_F(RdfWriterTest, ShortLiteralsAreRepairedWhereverTheBadByteIs) {
+  // Short literals are seen clean sixteen bytes at once (two overlapping loads under sixteen):
+  // a NUL or an invalid byte at every place of strings of those lengths is still replaced, and
+  // a multi-byte character kept.
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string(1, '\0'), "\uFFFD"}, {"\xFF", "\uFFFD"}, {"\u00e9", "\u00e9"}};
+  for (const auto& [bad, written_as] : cases) {
+    for (std::size_t length = 1; length <= 20; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string title(length, 'a'), expected(length, 'a');
+        title.replace(at, 1, bad);
+        expected.replace(at, 1, written_as);
+        g.info.title = title;
+        Parsed p = round_trip(g, RdfFormat::NQuads);
+        EXPECT_EQ(p.objects(iri(doc), iri(str(vocab::kDcterms, "title"))), (std::vector<std::string>{lit(expected)})) << length << " " << at;
+      }
+    }
+  }
+}
+
 TEST_F(RdfWriterTest, UrlIsWrittenAsAValidIri) {
   g.info.url = "https://example.org/news/a b>c\"d{e}";
   for (RdfFormat f : kFormats) {

@@ -39,13 +39,50 @@ std::string valid_utf8(std::string_view s) {
   for (std::size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i)) out.replace(i, 1, "\xEF\xBF\xBD");
   return out;
 }
+// Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+
+// True when `flags16` (of 16 bytes, the flags of those it looks for) flags a byte of s: a block
+// at a time, the last one overlapping the one before. A string of under 16 bytes fills one
+// block from two overlapping loads of its own bytes, the rest holding 'a', which no caller flags.
+template <class Flags16>
+bool any_flagged(std::string_view s, Flags16 flags16) {
+  const auto flagged = [&](const Bytes16& block) {
+    const auto flags = flags16(block);
+    std::uint64_t halves[2];
+    std::memcpy(halves, &flags, 16);
+    return (halves[0] | halves[1]) != 0;
+  };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  if (n < 16) {
+    Bytes16 block = Bytes16{} + static_cast<unsigned char>('a');
+    auto* lanes = reinterpret_cast<unsigned char*>(&block);
+    if (n >= 8) {
+      std::memcpy(lanes, bytes, 8);
+      std::memcpy(lanes + 8, bytes + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(lanes, bytes, 4);
+      std::memcpy(lanes + 4, bytes + n - 4, 4);
+    } else {
+      std::copy(bytes, bytes + n, lanes);
+    }
+    return flagged(block);
+  }
+  for (std::size_t i = 0; i < n; i = std::min(i + 16, n)) {
+    Bytes16 block;
+    std::memcpy(&block, bytes + std::min(i, n - 16), 16);
+    if (flagged(block)) return true;
+  }
+  return false;
+}
+
 // True when valid_utf8(s) would change s (rare: most text is clean, and is then not copied).
 bool needs_repair(std::string_view s) {
   // Most literals are short and ASCII: seen clean here without the calls, which are faster on
   // long text (a document's).
   constexpr std::size_t kShort = 64;
-  const auto clean_ascii = [](unsigned char c) { return c - 1u < 0x7Fu; };  // 1 to 0x7F
-  if (s.size() <= kShort && std::all_of(s.begin(), s.end(), clean_ascii)) return false;
+  if (s.size() <= kShort && !any_flagged(s, [](Bytes16 b) { return (b == 0) | (b >= 0x80); })) return false;
   return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s);
 }
 
@@ -250,9 +287,6 @@ class LineEncoder {
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
 
-  // Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
-  using Bytes16 = unsigned char __attribute__((vector_size(16)));
-
   void iri_bytes(std::string_view v) {
     escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
                                                     (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
@@ -263,27 +297,9 @@ class LineEncoder {
   void escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
     const std::size_t n = v.size();
-    const auto any_flagged = [&](const Bytes16& block) {
-      const auto flags = flags16(block);
-      std::uint64_t halves[2];
-      std::memcpy(halves, &flags, 16);
-      return (halves[0] | halves[1]) != 0;
-    };
     // Most strings are short (a number, an id, a span's "#char=B,E", an anchor) and clean: one
-    // test sees them whole, in two overlapping loads of their own bytes (the rest of the block
-    // holds a byte that nothing escapes). A flagged one goes on to the byte loop below.
-    if (n >= 4 && n < 16) {
-      Bytes16 block = Bytes16{} + static_cast<unsigned char>('a');
-      auto* lanes = reinterpret_cast<unsigned char*>(&block);
-      if (n >= 8) {
-        std::memcpy(lanes, bytes, 8);
-        std::memcpy(lanes + 8, bytes + n - 8, 8);
-      } else {
-        std::memcpy(lanes, bytes, 4);
-        std::memcpy(lanes + 4, bytes + n - 4, 4);
-      }
-      if (!any_flagged(block)) return put(v);
-    }
+    // test sees them whole. A flagged one goes on to the byte loop below.
+    if (n < 16 && !any_flagged(v, flags16)) return put(v);
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
@@ -293,7 +309,10 @@ class LineEncoder {
       while (i < n && n >= 16) {
         Bytes16 block;
         std::memcpy(&block, bytes + std::min(i, n - 16), 16);
-        if (any_flagged(block)) break;
+        const auto flags = flags16(block);
+        std::uint64_t halves[2];
+        std::memcpy(halves, &flags, 16);
+        if (halves[0] | halves[1]) break;
         i = std::min(i + 16, n);
       }
       while (i < n && table[bytes[i]] == 0) ++i;
