@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -493,6 +494,26 @@ std::string Iris::actors_graph() const { return base + std::string(kActorsGraphP
 
 struct RdfWriter::Impl {
   bool failed = false;  // a statement Serd refused, or a write that failed
+  // The writers that render() lends to threads, one per thread at most, given back with their
+  // buffers grown: made afresh for each document, they grew them again each time.
+  std::mutex idle_renderers_mutex;
+  std::vector<std::unique_ptr<Impl>> idle_renderers;
+  std::unique_ptr<Impl> lend_renderer() {
+    {
+      std::lock_guard lock(idle_renderers_mutex);
+      if (!idle_renderers.empty()) {
+        std::unique_ptr<Impl> renderer = std::move(idle_renderers.back());
+        idle_renderers.pop_back();
+        renderer->failed = false;
+        return renderer;
+      }
+    }
+    return std::make_unique<Impl>(nullptr, options);
+  }
+  void take_back(std::unique_ptr<Impl> renderer) {
+    std::lock_guard lock(idle_renderers_mutex);
+    idle_renderers.push_back(std::move(renderer));
+  }
   RdfOptions options;
   Iris iris;
   std::FILE* out;  // null in a writer that only renders
@@ -825,7 +846,8 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
                        const std::function<bool(std::string_view actor_id)>& written) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
-  Impl scratch(nullptr, impl_->options);
+  std::unique_ptr<Impl> renderer = impl_->lend_renderer();
+  Impl& scratch = *renderer;
   // Encodes what `write` writes into the memory of `into`; returns the number of statements.
   auto render_into = [&](RenderedBytes& into, auto write) {
     scratch.lines.reuse(std::move(into));
@@ -845,6 +867,7 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
   }
   rendered.actors.resize(pieces);
   rendered.failed = scratch.failed;
+  impl_->take_back(std::move(renderer));
 }
 
 void RdfWriter::write(const RenderedDocument& rendered) {
