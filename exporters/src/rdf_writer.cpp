@@ -701,6 +701,17 @@ struct RdfWriter::Impl {
   // The subject of several statements in a row, encoded once for them.
   EncodedIri fact_iri, span_iri;
   std::string fact_suffix;    // of fact_iri
+  // The lexical form of the date written last, kept for the next: most dates written repeat
+  // the one before (a document's facts share a few), and Date::lexical() formats each time.
+  std::optional<model::Date> lexical_date;
+  std::string lexical_form;
+  std::string_view lexical(const model::Date& d) {
+    if (lexical_date != d) {
+      lexical_form = d.lexical();
+      lexical_date = d;
+    }
+    return lexical_form;
+  }
   std::string actor_segment;  // for actor_iri()
 
   // True the first time a span of the document is seen.
@@ -772,7 +783,7 @@ struct RdfWriter::Impl {
       if (!f.quantity->unit.empty()) emit(id, kNkgQuantityUnit, literal(f.quantity->unit));
       emit(id, kNkgQuantityBound, iri({kNkgNamespace, model::name(f.quantity->bound)}));
     }
-    if (f.date) emit(id, kNkgDate, typed(f.date->lexical(), {kXsdNamespace, f.date->datatype()}));
+    if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), {kXsdNamespace, f.date->datatype()}));
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
@@ -826,7 +837,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
     else emit(doc_iri, kDctermsSource, literal(g.info.url));
   }
   if (!g.info.source.empty()) emit(doc_iri, kNkgSourceName, literal(g.info.source));
-  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(g.info.published->lexical(), {kXsdNamespace, g.info.published->datatype()}));
+  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), {kXsdNamespace, g.info.published->datatype()}));
   if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
