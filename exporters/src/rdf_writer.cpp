@@ -156,7 +156,7 @@ class ByteBuffer {
 
  private:
   // Twice the room. Where the string must move to more memory, only the bytes used go with it:
-  // the rest of a reused buffer is room, not worth a copy (nor a second zeroing).
+  // the rest of a reused buffer is room, not worth a copy.
   void grow(std::size_t n) {
     const std::size_t size = std::max(2 * bytes_.size(), size_ + n);
     if (size > bytes_.capacity()) bytes_.resize(size_);
@@ -494,26 +494,6 @@ std::string Iris::actors_graph() const { return base + std::string(kActorsGraphP
 
 struct RdfWriter::Impl {
   bool failed = false;  // a statement Serd refused, or a write that failed
-  // The writers that render() lends to threads, one per thread at most, given back with their
-  // buffers grown: made afresh for each document, they grew them again each time.
-  std::mutex idle_renderers_mutex;
-  std::vector<std::unique_ptr<Impl>> idle_renderers;
-  std::unique_ptr<Impl> lend_renderer() {
-    {
-      std::lock_guard lock(idle_renderers_mutex);
-      if (!idle_renderers.empty()) {
-        std::unique_ptr<Impl> renderer = std::move(idle_renderers.back());
-        idle_renderers.pop_back();
-        renderer->failed = false;
-        return renderer;
-      }
-    }
-    return std::make_unique<Impl>(nullptr, options);
-  }
-  void take_back(std::unique_ptr<Impl> renderer) {
-    std::lock_guard lock(idle_renderers_mutex);
-    idle_renderers.push_back(std::move(renderer));
-  }
   RdfOptions options;
   Iris iris;
   std::FILE* out;  // null in a writer that only renders
@@ -580,6 +560,27 @@ struct RdfWriter::Impl {
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
+
+  // The writers that render() lends to threads, one per thread at most, given back with their
+  // buffers grown: made afresh for each document, they grew them again each time.
+  std::mutex idle_renderers_mutex;
+  std::vector<std::unique_ptr<Impl>> idle_renderers;
+  std::unique_ptr<Impl> lend_renderer() {
+    {
+      std::lock_guard lock(idle_renderers_mutex);
+      if (!idle_renderers.empty()) {
+        std::unique_ptr<Impl> renderer = std::move(idle_renderers.back());
+        idle_renderers.pop_back();
+        renderer->failed = false;
+        return renderer;
+      }
+    }
+    return std::make_unique<Impl>(nullptr, options);
+  }
+  void take_back(std::unique_ptr<Impl> renderer) {
+    std::lock_guard lock(idle_renderers_mutex);
+    idle_renderers.push_back(std::move(renderer));
+  }
 
   Impl(std::FILE* out_, RdfOptions options_);
   ~Impl() {
