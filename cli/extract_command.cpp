@@ -60,10 +60,14 @@ struct Extracted {
 
 // The buffers of rendered documents, given back once written and taken again by the extraction
 // threads, so that a document's hundreds of kilobytes of N-Quads are not allocated (and their
-// pages faulted in) afresh each time. It keeps one per thread: more would each grow, over a
-// long corpus, to the largest document seen, and memory would creep up with the corpus length.
+// pages faulted in and zeroed) afresh each time. It keeps as many as the window holds
+// documents, for the writer gives back a burst of them when a slow document is done; but not
+// those grown past kMaxPooledBytes, so that memory stays bounded by the window however long
+// the corpus, not by the longest document seen.
 class RenderedPool {
  public:
+  // Room for the N-Quads of a text of about 10 KB, four times a typical news article.
+  static constexpr std::size_t kMaxPooledBytes = 512 * 1024;
   explicit RenderedPool(std::size_t keep) : keep_(keep) {}
   exporters::RenderedDocument take() {
     std::lock_guard lock(mutex_);
@@ -73,6 +77,9 @@ class RenderedPool {
     return buffers;
   }
   void give(exporters::RenderedDocument&& buffers) {
+    std::size_t bytes = buffers.statements.memory.capacity();
+    for (const exporters::RenderedDocument::Actor& actor : buffers.actors) bytes += actor.statements.memory.capacity();
+    if (bytes > kMaxPooledBytes) return;
     std::lock_guard lock(mutex_);
     if (free_.size() < keep_) free_.push_back(std::move(buffers));
   }
@@ -81,6 +88,34 @@ class RenderedPool {
   std::size_t keep_;
   std::mutex mutex_;
   std::vector<exporters::RenderedDocument> free_;
+};
+
+// The ids of the actors written so far to the output being written, which the extraction
+// threads need not render again: its writer would drop them, and most documents name actors
+// written long before. Documents are written in order, so the set starts again with the
+// first document written to another output (--out-dir), and a document rendered for an
+// output not yet written to finds none there.
+class WrittenActors {
+ public:
+  bool contains(const std::string& output, std::string_view id) const {
+    std::lock_guard lock(mutex_);
+    return output == output_ && ids_.find(id) != ids_.end();
+  }
+  // Those of a document just written to `output` (its actors, or its rendered actors).
+  template <class Actors>
+  void add(const std::string& output, const Actors& actors) {
+    std::lock_guard lock(mutex_);
+    if (output != output_) {
+      output_ = output;
+      ids_.clear();
+    }
+    for (const auto& actor : actors) ids_.emplace(actor.id);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::string output_;
+  std::set<std::string, std::less<>> ids_;
 };
 
 // --fail-fast met an unusable input.
@@ -297,7 +332,9 @@ int run_extract(const std::vector<std::string>& args) {
   // rendered document (of about 50 bytes per byte of text) in memory.
   std::optional<exporters::RdfWriter> renderer;
   if (rdf_format && exporters::renders_apart(*rdf_format) && threads > 1) renderer.emplace(nullptr, rdf);
-  RenderedPool rendered_pool(threads);
+  const std::size_t window = threads * kWindowPerThread;
+  RenderedPool rendered_pool(window);
+  WrittenActors written_actors;
 
   Progress progress((::isatty(STDERR_FILENO) || vm.count("progress")) && !quiet, !quiet, reader.total_bytes());
   bool refused = false;  // by --validate
@@ -320,7 +357,11 @@ int run_extract(const std::vector<std::string>& args) {
       model::DocumentGraph graph = extractor.extract(std::move(*item.document), explain != nullptr);
       item.document.reset();
       for (const model::Fact& fact : graph.facts) done.fact_kinds.push_back(model::name(fact.kind));
-      if (renderer && done.text_bytes <= kMaxRenderedText) renderer->render(graph, done.rendered.emplace(rendered_pool.take()));
+      if (renderer && done.text_bytes <= kMaxRenderedText) {
+        const std::string& output = outputs[item.source];
+        renderer->render(graph, done.rendered.emplace(rendered_pool.take()),
+                         [&](std::string_view id) { return written_actors.contains(output, id); });
+      }
       if (!done.rendered || explain) done.graph = std::move(graph);
     }
     done.item = std::move(item);
@@ -339,13 +380,18 @@ int run_extract(const std::vector<std::string>& args) {
     }
     if (!out_dir.empty()) open_output(outputs[done.item.source]);
     sink.write(done);
+    if (renderer) {
+      const std::string& output = outputs[done.item.source];
+      if (done.rendered) written_actors.add(output, done.rendered->actors);
+      else written_actors.add(output, done.graph->actors);
+    }
     for (std::string_view kind : done.fact_kinds) progress.fact(kind);
     progress.document(done.item.input_bytes, done.text_bytes);
     if (explain && done.graph) exporters::write_fact_explanations(explain, *done.graph, exporters::Iris{rdf.base});
     if (done.rendered) rendered_pool.give(std::move(*done.rendered));
   };
   try {
-    corpus::run_ordered<corpus::Item, Extracted>(threads, threads * kWindowPerThread, read, work, write);
+    corpus::run_ordered<corpus::Item, Extracted>(threads, window, read, work, write);
   } catch (const FailFast&) {
     if (vm.count("output")) progress.message(fmt::format("{}: not written (--fail-fast)", option("output")));
     return kExitInput;

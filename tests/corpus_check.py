@@ -199,6 +199,16 @@ elif CHECK == "out-dir":
         run(["-f", "nquads", "-q", "--shard", f"{k}/3", "--out-dir", shards, tree])
     expect(sorted(os.listdir(shards)) == [f"part-{k}-of-3.nq" for k in range(3)], f"--shard with --out-dir wrote {os.listdir(shards)}")
     run(["-o", os.path.join(work, "x.nq"), "--out-dir", out, tree], code=2)
+    # Each output holds the actors that its documents name, though another output had them
+    # first: with -j 2 the extraction threads leave out actors already written, but only those
+    # written to the same output.
+    copies = os.path.join(work, "copies")
+    for name in ["a.jsonl", "b.jsonl"]:
+        write(os.path.join(copies, name), "\n".join(corpus_lines(2)) + "\n")
+    copies_out = os.path.join(work, "copies-out")
+    run(["-f", "nquads", "-q", "-j", "2", "--out-dir", copies_out, copies])
+    alone = run(["-f", "nquads", "-q", "-j", "2", os.path.join(copies, "b.jsonl")]).stdout
+    expect(open(os.path.join(copies_out, "b.nq"), "rb").read() == alone, "b.nq (after a.nq, naming the same actors) differs from a run on b.jsonl alone")
 
 elif CHECK == "summary-and-progress":
     corpus = write(os.path.join(work, "corpus.jsonl"), "\n".join(good) + "\n")

@@ -620,9 +620,10 @@ TEST_F(RdfWriterTest, IrisBuiltFromEncodedPiecesAreWrittenAsSerdWritesThem) {
 }
 
 TEST_F(RdfWriterTest, EscapesAreFoundWhereverTheyAreInAString) {
-  // The escape scan takes sixteen bytes at a time, then the last sixteen, and a shorter string
-  // byte by byte: a byte to escape at every place of strings of those lengths, in a literal
-  // (which Serd reads back) and in an IRI's tail (compared with what Serd's writer writes).
+  // The escape scan takes sixteen bytes at a time, then the last sixteen; a string of 4 to 15
+  // bytes in two overlapping loads, and a shorter one byte by byte: a byte to escape at every
+  // place of strings of those lengths, in a literal (which Serd reads back) and in an IRI's
+  // tail (compared with what Serd's writer writes).
   for (std::size_t length = 1; length <= 40; ++length) {
     for (std::size_t at = 0; at < length; ++at) {
       std::string text(length, 'a');
@@ -642,6 +643,26 @@ TEST_F(RdfWriterTest, NulInTheTextIsReplaced) {
   for (RdfFormat f : kFormats) {
     Parsed p = round_trip(g, f);
     EXPECT_EQ(p.objects(iri(doc), iri(nif("isString"))), (std::vector<std::string>{lit("a\uFFFDb")})) << format_name(f);
+  }
+}
+
+TEST_F(RdfWriterTest, ShortLiteralsAreRepairedWhereverTheBadByteIs) {
+  // Short literals are seen clean sixteen bytes at once (two overlapping loads under sixteen):
+  // a NUL or an invalid byte at every place of strings of those lengths is still replaced, and
+  // a multi-byte character kept.
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string(1, '\0'), "\uFFFD"}, {"\xFF", "\uFFFD"}, {"\u00e9", "\u00e9"}};
+  for (const auto& [bad, written_as] : cases) {
+    for (std::size_t length = 1; length <= 20; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string title(length, 'a'), expected(length, 'a');
+        title.replace(at, 1, bad);
+        expected.replace(at, 1, written_as);
+        g.info.title = title;
+        Parsed p = round_trip(g, RdfFormat::NQuads);
+        EXPECT_EQ(p.objects(iri(doc), iri(str(vocab::kDcterms, "title"))), (std::vector<std::string>{lit(expected)})) << length << " " << at;
+      }
+    }
   }
 }
 
@@ -777,6 +798,20 @@ TEST_F(RdfWriterTest, RenderedDocumentsAreWrittenAsTheGraphsWould) {
       }
     });
     EXPECT_EQ(rendered, write(std::vector<model::DocumentGraph>{longer, g}, o)) << format_name(f);
+    // Actors known to be written already are left out of the rendering, to the same output.
+    std::set<std::string> written_ids;
+    std::size_t actors_rendered = 0;
+    const std::string without_known = written(o, [&](RdfWriter& writer) {
+      exporters::RenderedDocument buffers;
+      for (const model::DocumentGraph* graph : {&longer, &g}) {
+        writer.render(*graph, buffers, [&](std::string_view id) { return written_ids.contains(std::string(id)); });
+        writer.write(buffers);
+        actors_rendered += buffers.actors.size();
+        for (const auto& actor : buffers.actors) written_ids.insert(actor.id);
+      }
+    });
+    EXPECT_EQ(without_known, rendered) << format_name(f);
+    EXPECT_EQ(actors_rendered, longer.actors.size()) << format_name(f);  // g's are all in `longer`
   }
 }
 

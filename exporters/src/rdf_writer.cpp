@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -38,13 +40,50 @@ std::string valid_utf8(std::string_view s) {
   for (std::size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i)) out.replace(i, 1, "\xEF\xBF\xBD");
   return out;
 }
+// Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+
+// True when `flags16` (of 16 bytes, the flags of those it looks for) flags a byte of s: a block
+// at a time, the last one overlapping the one before. A string of under 16 bytes fills one
+// block from two overlapping loads of its own bytes, the rest holding 'a', which no caller flags.
+template <class Flags16>
+bool any_flagged(std::string_view s, Flags16 flags16) {
+  const auto flagged = [&](const Bytes16& block) {
+    const auto flags = flags16(block);
+    std::uint64_t halves[2];
+    std::memcpy(halves, &flags, 16);
+    return (halves[0] | halves[1]) != 0;
+  };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  if (n < 16) {
+    Bytes16 block = Bytes16{} + static_cast<unsigned char>('a');
+    auto* lanes = reinterpret_cast<unsigned char*>(&block);
+    if (n >= 8) {
+      std::memcpy(lanes, bytes, 8);
+      std::memcpy(lanes + 8, bytes + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(lanes, bytes, 4);
+      std::memcpy(lanes + 4, bytes + n - 4, 4);
+    } else {
+      std::copy(bytes, bytes + n, lanes);
+    }
+    return flagged(block);
+  }
+  for (std::size_t i = 0; i < n; i = std::min(i + 16, n)) {
+    Bytes16 block;
+    std::memcpy(&block, bytes + std::min(i, n - 16), 16);
+    if (flagged(block)) return true;
+  }
+  return false;
+}
+
 // True when valid_utf8(s) would change s (rare: most text is clean, and is then not copied).
 bool needs_repair(std::string_view s) {
   // Most literals are short and ASCII: seen clean here without the calls, which are faster on
   // long text (a document's).
   constexpr std::size_t kShort = 64;
-  const auto clean_ascii = [](unsigned char c) { return c - 1u < 0x7Fu; };  // 1 to 0x7F
-  if (s.size() <= kShort && std::all_of(s.begin(), s.end(), clean_ascii)) return false;
+  if (s.size() <= kShort && !any_flagged(s, [](Bytes16 b) { return (b == 0) | (b >= 0x80); })) return false;
   return s.find('\0') != std::string_view::npos || !model::is_valid_utf8(s);
 }
 
@@ -101,23 +140,28 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
-  // Goes on, empty, in the memory of `memory`. Its bytes are room to write over: they are not
+  // Goes on, empty, in the memory of `rendered`. Its bytes are room to write over: they are not
   // zeroed again as the buffer grows (a string's resize zeroes what it adds).
-  void reuse(std::string&& memory) {
-    bytes_ = std::move(memory);
+  void reuse(RenderedBytes&& rendered) {
+    bytes_ = std::move(rendered.memory);
     size_ = 0;
   }
-  // The bytes, in a string; the buffer is left empty.
-  std::string take() {
-    bytes_.resize(size_);
-    std::string taken = std::move(bytes_);
+  // The bytes, in their memory with its room; the buffer is left empty.
+  RenderedBytes take() {
+    RenderedBytes taken{std::move(bytes_), size_};
     bytes_.clear();
     size_ = 0;
     return taken;
   }
 
  private:
-  void grow(std::size_t n) { bytes_.resize(std::max(2 * bytes_.size(), size_ + n)); }
+  // Twice the room. Where the string must move to more memory, only the bytes used go with it:
+  // the rest of a reused buffer is room, not worth a copy.
+  void grow(std::size_t n) {
+    const std::size_t size = std::max(2 * bytes_.size(), size_ + n);
+    if (size > bytes_.capacity()) bytes_.resize(size_);
+    bytes_.resize(size);
+  }
   std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
 };
@@ -210,7 +254,15 @@ class LineEncoder {
   }
   void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
     put('"');
+    literal_value(v);
+    literal_end(datatype, lang);
+  }
+  // A literal's lexical form, without its quotes.
+  void literal_value(std::string_view v) {
     escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
+  }
+  // What follows a literal's lexical form: the closing quote, a datatype or a language tag.
+  void literal_end(const Iri& datatype, std::string_view lang) {
     put('"');
     if (datatype.stem) {
       put("^^");
@@ -223,14 +275,18 @@ class LineEncoder {
   void separator() { put(' '); }
   // What ends a statement in `graph` (null: the default graph), made once per graph.
   static std::string line_end(const EncodedIri* graph);
-  void end(std::string_view line_end) { put(line_end); }
+  // Bytes already encoded: a line's end, or a piece of a line made once for many.
+  void encoded(std::string_view bytes) { put(bytes); }
+  // A number's digits, which need no escaping.
+  void digits(std::size_t n) {
+    constexpr std::size_t kMaxDigits = 20;
+    if (static_cast<std::size_t>(end_ - at_) < kMaxDigits) make_room(kMaxDigits);
+    at_ = std::to_chars(at_, end_, n).ptr;
+  }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
-
-  // Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
-  using Bytes16 = unsigned char __attribute__((vector_size(16)));
 
   void iri_bytes(std::string_view v) {
     escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
@@ -242,6 +298,9 @@ class LineEncoder {
   void escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
     const std::size_t n = v.size();
+    // Most strings are short (a number, an id, a span's "#char=B,E", an anchor) and clean: one
+    // test sees them whole. A flagged one goes on to the byte loop below.
+    if (n < 16 && !any_flagged(v, flags16)) return put(v);
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
@@ -473,10 +532,55 @@ struct RdfWriter::Impl {
     line.iri(predicate);
     line.separator();
     line.iri(object);
-    line.end(line_end);
+    line.encoded(line_end);
+  }
+  // A predicate whose objects are literals (of a datatype, or plain), with the bytes around
+  // their lexical forms (' <predicate> "' and '"^^<datatype> <graph> .') made once per document.
+  struct LiteralEnding {
+    const EncodedIri* predicate = nullptr;
+    const EncodedIri* datatype = nullptr;
+    ByteBuffer before, after;
+  };
+  LiteralEnding span_begin_index, span_end_index, span_anchor;
+  void share_literal_ending(LiteralEnding& ending, const EncodedIri& predicate, const EncodedIri* datatype) {
+    ending.predicate = &predicate;
+    ending.datatype = datatype;
+    ending.before.clear();
+    ending.after.clear();
+    {
+      LineEncoder line(ending.before);
+      line.separator();
+      line.iri(predicate);
+      line.separator();
+      line.encoded("\"");
+    }
+    LineEncoder line(ending.after);
+    line.literal_end(datatype ? Iri(*datatype) : Iri(), {});
+    line.encoded(line_end);
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
+
+  // The writers that render() lends to threads, one per thread at most, given back with their
+  // buffers grown: made afresh for each document, they grew them again each time.
+  std::mutex idle_renderers_mutex;
+  std::vector<std::unique_ptr<Impl>> idle_renderers;
+  std::unique_ptr<Impl> lend_renderer() {
+    {
+      std::lock_guard lock(idle_renderers_mutex);
+      if (!idle_renderers.empty()) {
+        std::unique_ptr<Impl> renderer = std::move(idle_renderers.back());
+        idle_renderers.pop_back();
+        renderer->failed = false;
+        return renderer;
+      }
+    }
+    return std::make_unique<Impl>(nullptr, options);
+  }
+  void take_back(std::unique_ptr<Impl> renderer) {
+    std::lock_guard lock(idle_renderers_mutex);
+    idle_renderers.push_back(std::move(renderer));
+  }
 
   Impl(std::FILE* out_, RdfOptions options_);
   ~Impl() {
@@ -513,7 +617,7 @@ struct RdfWriter::Impl {
     line.separator();
     if (object.type == SERD_URI) line.iri(object.resource);
     else line.literal(value, object.datatype, object.lang);
-    line.end(line_end);
+    line.encoded(line_end);
   }
   void emit(const Iri& subject, const SharedEnding& ending) {
     if (!line_based) return emit(subject, *ending.predicate, iri(*ending.object));
@@ -521,15 +625,40 @@ struct RdfWriter::Impl {
     {
       LineEncoder line(lines);
       line.iri(subject);
-      line.end(ending.bytes.view());
+      line.encoded(ending.bytes.view());
     }
     line_written();
+  }
+  // `value`: valid UTF-8 without NUL (see valid_literal).
+  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
+    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.literal_value(value); });
+  }
+  void emit(const Iri& subject, const LiteralEnding& ending, std::size_t number) {
+    if (!line_based) return emit(subject, ending, ShortText().add(number).view());
+    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.digits(number); });
+  }
+  // `write_value` writes the lexical form between the ending's pieces.
+  void encode_literal_line(const Iri& subject, const LiteralEnding& ending, auto write_value) {
+    ++statements;
+    {
+      LineEncoder line(lines);
+      line.iri(subject);
+      line.encoded(ending.before.view());
+      write_value(line);
+      line.encoded(ending.after.view());
+    }
+    line_written();
+  }
+  // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one.
+  static std::string_view valid_literal(std::string_view value, std::string& repaired) {
+    if (needs_repair(value)) return repaired = valid_utf8(value);
+    return value;
   }
   void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
     std::string repaired;
-    std::string_view value = object.value;
-    if (object.type == SERD_LITERAL && needs_repair(value)) value = repaired = valid_utf8(value);
+    const std::string_view value = object.type == SERD_LITERAL ? valid_literal(object.value, repaired) : object.value;
     if (line_based) {
       encode_line(subject, predicate, object, value);
       line_written();
@@ -573,6 +702,17 @@ struct RdfWriter::Impl {
   // The subject of several statements in a row, encoded once for them.
   EncodedIri fact_iri, span_iri;
   std::string fact_suffix;    // of fact_iri
+  // The lexical form of the date written last, kept for the next: most dates written repeat
+  // the one before (a document's facts share a few), and Date::lexical() formats each time.
+  std::optional<model::Date> lexical_date;
+  std::string lexical_form;
+  std::string_view lexical(const model::Date& d) {
+    if (lexical_date != d) {
+      lexical_form = d.lexical();
+      lexical_date = d;
+    }
+    return lexical_form;
+  }
   std::string actor_segment;  // for actor_iri()
 
   // True the first time a span of the document is seen.
@@ -583,15 +723,26 @@ struct RdfWriter::Impl {
     spans_written.insert(at, key);
     return true;
   }
+  // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
+  // follow its own statements.
+  std::optional<std::pair<std::size_t, std::size_t>> span_iri_offsets;  // (begin, end) of span_iri
+  const EncodedIri& span_subject(const model::Span& s) {
+    const std::pair offsets{s.begin, s.end};
+    if (span_iri_offsets != offsets) {
+      span_iri.assign({doc_iri, span_suffix(s).view()});
+      span_iri_offsets = offsets;
+    }
+    return span_iri;
+  }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    span_iri.assign({doc_iri, span_suffix(s).view()});
-    const EncodedIri& id = span_iri;
+    const EncodedIri& id = span_subject(s);
     emit(id, span_is_string);
     emit(id, span_in_context);
-    emit(id, kNifBeginIndex, typed(ShortText().add(s.begin).view(), kXsdNonNegativeInteger));
-    emit(id, kNifEndIndex, typed(ShortText().add(s.end).view(), kXsdNonNegativeInteger));
-    emit(id, kNifAnchorOf, literal(s.anchor));
+    emit(id, span_begin_index, s.begin);
+    emit(id, span_end_index, s.end);
+    std::string repaired;
+    emit(id, span_anchor, valid_literal(s.anchor, repaired));
   }
 
   void write_actor(const model::Actor& a) {
@@ -633,7 +784,7 @@ struct RdfWriter::Impl {
       if (!f.quantity->unit.empty()) emit(id, kNkgQuantityUnit, literal(f.quantity->unit));
       emit(id, kNkgQuantityBound, iri({kNkgNamespace, model::name(f.quantity->bound)}));
     }
-    if (f.date) emit(id, kNkgDate, typed(f.date->lexical(), {kXsdNamespace, f.date->datatype()}));
+    if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), {kXsdNamespace, f.date->datatype()}));
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
@@ -670,10 +821,14 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
   spans_written.clear();
+  span_iri_offsets.reset();
   set_graph(&doc_iri);
   share_ending(span_is_string, kRdfType, kNifString);
   share_ending(span_in_context, kNifReferenceContext, doc_iri);
   share_ending(fact_derived_from_document, kProvWasDerivedFrom, doc_iri);
+  share_literal_ending(span_begin_index, kNifBeginIndex, &kXsdNonNegativeInteger);
+  share_literal_ending(span_end_index, kNifEndIndex, &kXsdNonNegativeInteger);
+  share_literal_ending(span_anchor, kNifAnchorOf, nullptr);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
@@ -683,12 +838,12 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
     else emit(doc_iri, kDctermsSource, literal(g.info.url));
   }
   if (!g.info.source.empty()) emit(doc_iri, kNkgSourceName, literal(g.info.source));
-  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(g.info.published->lexical(), {kXsdNamespace, g.info.published->datatype()}));
+  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), {kXsdNamespace, g.info.published->datatype()}));
   if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span);
-    emit({doc_iri, span_suffix(mention.span).view()}, kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
+    emit(span_subject(mention.span), kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
   }
   set_graph(&actors_graph);
 }
@@ -699,12 +854,14 @@ RdfWriter::~RdfWriter() = default;
 
 bool renders_apart(RdfFormat format) { return format == RdfFormat::NTriples || format == RdfFormat::NQuads; }
 
-void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered) const {
+void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered,
+                       const std::function<bool(std::string_view actor_id)>& written) const {
   // A writer of its own, so that threads can render at once; line-based syntaxes keep no
   // state from one statement to the next, so the pieces join into what one writer would write.
-  Impl scratch(nullptr, impl_->options);
+  std::unique_ptr<Impl> renderer = impl_->lend_renderer();
+  Impl& scratch = *renderer;
   // Encodes what `write` writes into the memory of `into`; returns the number of statements.
-  auto render_into = [&](std::string& into, auto write) {
+  auto render_into = [&](RenderedBytes& into, auto write) {
     scratch.lines.reuse(std::move(into));
     const std::size_t before = scratch.statements;
     write();
@@ -712,22 +869,26 @@ void RdfWriter::render(const model::DocumentGraph& g, RenderedDocument& rendered
     return scratch.statements - before;
   };
   rendered.count = render_into(rendered.statements, [&] { scratch.write_document(g); });
-  rendered.actors.resize(g.actors.size());
-  for (std::size_t i = 0; i < g.actors.size(); ++i) {
-    RenderedDocument::Actor& piece = rendered.actors[i];
-    piece.id = g.actors[i].id;
-    piece.count = render_into(piece.statements, [&] { scratch.write_actor(g.actors[i]); });
+  std::size_t pieces = 0;
+  for (const model::Actor& actor : g.actors) {
+    if (written && written(actor.id)) continue;
+    if (pieces == rendered.actors.size()) rendered.actors.emplace_back();
+    RenderedDocument::Actor& piece = rendered.actors[pieces++];
+    piece.id = actor.id;
+    piece.count = render_into(piece.statements, [&] { scratch.write_actor(actor); });
   }
+  rendered.actors.resize(pieces);
   rendered.failed = scratch.failed;
+  impl_->take_back(std::move(renderer));
 }
 
 void RdfWriter::write(const RenderedDocument& rendered) {
   Impl& m = *impl_;
-  m.put(rendered.statements);
+  m.put(rendered.statements.view());
   m.statements += rendered.count;
   for (const RenderedDocument::Actor& a : rendered.actors)
     if (m.actors_written.insert(a.id).second) {
-      m.put(a.statements);
+      m.put(a.statements.view());
       m.statements += a.count;
     }
   m.failed |= rendered.failed;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,14 +51,23 @@ std::string iri_escape(std::string_view);
 // replaces invalid UTF-8 by U+FFFD.
 std::string iri_segment_escape(std::string_view);
 
+// Statements rendered into memory that the next render() reuses as it is: its room beyond
+// `size` is kept, not shrunk and zeroed again at each document as a string's would be.
+struct RenderedBytes {
+  std::string memory;
+  std::size_t size = 0;  // of the first bytes of `memory`, the statements
+  std::string_view view() const { return {memory.data(), size}; }
+};
+
 // A document's statements rendered apart from the output stream (RdfWriter::render), so that
 // threads can render documents while one writer keeps their order.
 struct RenderedDocument {
   struct Actor {
-    std::string id, statements;
+    std::string id;
+    RenderedBytes statements;
     std::size_t count = 0;
   };
-  std::string statements;     // the document's own
+  RenderedBytes statements;   // the document's own
   std::size_t count = 0;      // of statements
   std::vector<Actor> actors;  // each actor's description, written where it was not yet
   bool failed = false;        // a statement could not be written
@@ -79,8 +89,10 @@ class RdfWriter {
   // For renders_apart() formats: `graph` rendered into `into` (its buffers cleared and reused,
   // so that a pool of them keeps memory flat), on any thread, to be written later with
   // write(RenderedDocument), which adds only the actors not yet written. The two steps write
-  // exactly what write(graph) writes.
-  void render(const model::DocumentGraph& graph, RenderedDocument& into) const;
+  // exactly what write(graph) writes. Actors for which `written` is true (known to be written
+  // already) are not rendered: the writer would drop them.
+  void render(const model::DocumentGraph& graph, RenderedDocument& into,
+              const std::function<bool(std::string_view actor_id)>& written = {}) const;
   void write(const RenderedDocument& rendered);
   std::size_t statements() const;  // written so far
   // Ends the output (closes an open TriG graph or Turtle statement). False on a write error.
