@@ -96,7 +96,7 @@ struct Analysis {
   const Document& doc;
   const LexiconTables& tables;
   const TokenIds token_ids;                    // for the phrase lookups
-  std::map<std::string, model::Actor> actors;  // every actor mentioned, by id
+  std::map<std::string, model::Actor, std::less<>> actors;  // every actor mentioned, by id
   std::vector<ActorMention> mentions;          // sorted by first token; coordinations after parts
   std::vector<long> mention_at;                // token -> index of the outermost mention, -1
   std::string focus_state;                     // dateline or most mentioned state

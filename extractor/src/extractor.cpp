@@ -113,12 +113,14 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   model::DocumentGraph g;
   g.info = document.info();
   // Only actors that a mention or a fact names are described; an affiliation pulls in its
-  // target so that every nkg:affiliation points at a described actor.
-  std::set<std::string> used;
-  auto use = [&](const std::string& id) {
-    for (std::string cur = id; !cur.empty() && used.insert(cur).second;) {
-      auto it = a.actors.find(cur);
-      cur = it == a.actors.end() ? std::string() : it->second.affiliation;
+  // target so that every nkg:affiliation points at a described actor. `used` holds the keys
+  // of a.actors: views that stay valid while the actors are moved out below.
+  std::set<std::string_view> used;
+  auto use = [&](std::string_view id) {
+    while (!id.empty()) {
+      auto it = a.actors.find(id);
+      if (it == a.actors.end() || !used.insert(it->first).second) break;
+      id = it->second.affiliation;
     }
   };
   for (const ActorMention& m : a.mentions) {
@@ -131,9 +133,9 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   for (const model::Fact& f : a.facts)
     for (const auto* role : {&f.claimant, &f.accused, &f.provider, &f.recipient, &f.party})
       for (const std::string& id : *role) use(id);
-  for (const std::string& id : used)
-    if (auto it = a.actors.find(id); it != a.actors.end()) g.actors.push_back(it->second);
-  std::sort(g.actors.begin(), g.actors.end(), [](const model::Actor& x, const model::Actor& y) { return x.id < y.id; });
+  // a.actors is keyed and so ordered by id: the described actors come out sorted.
+  for (auto& [id, actor] : a.actors)
+    if (used.count(id)) g.actors.push_back(std::move(actor));
   std::sort(g.mentions.begin(), g.mentions.end(), [](const model::Mention& x, const model::Mention& y) {
     return std::tie(x.span.begin, x.span.end, x.actor_id) < std::tie(y.span.begin, y.span.end, y.actor_id);
   });
