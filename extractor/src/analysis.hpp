@@ -68,7 +68,7 @@ struct ActorMention {
   bool modifier = false;  // a demonym used as an adjective ("Iranian military aid")
   std::vector<std::size_t> parts;  // for coordinations: the mentions joined
   long parent = -1;                // the coordination or person mention this one is part of
-  std::string rule;
+  std::string_view rule;   // a literal of mentions.cpp
   std::string antecedent;  // for pronouns and anaphors: the text they were resolved to
 };
 

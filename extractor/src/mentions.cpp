@@ -17,6 +17,30 @@ using Hit = LexiconTables::GazetteerHit;
 
 bool is_determiner(std::string_view norm) { return norm == "the"sv || norm == "a"sv || norm == "an"sv; }
 
+// The rules of pronouns and anaphors, by what they refer to (resolve() resolves no other
+// `refers`), and with "+metonym" when "its foreign ministry" stands for the antecedent's state:
+// literals, as every other mention rule is, so that a mention owns no string.
+struct CorefRule {
+  std::string_view refers, rule, metonym_rule;
+};
+constexpr CorefRule kCorefRules[] = {
+    {"person", "coref.person", "coref.person+metonym"},
+    {"thing", "coref.thing", "coref.thing+metonym"},
+    {"home", "coref.home", "coref.home+metonym"},
+    {"state", "coref.state", "coref.state+metonym"},
+    {"organization", "coref.organization", "coref.organization+metonym"},
+    {"source", "coref.source", "coref.source+metonym"},
+    {"plural", "coref.plural", "coref.plural+metonym"},
+    {"pair", "coref.pair", "coref.pair+metonym"},
+    {"latter", "coref.latter", "coref.latter+metonym"},
+    {"former", "coref.former", "coref.former+metonym"},
+};
+
+const CorefRule* coref_rule(std::string_view refers) {
+  const auto* it = std::ranges::find(kCorefRules, refers, &CorefRule::refers);
+  return it == std::end(kCorefRules) ? nullptr : it;
+}
+
 class MentionFinder {
  public:
   explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {}
@@ -102,7 +126,8 @@ class MentionFinder {
     }
     if (auto end = armed_group()) return *end;
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
-      if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
+      const std::string_view refers = tables_.entry(pro->payload).attr("refers");
+      if (auto m = resolve(*pro, refers)) {
         const std::string_view n = toks_[i].norm;
         m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
@@ -120,7 +145,7 @@ class MentionFinder {
               m->last = b->last;
               m->modifier = false;
               m->person = false;
-              m->rule += "+metonym";
+              m->rule = coref_rule(refers)->metonym_rule;
             } else if (states.size() == 1) {
               const std::string label = fmt::format("{}'s {}", actor_label(states.front()), normalize_space(doc_.text_of(b->first, b->last)));
               ActorMention own = body(i, b->last, states.front(), b->first, body_type(e), "mention.pronoun-body", label);
@@ -627,6 +652,8 @@ class MentionFinder {
 
   // Pronouns and anaphors take the actors of an earlier mention.
   std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
+    const CorefRule* rule = coref_rule(refers);
+    if (!rule) return std::nullopt;
     const std::size_t sentence = doc_.sentence_of(match.first);
     auto recent = [&](auto pred) -> const ActorMention* {
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
@@ -693,8 +720,7 @@ class MentionFinder {
     m.person = antecedent && antecedent->person;
     m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
-    m.rule = "coref.";
-    m.rule += refers;
+    m.rule = rule->rule;
     if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = std::string(doc_.text_of(c->first, c->last));
