@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include "analysis.hpp"
 
@@ -114,12 +114,14 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   g.info = document.info();
   // Only actors that a mention or a fact names are described; an affiliation pulls in its
   // target so that every nkg:affiliation points at a described actor. `used` holds the keys
-  // of a.actors: views that stay valid while the actors are moved out below.
-  std::set<std::string_view> used;
+  // of a.actors: views that stay valid while the actors are moved out below. A hash set, as
+  // most ids are named again and again, and ids compared in order share long prefixes.
+  std::unordered_set<std::string_view> used;
   auto use = [&](std::string_view id) {
-    while (!id.empty()) {
+    while (!id.empty() && !used.contains(id)) {
       auto it = a.actors.find(id);
-      if (it == a.actors.end() || !used.insert(it->first).second) break;
+      if (it == a.actors.end()) break;
+      used.insert(it->first);
       id = it->second.affiliation;
     }
   };
