@@ -245,6 +245,7 @@ class FrameFinder {
   explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() is a binary search, not a
     // scan of every mention of the document for every trigger.
+    top_by_first_.reserve(a_.mentions.size());
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
     std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
