@@ -125,6 +125,7 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
       id = it->second.affiliation;
     }
   };
+  g.mentions.reserve(a.mentions.size());  // most mentions name one actor
   for (const ActorMention& m : a.mentions) {
     if (m.kind == MentionKind::Coordination) continue;
     for (const std::string& id : m.actors) {

@@ -996,7 +996,7 @@ class FrameFinder {
       claim.kind = FactKind::Allegation;
       claim.accused = act.provider;
       claim.about = h.fact;
-      claim.evidence = {act.evidence.back()};
+      claim.evidence.push_back(act.evidence.back());
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
@@ -1150,7 +1150,7 @@ class FrameFinder {
         ev_first = std::min(ev_first, a_.mentions[k].first);
         ev_last = std::max(ev_last, a_.mentions[k].last);
       }
-      f.evidence = {span(ev_first, ev_last)};
+      f.evidence.push_back(span(ev_first, ev_last));
       f.trigger = doc_.span(trig_first, trig_last);
       f.date = date_near(trig_first, first, last);
       // Inside someone else's claim, or an accusation by no one named, an act is only alleged.
@@ -1578,7 +1578,7 @@ class FrameFinder {
       f.date = date_near(noun.first, first, last);
       for (const TimeExpression& t : a_.times)
         if (t.first >= ev_last && t.first <= ev_last + 2) ev_last = t.last;
-      f.evidence = {span(ev_first, ev_last)};
+      f.evidence.push_back(span(ev_first, ev_last));
       f.trigger = doc_.span(noun.first, noun.last);
       f.rule = verb->entry->id + "+" + noun.entry->id;
       if (explaining()) {
@@ -1627,7 +1627,7 @@ class FrameFinder {
     act.kind = FactKind::OtherAct;
     act.description = std::string(doc_.text_of(description_first, last));
     act.status = status;
-    act.evidence = {span(first, last)};
+    act.evidence.push_back(span(first, last));
     act.rule = "act.other";
     if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
@@ -1718,7 +1718,7 @@ class FrameFinder {
     if (f.claimant_mention) ev_first = std::min(ev_first, a_.mentions[*f.claimant_mention].first);
     std::size_t ev_last = std::max(f.complement_last, f.trigger.last);
     while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "."sv || toks_[ev_last - 1].norm == "\""sv)) --ev_last;
-    claim.evidence = {span(ev_first, ev_last)};
+    claim.evidence.push_back(span(ev_first, ev_last));
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
     if (explaining()) {
