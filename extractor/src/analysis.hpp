@@ -37,9 +37,12 @@ struct LexiconTables {
   PhraseIndex number_words, magnitudes;
   std::vector<std::string> values;
   // The rows of the "codes" class, in lexicon order (the first that fits a fact wins), with
-  // the attributes that set_codes() reads on every act and claim taken out once.
+  // the attributes that set_codes() reads on every act and claim taken out once, and their
+  // comma lists split.
   struct CodeRule {
-    std::string kind, status, type, cameo, plover;
+    std::string_view kind;
+    std::vector<std::string_view> statuses, types;  // none: any status, any type
+    std::string cameo, plover;
   };
   std::vector<CodeRule> codes;
   // The attributes that frame finding reads at every cue, by lexicon index: taken out of each

@@ -5,10 +5,26 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
+#include <vector>
 
 #include "analysis.hpp"
 
 namespace newskg {
+namespace {
+
+// The items of a comma-separated attribute ("Planned,Considered"); none for an empty one.
+std::vector<std::string_view> split_commas(std::string_view list) {
+  std::vector<std::string_view> items;
+  if (list.empty()) return items;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = list.find(',', start);
+    items.push_back(list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) return items;
+    start = comma + 1;
+  }
+}
+
+}  // namespace
 
 PhraseIndex* LexiconTables::of(std::string_view cls) {
   using T = LexiconTables;
@@ -74,8 +90,8 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
     t.cue_attributes.push_back({e.attr("kind"), e.attr("speaker"), e.attr("object"), e.attr("direction"), e.attr("type"), e.attr("status"),
                                 e.attr("generic"), e.attr("reference"), e.attr("standalone"), e.attr("bound"), e.attr("code"), e.attr("owner")});
     if (e.cls == "codes") {
-      t.codes.push_back({std::string(e.attr("kind")), std::string(e.attr("status")), std::string(e.attr("type")),
-                         std::string(e.attr("cameo")), std::string(e.attr("plover"))});
+      t.codes.push_back({e.attr("kind"), split_commas(e.attr("status")), split_commas(e.attr("type")), std::string(e.attr("cameo")),
+                         std::string(e.attr("plover"))});
       continue;
     }
     if (e.cls == "number-word" || e.cls == "magnitude") {

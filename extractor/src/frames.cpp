@@ -108,17 +108,6 @@ bool family(AidType a, AidType b) {
   return a == b || (military(a) && military(b) && (a == AidType::Military || b == AidType::Military));
 }
 
-bool contains_list(std::string_view list, std::string_view item) {
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start) == item) return true;
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return false;
-}
-
 bool is_time_preposition(std::string_view norm) {
   return norm == "since"sv || norm == "in"sv || norm == "until"sv || norm == "till"sv || norm == "before"sv || norm == "after"sv ||
          norm == "during"sv || norm == "by"sv;
@@ -572,8 +561,8 @@ class FrameFinder {
       if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
     for (const LexiconTables::CodeRule& e : tables_.codes) {
       if (e.kind != kind) continue;
-      if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (std::string_view ty = e.type; !ty.empty() && !contains_list(ty, type)) continue;
+      if (!e.statuses.empty() && (!f.status || std::ranges::find(e.statuses, model::name(*f.status)) == e.statuses.end())) continue;
+      if (!e.types.empty() && std::ranges::find(e.types, type) == e.types.end()) continue;
       f.cameo = e.cameo;
       f.plover = e.plover;
       return;
