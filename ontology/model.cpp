@@ -203,7 +203,10 @@ std::string stable_hash(std::string_view s) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return fmt::format("{:016x}", h);
+  // Sixteen lowercase hex digits, written directly: the extractor hashes every new actor name.
+  std::string hex(16, '0');
+  for (auto digit = hex.rbegin(); digit != hex.rend(); ++digit, h >>= 4) *digit = "0123456789abcdef"[h & 0xF];
+  return hex;
 }
 
 namespace {
@@ -231,7 +234,8 @@ std::string slug(std::string_view s) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       keep(s.substr(start, 1));
     } else if (c >= 'A' && c <= 'Z') {
-      keep(std::string(1, static_cast<char>(c - 'A' + 'a')));
+      const char lower = static_cast<char>(c - 'A' + 'a');
+      keep({&lower, 1});
     } else if (c == '.' || c == '\'' || c == 0x2019) {
       // "U.N." -> "un", "Russia's" and "Russia’s" -> "russias"
     } else if (c >= 0x80 && c != kInvalidCodePoint && !non_ascii_separator(c)) {

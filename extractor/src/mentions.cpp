@@ -463,7 +463,12 @@ class MentionFinder {
   // that exact name, so that "Russia's U.N. Ambassador" and "Russia's UN Ambassador" never
   // share an IRI with two labels when graphs of many runs are merged.
   static std::string name_id(std::string_view kind, const std::string& name) {
-    return fmt::format("{}-{}-{}", kind, model::slug(name), model::stable_hash(name).substr(0, 6));
+    std::string id(kind);
+    id += '-';
+    id += model::slug(name);
+    id += '-';
+    id.append(model::stable_hash(name), 0, 6);
+    return id;
   }
 
   static model::ActorType body_type(const LexiconEntry& e) {
