@@ -1,7 +1,9 @@
 #include "newskg/model.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -10,13 +12,33 @@
 
 namespace newskg::model {
 
-std::string Date::lexical() const {
-  switch (precision) {
-    case DatePrecision::Day: return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
-    case DatePrecision::Month: return fmt::format("{:04d}-{:02d}", year, month);
-    case DatePrecision::Year: break;
+namespace {
+
+// Appends `value` as "{:0<width>d}" writes it.
+void append_padded(std::string& out, int value, std::size_t width) {
+  if (value < 0) {  // never from a real date
+    fmt::format_to(std::back_inserter(out), "{:0{}d}", value, width);
+    return;
   }
-  return fmt::format("{:04d}", year);
+  char digits[16];
+  const auto n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
+  if (n < width) out.append(width - n, '0');
+  out.append(digits, n);
+}
+
+}  // namespace
+
+std::string Date::lexical() const {
+  // By hand rather than with fmt::format: the exporters write the date of every dated fact.
+  std::string out;
+  append_padded(out, year, 4);
+  if (precision == DatePrecision::Year) return out;
+  out += '-';
+  append_padded(out, month, 2);
+  if (precision == DatePrecision::Month) return out;
+  out += '-';
+  append_padded(out, day, 2);
+  return out;
 }
 
 std::string_view Date::datatype() const {
