@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
 #include <cstdint>
 #include <iterator>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -14,13 +16,14 @@ namespace newskg::model {
 
 namespace {
 
-// Appends `value` as "{:0<width>d}" writes it.
-void append_padded(std::string& out, int value, std::size_t width) {
-  if (value < 0) {  // never from a real date
+// Appends `value` in decimal, zero-padded to `width` digits as "{:0<width>d}" writes it.
+template <std::integral T>
+void append_decimal(std::string& out, T value, std::size_t width = 0) {
+  if (std::cmp_less(value, 0)) {  // never from a real date or offset
     fmt::format_to(std::back_inserter(out), "{:0{}d}", value, width);
     return;
   }
-  char digits[16];
+  char digits[24];
   const auto n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
   if (n < width) out.append(width - n, '0');
   out.append(digits, n);
@@ -31,13 +34,13 @@ void append_padded(std::string& out, int value, std::size_t width) {
 std::string Date::lexical() const {
   // By hand rather than with fmt::format: the exporters write the date of every dated fact.
   std::string out;
-  append_padded(out, year, 4);
+  append_decimal(out, year, 4);
   if (precision == DatePrecision::Year) return out;
   out += '-';
-  append_padded(out, month, 2);
+  append_decimal(out, month, 2);
   if (precision == DatePrecision::Month) return out;
   out += '-';
-  append_padded(out, day, 2);
+  append_decimal(out, day, 2);
   return out;
 }
 
@@ -62,7 +65,10 @@ std::string base_key(const Fact& fact) {
   std::string key(name(fact.kind));
   std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
   if (!fact.evidence.empty())
-    for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) key.append("-").append(std::to_string(offset));
+    for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) {
+      key += '-';
+      append_decimal(key, offset);
+    }
   return key;
 }
 
