@@ -286,7 +286,7 @@ class FrameFinder {
       // names no aid to the United States gives no such reader's guess. Arms and troops are not
       // assumed so: they go as often to a party the story only names elsewhere.
       if (f.recipient.empty() && !f.provider.empty() && focus_receives && f.aid_type &&
-          (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
+          (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, std::span(&a_.focus_state, 1))) {
         f.recipient = {a_.focus_state};
         if (explaining())
           f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
@@ -421,7 +421,7 @@ class FrameFinder {
 
   // "to Ukraine", "for Kyiv", "to support the Russian invasion": the first mention within a
   // few tokens after a directional preposition in [first, last).
-  std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
+  std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, std::span<const std::string> exclude) const {
     for (std::size_t t = first; t < last; ++t) {
       const std::string_view n = toks_[t].norm;
       const bool located = n == "in"sv || n == "inside"sv;  // "deployed 2,900 troops in eastern Congo"
@@ -480,7 +480,7 @@ class FrameFinder {
     return *current;
   }
 
-  bool same_side(const std::vector<std::string>& x, const std::vector<std::string>& y) const {
+  bool same_side(std::span<const std::string> x, std::span<const std::string> y) const {
     for (const auto& a : x) {
       const std::string& side_of_a = side(a);
       for (const auto& b : y)
@@ -1183,7 +1183,7 @@ class FrameFinder {
       // accused gives.
       // "Chad accused its eastern neighbour of arming the rebels": an accused newskg cannot name
       // still gives; the accuser does not.
-      std::vector<std::string> accused_giver;
+      std::span<const std::string> accused_giver;
       bool accused_unnamed = false;
       // "of supporting and arming the rebels": a gerund joined to one after "of".
       const bool after_of = v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv ||
@@ -1269,7 +1269,9 @@ class FrameFinder {
       }
       for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
         if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
-      std::vector<std::string> provider, recip;
+      // Views of mentions' and frames' actor lists, which outlive the loop: a fact copies them once.
+      std::span<const std::string> provider, recip;
+      std::vector<std::string> partners;  // the provider, when it is the rest of a coordination
       std::vector<std::size_t> roles;
       auto giver_after = [&](std::initializer_list<std::string_view> preps) -> std::optional<std::size_t> {
         for (std::size_t t = v.last; t < window_end; ++t)
@@ -1295,8 +1297,9 @@ class FrameFinder {
             const ActorMention& m = a_.mentions[k];
             if (m.kind != MentionKind::Coordination || std::find(m.actors.begin(), m.actors.end(), recip.front()) == m.actors.end()) continue;
             for (const auto& id : m.actors)
-              if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
+              if (std::find(recip.begin(), recip.end(), id) == recip.end()) partners.push_back(id);
           }
+        if (!partners.empty()) provider = partners;
       } else if (present) {
         for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
           const ActorMention& m = a_.mentions[k];
@@ -1338,7 +1341,7 @@ class FrameFinder {
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       } else {
-        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::vector<std::string>{} : actors_of(subject);
+        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::span<const std::string>() : actors_of(subject);
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       }
@@ -1358,8 +1361,8 @@ class FrameFinder {
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
-        f.provider = provider;
-        f.recipient = recip;
+        f.provider.assign(provider.begin(), provider.end());
+        f.recipient.assign(recip.begin(), recip.end());
         f.aid_type = tn.type;
         f.status = status;
         if (types.size() == 1) f.quantity = quantity;
@@ -1542,7 +1545,7 @@ class FrameFinder {
           const Fact& g = a_.facts[id];
           if (g.kind != FactKind::Agreement || !same_side(g.party, parties)) continue;
           for (const auto& p : g.party)
-            if (!same_side({p}, parties)) parties.push_back(p);
+            if (!same_side(std::span(&p, 1), parties)) parties.push_back(p);
           if (type == model::AgreementType::Other && g.agreement_type) type = *g.agreement_type;
           break;
         }
