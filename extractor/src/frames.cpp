@@ -324,9 +324,10 @@ class FrameFinder {
     Vocabulary::Indexes any = 0;
     for (const CueList& l : lists) any |= l.index->start_bit();
     for (std::size_t t = first; t < last; ++t) {
-      if (!(token_ids_.starts[t] & any)) continue;
+      const Vocabulary::Indexes starting = token_ids_.starts[t] & any;
+      if (!starting) continue;
       for (CueList& l : lists)
-        if (l.resume <= t)
+        if ((starting & l.index->start_bit()) && l.resume <= t)
           if (auto m = l.index->longest_at(token_ids_, t, last)) {
             l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
             l.resume = m->last;
