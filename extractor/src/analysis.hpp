@@ -72,7 +72,7 @@ struct ActorMention {
   std::vector<std::size_t> parts;  // for coordinations: the mentions joined
   long parent = -1;                // the coordination or person mention this one is part of
   std::string_view rule;   // a literal of mentions.cpp
-  std::string antecedent;  // for pronouns and anaphors: the text they were resolved to
+  std::string_view antecedent;  // for pronouns and anaphors: the text they were resolved to, in the document
 };
 
 struct Cue {

@@ -726,9 +726,9 @@ class MentionFinder {
     m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = rule->rule;
-    if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
+    if (antecedent) m.antecedent = doc_.text_of(antecedent->first, antecedent->last);
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
-      m.antecedent = std::string(doc_.text_of(c->first, c->last));
+      m.antecedent = doc_.text_of(c->first, c->last);
     return m;
   }
 
