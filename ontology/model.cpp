@@ -63,7 +63,9 @@ namespace {
 
 std::string base_key(const Fact& fact) {
   std::string key(name(fact.kind));
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+  // Kind names are ASCII: lowercased by arithmetic, not by a locale call per letter.
+  for (char& c : key)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   if (!fact.evidence.empty())
     for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) {
       key += '-';
