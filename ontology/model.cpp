@@ -1,8 +1,12 @@
 #include "newskg/model.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <concepts>
 #include <cstdint>
+#include <iterator>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -10,13 +14,34 @@
 
 namespace newskg::model {
 
-std::string Date::lexical() const {
-  switch (precision) {
-    case DatePrecision::Day: return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
-    case DatePrecision::Month: return fmt::format("{:04d}-{:02d}", year, month);
-    case DatePrecision::Year: break;
+namespace {
+
+// Appends `value` in decimal, zero-padded to `width` digits as "{:0<width>d}" writes it.
+template <std::integral T>
+void append_decimal(std::string& out, T value, std::size_t width = 0) {
+  if (std::cmp_less(value, 0)) {  // never from a real date or offset
+    fmt::format_to(std::back_inserter(out), "{:0{}d}", value, width);
+    return;
   }
-  return fmt::format("{:04d}", year);
+  char digits[24];
+  const auto n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
+  if (n < width) out.append(width - n, '0');
+  out.append(digits, n);
+}
+
+}  // namespace
+
+std::string Date::lexical() const {
+  // By hand rather than with fmt::format: the exporters write the date of every dated fact.
+  std::string out;
+  append_decimal(out, year, 4);
+  if (precision == DatePrecision::Year) return out;
+  out += '-';
+  append_decimal(out, month, 2);
+  if (precision == DatePrecision::Month) return out;
+  out += '-';
+  append_decimal(out, day, 2);
+  return out;
 }
 
 std::string_view Date::datatype() const {
@@ -38,9 +63,14 @@ namespace {
 
 std::string base_key(const Fact& fact) {
   std::string key(name(fact.kind));
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+  // Kind names are ASCII: lowercased by arithmetic, not by a locale call per letter.
+  for (char& c : key)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   if (!fact.evidence.empty())
-    for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) key.append("-").append(std::to_string(offset));
+    for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) {
+      key += '-';
+      append_decimal(key, offset);
+    }
   return key;
 }
 
@@ -203,7 +233,10 @@ std::string stable_hash(std::string_view s) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return fmt::format("{:016x}", h);
+  // Sixteen lowercase hex digits, written directly: the extractor hashes every new actor name.
+  std::string hex(16, '0');
+  for (auto digit = hex.rbegin(); digit != hex.rend(); ++digit, h >>= 4) *digit = "0123456789abcdef"[h & 0xF];
+  return hex;
 }
 
 namespace {
@@ -231,7 +264,8 @@ std::string slug(std::string_view s) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       keep(s.substr(start, 1));
     } else if (c >= 'A' && c <= 'Z') {
-      keep(std::string(1, static_cast<char>(c - 'A' + 'a')));
+      const char lower = static_cast<char>(c - 'A' + 'a');
+      keep({&lower, 1});
     } else if (c == '.' || c == '\'' || c == 0x2019) {
       // "U.N." -> "un", "Russia's" and "Russia’s" -> "russias"
     } else if (c >= 0x80 && c != kInvalidCodePoint && !non_ascii_separator(c)) {

@@ -37,9 +37,12 @@ struct LexiconTables {
   PhraseIndex number_words, magnitudes;
   std::vector<std::string> values;
   // The rows of the "codes" class, in lexicon order (the first that fits a fact wins), with
-  // the attributes that set_codes() reads on every act and claim taken out once.
+  // the attributes that set_codes() reads on every act and claim taken out once, and their
+  // comma lists split.
   struct CodeRule {
-    std::string kind, status, type, cameo, plover;
+    std::string_view kind;
+    std::vector<std::string_view> statuses, types;  // none: any status, any type
+    std::string cameo, plover;
   };
   std::vector<CodeRule> codes;
   // The attributes that frame finding reads at every cue, by lexicon index: taken out of each
@@ -68,8 +71,8 @@ struct ActorMention {
   bool modifier = false;  // a demonym used as an adjective ("Iranian military aid")
   std::vector<std::size_t> parts;  // for coordinations: the mentions joined
   long parent = -1;                // the coordination or person mention this one is part of
-  std::string rule;
-  std::string antecedent;  // for pronouns and anaphors: the text they were resolved to
+  std::string_view rule;   // a literal of mentions.cpp
+  std::string_view antecedent;  // for pronouns and anaphors: the text they were resolved to, in the document
 };
 
 struct Cue {
@@ -98,7 +101,7 @@ struct Analysis {
   const Document& doc;
   const LexiconTables& tables;
   const TokenIds token_ids;                    // for the phrase lookups
-  std::map<std::string, model::Actor> actors;  // every actor mentioned, by id
+  std::map<std::string, model::Actor, std::less<>> actors;  // every actor mentioned, by id
   std::vector<ActorMention> mentions;          // sorted by first token; coordinations after parts
   std::vector<long> mention_at;                // token -> index of the outermost mention, -1
   std::string focus_state;                     // dateline or most mentioned state

@@ -57,6 +57,18 @@ CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwr
   size_ = static_cast<std::size_t>(out - cps_.get());
 }
 
+// The code points of an all-ASCII text, read in place: each byte is one, so that the text
+// needs neither decoding nor the eight bytes per byte of CodePoints.
+class AsciiCodePoints {
+ public:
+  explicit AsciiCodePoints(std::string_view text) : text_(text) {}
+  std::size_t size() const { return text_.size(); }
+  CodePoint operator[](std::size_t i) const { return {static_cast<unsigned char>(text_[i]), static_cast<std::uint32_t>(i)}; }
+
+ private:
+  std::string_view text_;
+};
+
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
 // are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
 bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -128,6 +140,84 @@ bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) 
   return abbreviations.count(key) > 0;
 }
 
+// Document::tokenize() over the code points of `text`: CodePoints, or AsciiCodePoints when
+// every byte is one.
+template <typename CodePointSequence>
+void append_tokens(const CodePointSequence& cps, std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens) {
+  const std::size_t n = cps.size();
+  auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
+  // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
+  // seldom grown (which moves every token).
+  tokens.reserve(text.size() / 5 + 1);
+  bool line_break = true;
+  std::size_t i = 0;
+  while (i < n) {
+    UChar32 c = cps[i].c;
+    if (is_space(c)) {
+      if (is_line_break(c)) line_break = true;
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    bool hyphens = false;  // "--" or "---", the typewriter dash
+    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) && at(i + 3) == '.') {
+      // Dotted initialisms: U.S., U.N., e.g.
+      while (is_alpha(at(i)) && at(i + 1) == '.') i += 2;
+    } else if (is_alnum(c)) {
+      const bool numeric = is_digit(c);
+      ++i;
+      while (i < n) {
+        UChar32 d = at(i);
+        if (is_alnum(d)) {
+          ++i;
+        } else if (numeric && (d == ',' || d == '.') && is_digit(at(i + 1))) {
+          i += 2;  // 1,500 and 2.5
+        } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
+          i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
+        } else if (is_apostrophe(d) && is_alpha(at(i + 1)) &&
+                   !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
+          i += 2;  // don't, O'Brien, but not the possessive 's
+        } else {
+          break;
+        }
+      }
+      if (at(i) == '.' && !numeric) {
+        // Keep the period of an abbreviation or an initial ("Gen.", "J.").
+        const bool initial = i - start == 1 && is_upper(cps[start].c);
+        if (initial || is_abbreviation(text.substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin),
+                                       abbreviations))
+          ++i;
+      }
+    } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
+               is_alnum(cps[start - 1].c)) {
+      i += 2;  // possessive 's as its own token
+    } else if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.') {
+      i += 3;
+    } else if (c == '-' && at(i + 1) == '-' && !(start > 0 && cps[start - 1].c == '-')) {
+      // A run of two or three ASCII hyphens is one dash token ("KYIV (AP) -- Drones"); longer
+      // runs (rules, "-----") stay one token per hyphen.
+      std::size_t run = 2;
+      while (at(i + run) == '-') ++run;
+      hyphens = run <= 3;
+      i += hyphens ? run : 1;
+    } else {
+      ++i;
+    }
+    Token& t = tokens.emplace_back();
+    t.byte_begin = cps[start].byte_begin;
+    t.byte_end = i < n ? cps[i].byte_begin : text.size();
+    t.cp_begin = start;
+    t.cp_end = i;
+    if (hyphens) t.norm = "--";
+    else append_normalized(t.norm, text.substr(t.byte_begin, t.byte_end - t.byte_begin));
+    t.is_word = is_alpha(c);
+    t.is_number = is_digit(c);
+    t.capitalized = is_capital(c);
+    t.paragraph_start = line_break;
+    line_break = false;
+  }
+}
+
 }  // namespace
 
 std::string repair_utf8(std::string_view text, std::size_t* first_bad) {
@@ -194,79 +284,11 @@ model::Span Document::span(std::size_t first, std::size_t last) const {
 }
 
 void Document::tokenize(const Abbreviations& abbreviations) {
-  const CodePoints cps(info_.text);
-  const std::size_t n = cps.size();
-  auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
-  // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
-  // seldom grown (which moves every token).
-  tokens_.reserve(info_.text.size() / 5 + 1);
-  bool line_break = true;
-  std::size_t i = 0;
-  while (i < n) {
-    UChar32 c = cps[i].c;
-    if (is_space(c)) {
-      if (is_line_break(c)) line_break = true;
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    bool hyphens = false;  // "--" or "---", the typewriter dash
-    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) && at(i + 3) == '.') {
-      // Dotted initialisms: U.S., U.N., e.g.
-      while (is_alpha(at(i)) && at(i + 1) == '.') i += 2;
-    } else if (is_alnum(c)) {
-      const bool numeric = is_digit(c);
-      ++i;
-      while (i < n) {
-        UChar32 d = at(i);
-        if (is_alnum(d)) {
-          ++i;
-        } else if (numeric && (d == ',' || d == '.') && is_digit(at(i + 1))) {
-          i += 2;  // 1,500 and 2.5
-        } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
-          i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
-        } else if (is_apostrophe(d) && is_alpha(at(i + 1)) &&
-                   !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
-          i += 2;  // don't, O'Brien, but not the possessive 's
-        } else {
-          break;
-        }
-      }
-      if (at(i) == '.' && !numeric) {
-        // Keep the period of an abbreviation or an initial ("Gen.", "J.").
-        const bool initial = i - start == 1 && is_upper(cps[start].c);
-        if (initial || is_abbreviation(std::string_view(info_.text).substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin),
-                                       abbreviations))
-          ++i;
-      }
-    } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
-               is_alnum(cps[start - 1].c)) {
-      i += 2;  // possessive 's as its own token
-    } else if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.') {
-      i += 3;
-    } else if (c == '-' && at(i + 1) == '-' && !(start > 0 && cps[start - 1].c == '-')) {
-      // A run of two or three ASCII hyphens is one dash token ("KYIV (AP) -- Drones"); longer
-      // runs (rules, "-----") stay one token per hyphen.
-      std::size_t run = 2;
-      while (at(i + run) == '-') ++run;
-      hyphens = run <= 3;
-      i += hyphens ? run : 1;
-    } else {
-      ++i;
-    }
-    Token& t = tokens_.emplace_back();
-    t.byte_begin = cps[start].byte_begin;
-    t.byte_end = i < n ? cps[i].byte_begin : info_.text.size();
-    t.cp_begin = start;
-    t.cp_end = i;
-    if (hyphens) t.norm = "--";
-    else append_normalized(t.norm, std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin));
-    t.is_word = is_alpha(c);
-    t.is_number = is_digit(c);
-    t.capitalized = is_capital(c);
-    t.paragraph_start = line_break;
-    line_break = false;
-  }
+  // About half of news texts are all ASCII: their bytes are their code points.
+  if (model::ascii_run_length(info_.text) == info_.text.size())
+    append_tokens(AsciiCodePoints(info_.text), info_.text, abbreviations, tokens_);
+  else
+    append_tokens(CodePoints(info_.text), info_.text, abbreviations, tokens_);
 }
 
 void Document::split_sentences(const Abbreviations& abbreviations) {

@@ -2,13 +2,29 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
+#include <vector>
 
 #include "analysis.hpp"
 
 namespace newskg {
+namespace {
+
+// The items of a comma-separated attribute ("Planned,Considered"); none for an empty one.
+std::vector<std::string_view> split_commas(std::string_view list) {
+  std::vector<std::string_view> items;
+  if (list.empty()) return items;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = list.find(',', start);
+    items.push_back(list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) return items;
+    start = comma + 1;
+  }
+}
+
+}  // namespace
 
 PhraseIndex* LexiconTables::of(std::string_view cls) {
   using T = LexiconTables;
@@ -74,8 +90,8 @@ Extractor::Extractor(const Resources& resources) : resources_(resources), tables
     t.cue_attributes.push_back({e.attr("kind"), e.attr("speaker"), e.attr("subject"), e.attr("object"), e.attr("direction"), e.attr("type"), e.attr("status"),
                                 e.attr("generic"), e.attr("reference"), e.attr("standalone"), e.attr("bound"), e.attr("code"), e.attr("owner")});
     if (e.cls == "codes") {
-      t.codes.push_back({std::string(e.attr("kind")), std::string(e.attr("status")), std::string(e.attr("type")),
-                         std::string(e.attr("cameo")), std::string(e.attr("plover"))});
+      t.codes.push_back({e.attr("kind"), split_commas(e.attr("status")), split_commas(e.attr("type")), std::string(e.attr("cameo")),
+                         std::string(e.attr("plover"))});
       continue;
     }
     if (e.cls == "number-word" || e.cls == "magnitude") {
@@ -113,14 +129,19 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   model::DocumentGraph g;
   g.info = document.info();
   // Only actors that a mention or a fact names are described; an affiliation pulls in its
-  // target so that every nkg:affiliation points at a described actor.
-  std::set<std::string> used;
-  auto use = [&](const std::string& id) {
-    for (std::string cur = id; !cur.empty() && used.insert(cur).second;) {
-      auto it = a.actors.find(cur);
-      cur = it == a.actors.end() ? std::string() : it->second.affiliation;
+  // target so that every nkg:affiliation points at a described actor. `used` holds the keys
+  // of a.actors: views that stay valid while the actors are moved out below. A hash set, as
+  // most ids are named again and again, and ids compared in order share long prefixes.
+  std::unordered_set<std::string_view> used;
+  auto use = [&](std::string_view id) {
+    while (!id.empty() && !used.contains(id)) {
+      auto it = a.actors.find(id);
+      if (it == a.actors.end()) break;
+      used.insert(it->first);
+      id = it->second.affiliation;
     }
   };
+  g.mentions.reserve(a.mentions.size());  // most mentions name one actor
   for (const ActorMention& m : a.mentions) {
     if (m.kind == MentionKind::Coordination) continue;
     for (const std::string& id : m.actors) {
@@ -131,9 +152,9 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   for (const model::Fact& f : a.facts)
     for (const auto* role : {&f.claimant, &f.accused, &f.provider, &f.recipient, &f.party})
       for (const std::string& id : *role) use(id);
-  for (const std::string& id : used)
-    if (auto it = a.actors.find(id); it != a.actors.end()) g.actors.push_back(it->second);
-  std::sort(g.actors.begin(), g.actors.end(), [](const model::Actor& x, const model::Actor& y) { return x.id < y.id; });
+  // a.actors is keyed and so ordered by id: the described actors come out sorted.
+  for (auto& [id, actor] : a.actors)
+    if (used.count(id)) g.actors.push_back(std::move(actor));
   std::sort(g.mentions.begin(), g.mentions.end(), [](const model::Mention& x, const model::Mention& y) {
     return std::tie(x.span.begin, x.span.end, x.actor_id) < std::tie(y.span.begin, y.span.end, y.actor_id);
   });

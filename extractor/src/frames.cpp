@@ -108,17 +108,6 @@ bool family(AidType a, AidType b) {
   return a == b || (military(a) && military(b) && (a == AidType::Military || b == AidType::Military));
 }
 
-bool contains_list(std::string_view list, std::string_view item) {
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start) == item) return true;
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return false;
-}
-
 bool is_time_preposition(std::string_view norm) {
   return norm == "since"sv || norm == "in"sv || norm == "until"sv || norm == "till"sv || norm == "before"sv || norm == "after"sv ||
          norm == "during"sv || norm == "by"sv;
@@ -252,6 +241,7 @@ class FrameFinder {
   explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() is a binary search, not a
     // scan of every mention of the document for every trigger.
+    top_by_first_.reserve(a_.mentions.size());
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
     std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
@@ -303,7 +293,7 @@ class FrameFinder {
       // names no aid to the United States gives no such reader's guess. Arms and troops are not
       // assumed so: they go as often to a party the story only names elsewhere.
       if (f.recipient.empty() && !f.provider.empty() && focus_receives && f.aid_type &&
-          (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, {a_.focus_state})) {
+          (*f.aid_type == AidType::Financial || *f.aid_type == AidType::Humanitarian) && !same_side(f.provider, std::span(&a_.focus_state, 1))) {
         f.recipient = {a_.focus_state};
         if (explaining())
           f.reasons.push_back("recipient: the story's country, " + a_.focus_state + " (none named in the sentence or just before)");
@@ -341,9 +331,10 @@ class FrameFinder {
     Vocabulary::Indexes any = 0;
     for (const CueList& l : lists) any |= l.index->start_bit();
     for (std::size_t t = first; t < last; ++t) {
-      if (!(token_ids_.starts[t] & any)) continue;
+      const Vocabulary::Indexes starting = token_ids_.starts[t] & any;
+      if (!starting) continue;
       for (CueList& l : lists)
-        if (l.resume <= t)
+        if ((starting & l.index->start_bit()) && l.resume <= t)
           if (auto m = l.index->longest_at(token_ids_, t, last)) {
             l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
             l.resume = m->last;
@@ -442,7 +433,7 @@ class FrameFinder {
 
   // "to Ukraine", "for Kyiv", "to support the Russian invasion": the first mention within a
   // few tokens after a directional preposition in [first, last).
-  std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, const std::vector<std::string>& exclude) const {
+  std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, std::span<const std::string> exclude) const {
     for (std::size_t t = first; t < last; ++t) {
       const std::string_view n = toks_[t].norm;
       const bool located = n == "in"sv || n == "inside"sv;  // "deployed 2,900 troops in eastern Congo"
@@ -501,7 +492,7 @@ class FrameFinder {
     return *current;
   }
 
-  bool same_side(const std::vector<std::string>& x, const std::vector<std::string>& y) const {
+  bool same_side(std::span<const std::string> x, std::span<const std::string> y) const {
     for (const auto& a : x) {
       const std::string& side_of_a = side(a);
       for (const auto& b : y)
@@ -582,8 +573,8 @@ class FrameFinder {
       if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
     for (const LexiconTables::CodeRule& e : tables_.codes) {
       if (e.kind != kind) continue;
-      if (std::string_view st = e.status; !st.empty() && (!f.status || !contains_list(st, model::name(*f.status)))) continue;
-      if (std::string_view ty = e.type; !ty.empty() && !contains_list(ty, type)) continue;
+      if (!e.statuses.empty() && (!f.status || std::ranges::find(e.statuses, model::name(*f.status)) == e.statuses.end())) continue;
+      if (!e.types.empty() && std::ranges::find(e.types, type) == e.types.end()) continue;
       f.cameo = e.cameo;
       f.plover = e.plover;
       return;
@@ -1020,7 +1011,7 @@ class FrameFinder {
       claim.kind = FactKind::Allegation;
       claim.accused = act.provider;
       claim.about = h.fact;
-      claim.evidence = {act.evidence.back()};
+      claim.evidence.push_back(act.evidence.back());
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
@@ -1194,7 +1185,7 @@ class FrameFinder {
         ev_first = std::min(ev_first, a_.mentions[k].first);
         ev_last = std::max(ev_last, a_.mentions[k].last);
       }
-      f.evidence = {span(ev_first, ev_last)};
+      f.evidence.push_back(span(ev_first, ev_last));
       f.trigger = doc_.span(trig_first, trig_last);
       f.date = date_near(trig_first, first, last);
       // Inside someone else's claim, or an accusation by no one named, an act is only alleged;
@@ -1240,7 +1231,7 @@ class FrameFinder {
       // accused gives.
       // "Chad accused its eastern neighbour of arming the rebels": an accused newskg cannot name
       // still gives; the accuser does not.
-      std::vector<std::string> accused_giver;
+      std::span<const std::string> accused_giver;
       bool accused_unnamed = false;
       // "of supporting and arming the rebels": a gerund joined to one after "of".
       const bool after_of = v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv ||
@@ -1326,7 +1317,9 @@ class FrameFinder {
       }
       for (std::size_t n = 0; n < c.aid_nouns.size(); ++n)
         if (c.aid_nouns[n].first >= v.last && c.aid_nouns[n].last <= object_last) noun_used[n] = true;
-      std::vector<std::string> provider, recip;
+      // Views of mentions' and frames' actor lists, which outlive the loop: a fact copies them once.
+      std::span<const std::string> provider, recip;
+      std::vector<std::string> partners;  // the provider, when it is the rest of a coordination
       std::vector<std::size_t> roles;
       auto giver_after = [&](std::initializer_list<std::string_view> preps) -> std::optional<std::size_t> {
         for (std::size_t t = v.last; t < window_end; ++t)
@@ -1367,8 +1360,9 @@ class FrameFinder {
             const ActorMention& m = a_.mentions[k];
             if (m.kind != MentionKind::Coordination || std::find(m.actors.begin(), m.actors.end(), recip.front()) == m.actors.end()) continue;
             for (const auto& id : m.actors)
-              if (std::find(recip.begin(), recip.end(), id) == recip.end()) provider.push_back(id);
+              if (std::find(recip.begin(), recip.end(), id) == recip.end()) partners.push_back(id);
           }
+        if (!partners.empty()) provider = partners;
       } else if (present) {
         if (auto k = owner_before()) {
           provider = a_.mentions[*k].actors;
@@ -1401,7 +1395,7 @@ class FrameFinder {
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       } else {
-        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::vector<std::string>{} : actors_of(subject);
+        provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::span<const std::string>() : actors_of(subject);
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
       }
@@ -1421,8 +1415,8 @@ class FrameFinder {
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;
-        f.provider = provider;
-        f.recipient = recip;
+        f.provider.assign(provider.begin(), provider.end());
+        f.recipient.assign(recip.begin(), recip.end());
         f.aid_type = tn.type;
         f.status = status;
         if (types.size() == 1) f.quantity = quantity;
@@ -1614,7 +1608,7 @@ class FrameFinder {
           const Fact& g = a_.facts[id];
           if (g.kind != FactKind::Agreement || !same_side(g.party, parties)) continue;
           for (const auto& p : g.party)
-            if (!same_side({p}, parties)) parties.push_back(p);
+            if (!same_side(std::span(&p, 1), parties)) parties.push_back(p);
           if (type == model::AgreementType::Other && g.agreement_type) type = *g.agreement_type;
           break;
         }
@@ -1639,7 +1633,7 @@ class FrameFinder {
       f.date = date_near(noun.first, first, last);
       for (const TimeExpression& t : a_.times)
         if (t.first >= ev_last && t.first <= ev_last + 2) ev_last = t.last;
-      f.evidence = {span(ev_first, ev_last)};
+      f.evidence.push_back(span(ev_first, ev_last));
       f.trigger = doc_.span(noun.first, noun.last);
       f.rule = verb->entry->id + "+" + noun.entry->id;
       if (explaining()) {
@@ -1688,7 +1682,7 @@ class FrameFinder {
     act.kind = FactKind::OtherAct;
     act.description = std::string(doc_.text_of(description_first, last));
     act.status = status;
-    act.evidence = {span(first, last)};
+    act.evidence.push_back(span(first, last));
     act.rule = "act.other";
     if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
@@ -1779,7 +1773,7 @@ class FrameFinder {
     if (f.claimant_mention) ev_first = std::min(ev_first, a_.mentions[*f.claimant_mention].first);
     std::size_t ev_last = std::max(f.complement_last, f.trigger.last);
     while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "."sv || toks_[ev_last - 1].norm == "\""sv)) --ev_last;
-    claim.evidence = {span(ev_first, ev_last)};
+    claim.evidence.push_back(span(ev_first, ev_last));
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
     if (explaining()) {

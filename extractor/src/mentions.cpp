@@ -15,6 +15,30 @@ namespace {
 
 using Hit = LexiconTables::GazetteerHit;
 
+// The rules of pronouns and anaphors, by what they refer to (resolve() resolves no other
+// `refers`), and with "+metonym" when "its foreign ministry" stands for the antecedent's state:
+// literals, as every other mention rule is, so that a mention owns no string.
+struct CorefRule {
+  std::string_view refers, rule, metonym_rule;
+};
+constexpr CorefRule kCorefRules[] = {
+    {"person", "coref.person", "coref.person+metonym"},
+    {"thing", "coref.thing", "coref.thing+metonym"},
+    {"home", "coref.home", "coref.home+metonym"},
+    {"state", "coref.state", "coref.state+metonym"},
+    {"organization", "coref.organization", "coref.organization+metonym"},
+    {"source", "coref.source", "coref.source+metonym"},
+    {"plural", "coref.plural", "coref.plural+metonym"},
+    {"pair", "coref.pair", "coref.pair+metonym"},
+    {"latter", "coref.latter", "coref.latter+metonym"},
+    {"former", "coref.former", "coref.former+metonym"},
+};
+
+const CorefRule* coref_rule(std::string_view refers) {
+  const auto* it = std::ranges::find(kCorefRules, refers, &CorefRule::refers);
+  return it == std::end(kCorefRules) ? nullptr : it;
+}
+
 class MentionFinder {
  public:
   explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {}
@@ -100,7 +124,8 @@ class MentionFinder {
     }
     if (auto end = armed_group()) return *end;
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
-      if (auto m = resolve(*pro, tables_.entry(pro->payload).attr("refers"))) {
+      const std::string_view refers = tables_.entry(pro->payload).attr("refers");
+      if (auto m = resolve(*pro, refers)) {
         const std::string_view n = toks_[i].norm;
         m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
@@ -118,7 +143,7 @@ class MentionFinder {
               m->last = b->last;
               m->modifier = false;
               m->person = false;
-              m->rule += "+metonym";
+              m->rule = coref_rule(refers)->metonym_rule;
             } else if (states.size() == 1) {
               const std::string label = fmt::format("{}'s {}", actor_label(states.front()), normalize_space(doc_.text_of(b->first, b->last)));
               ActorMention own = body(i, b->last, states.front(), b->first, body_type(e), "mention.pronoun-body", label);
@@ -436,7 +461,12 @@ class MentionFinder {
   // that exact name, so that "Russia's U.N. Ambassador" and "Russia's UN Ambassador" never
   // share an IRI with two labels when graphs of many runs are merged.
   static std::string name_id(std::string_view kind, const std::string& name) {
-    return fmt::format("{}-{}-{}", kind, model::slug(name), model::stable_hash(name).substr(0, 6));
+    std::string id(kind);
+    id += '-';
+    id += model::slug(name);
+    id += '-';
+    id.append(model::stable_hash(name), 0, 6);
+    return id;
   }
 
   static model::ActorType body_type(const LexiconEntry& e) {
@@ -625,6 +655,8 @@ class MentionFinder {
 
   // Pronouns and anaphors take the actors of an earlier mention.
   std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
+    const CorefRule* rule = coref_rule(refers);
+    if (!rule) return std::nullopt;
     const std::size_t sentence = doc_.sentence_of(match.first);
     auto recent = [&](auto pred) -> const ActorMention* {
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
@@ -705,11 +737,10 @@ class MentionFinder {
     m.person = antecedent && antecedent->person;
     m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
     m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
-    m.rule = "coref.";
-    m.rule += refers;
-    if (antecedent) m.antecedent = std::string(doc_.text_of(antecedent->first, antecedent->last));
+    m.rule = rule->rule;
+    if (antecedent) m.antecedent = doc_.text_of(antecedent->first, antecedent->last);
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
-      m.antecedent = std::string(doc_.text_of(c->first, c->last));
+      m.antecedent = doc_.text_of(c->first, c->last);
     return m;
   }
 

@@ -51,7 +51,11 @@ void find_times(Analysis& a) {
   const PhraseIndex& months = a.tables.month;
   const PhraseIndex& weekdays = a.tables.weekday;
   const PhraseIndex& relative = a.tables.relative_time;
+  // A time expression opens with a month, a weekday, a relative time or a year: one test of
+  // the start bits and the number flag rules out most tokens.
+  const Vocabulary::Indexes opening = months.start_bit() | weekdays.start_bit() | relative.start_bit();
   for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!(a.token_ids.starts[i] & opening) && !toks[i].is_number) continue;
     const std::size_t limit = doc.sentences()[doc.sentence_of(i)].last;
     if (auto m = months.longest_at(a.token_ids, i, limit); m && toks[i].capitalized) {
       // "May" is also a modal verb: as a month it needs a preposition, a day or a year.
