@@ -68,17 +68,22 @@ inline ParseResult parse_rdf(const std::string& text, SerdSyntax syntax) {
   return result;
 }
 
+// A Serd writer in `syntax`, without abbreviations, that appends what it writes to `out`.
+inline SerdWriter* serd_string_writer(SerdSyntax syntax, SerdEnv* env, std::string& out) {
+  return serd_writer_new(syntax, static_cast<SerdStyle>(0), env, nullptr,
+                         [](const void* bytes, std::size_t n, void* stream) {
+                           static_cast<std::string*>(stream)->append(static_cast<const char*>(bytes), n);
+                           return n;
+                         },
+                         &out);
+}
+
 // What Serd's writer makes of N-Triples or N-Quads `text` read strictly, as serdi would rewrite
 // it; empty when Serd cannot read it.
 inline std::string serd_rewrite(const std::string& text, SerdSyntax syntax) {
   std::string out;
   SerdEnv* env = serd_env_new(nullptr);
-  SerdWriter* writer = serd_writer_new(syntax, static_cast<SerdStyle>(0), env, nullptr,
-                                       [](const void* bytes, std::size_t n, void* stream) {
-                                         static_cast<std::string*>(stream)->append(static_cast<const char*>(bytes), n);
-                                         return n;
-                                       },
-                                       &out);
+  SerdWriter* writer = serd_string_writer(syntax, env, out);
   SerdReader* reader = serd_reader_new(syntax, writer, nullptr, nullptr, nullptr,
                                        reinterpret_cast<SerdStatementSink>(serd_writer_write_statement), nullptr);
   serd_reader_set_strict(reader, true);

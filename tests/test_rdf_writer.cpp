@@ -568,12 +568,7 @@ std::string serd_quad(const std::string& s, const std::string& p, const std::str
                       const std::string& datatype = {}) {
   std::string out;
   SerdEnv* env = serd_env_new(nullptr);
-  SerdWriter* writer = serd_writer_new(SERD_NQUADS, static_cast<SerdStyle>(0), env, nullptr,
-                                       [](const void* bytes, std::size_t n, void* stream) {
-                                         static_cast<std::string*>(stream)->append(static_cast<const char*>(bytes), n);
-                                         return n;
-                                       },
-                                       &out);
+  SerdWriter* writer = fuzz::serd_string_writer(SERD_NQUADS, env, out);
   auto node = [](SerdType type, const std::string& v) { return serd_node_from_string(type, reinterpret_cast<const uint8_t*>(v.c_str())); };
   const SerdNode sn = node(SERD_URI, s), pn = node(SERD_URI, p), gn = node(SERD_URI, g), dn = node(SERD_URI, datatype);
   const SerdNode on = node(datatype.empty() ? SERD_URI : SERD_LITERAL, o);
