@@ -3,7 +3,6 @@
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
 #include <map>
-#include <ranges>
 #include <set>
 #include <span>
 #include <tuple>
@@ -375,7 +374,9 @@ class FrameFinder {
     }
     // The last mention that can be the subject, sought from the verb back so that the search
     // stops at it.
-    for (std::size_t k : std::views::reverse(top_mentions(floor, pos))) {
+    const std::span<const std::size_t> tops = top_mentions(floor, pos);
+    for (auto top = tops.rbegin(); top != tops.rend(); ++top) {
+      const std::size_t k = *top;
       const ActorMention& m = a_.mentions[k];
       if (m.last > pos) continue;
       bool adjacent = pos - m.last <= 3 && !m.modifier;
