@@ -289,6 +289,19 @@ int run_extract(const std::vector<std::string>& args) {
       if (path != "-" && fs::equivalent(path, option("output"), ec))
         throw UsageError(fmt::format("option '--output': '{}' is also an input; write the graph to another file", path));
     }
+  if (vm.count("explain") && option("explain") != "-") {
+    // "--explain article.txt" reads the article's name as the file to write explanations to:
+    // never overwrite what may be the article, nor an input.
+    const std::string target = option("explain");
+    std::error_code ec;
+    if (!vm.count("input") && fs::exists(target, ec))
+      throw UsageError(fmt::format("option '--explain': '{}' would be overwritten with explanations, and no article is given; "
+                                   "write --explain=- {} to explain that article, or --explain=FILE for a new file",
+                                   target, target));
+    for (const std::string& path : inputs)
+      if (path != "-" && fs::equivalent(path, target, ec))
+        throw UsageError(fmt::format("option '--explain': '{}' is also an input; write the explanations to another file", path));
+  }
   const bool fail_fast = vm.count("fail-fast") > 0, quiet = vm.count("quiet") > 0;
 
   Resources resources;
