@@ -118,6 +118,11 @@ struct Analysis {
   Analysis(const Document& d, const LexiconTables& t) : doc(d), tables(t), token_ids(d, t.vocabulary) {}
 
   const model::Actor& use_actor(const GazetteerEntry&);
+  // The actor of that id mentioned so far, or nullptr.
+  const model::Actor* actor(std::string_view id) const {
+    auto it = actors.find(id);
+    return it == actors.end() ? nullptr : &it->second;
+  }
   const ActorMention* mention_starting(std::size_t token) const;
 };
 

@@ -426,8 +426,13 @@ class FrameFinder {
     for (std::size_t t = noun_last; !noun && t > first && t + 3 > noun_last; --t)
       if (auto n = tables_.intent_noun.longest_at(token_ids_, t - 1, noun_last); n && n->last == noun_last) noun = n;
     if (!noun || by) return noun ? by : std::nullopt;
-    // The possessor, over up to three words between it and the noun ("unfriendly", quotes).
-    for (std::size_t p = noun->first; p > first + 1 && p + 4 > noun->first; --p)
+    return possessor_before(noun->first, first);
+  }
+
+  // "Tehran's "unfriendly" decision", "Tanzania's three-year credit facility": the mention
+  // whose "'s" stands up to three words before the noun at `noun_first`.
+  std::optional<std::size_t> possessor_before(std::size_t noun_first, std::size_t first) const {
+    for (std::size_t p = noun_first; p > first + 1 && p + 4 > noun_first; --p)
       if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
     return std::nullopt;
   }
@@ -451,7 +456,7 @@ class FrameFinder {
                                                          "northeastern", "northwestern", "southeastern", "southwestern"};
           if (located && !kRegions.count(toks_[u].norm)) direct = false;
         }
-        const model::Actor* place = m.actors.size() == 1 ? actor(m.actors.front()) : nullptr;
+        const model::Actor* place = m.actors.size() == 1 ? a_.actor(m.actors.front()) : nullptr;
         // "in eastern Congo", "in Pakistan's central bank": a state, or a body of one.
         const bool state_or_its_body = place && (place->type == model::ActorType::State ||
                                                  (place->type == model::ActorType::GovernmentBody && !place->affiliation.empty()));
@@ -476,17 +481,12 @@ class FrameFinder {
     return mention_starting_in(m.last + 1, std::min(last, m.last + 2));
   }
 
-  const model::Actor* actor(const std::string& id) const {
-    auto it = a_.actors.find(id);
-    return it == a_.actors.end() ? nullptr : &it->second;
-  }
-
   // The state or organisation an actor speaks for: itself, or its affiliation's. A reference
   // to `id` or to an affiliation in a_.actors, which frames never change.
   const std::string& side(const std::string& id) const {
     const std::string* current = &id;
     for (int depth = 0; depth < 4; ++depth) {
-      const model::Actor* a = actor(*current);
+      const model::Actor* a = a_.actor(*current);
       if (!a || a->affiliation.empty()) break;
       current = &a->affiliation;
     }
@@ -532,7 +532,7 @@ class FrameFinder {
     const ActorMention& m = a_.mentions[k];
     std::string names;
     for (const auto& id : m.actors) {
-      const model::Actor* a = actor(id);
+      const model::Actor* a = a_.actor(id);
       names += (names.empty() ? "" : " + ") + (a ? a->label : id);
     }
     std::string out = fmt::format("'{}' = {} ({}", doc_.text_of(m.first, m.last), names, m.rule);
@@ -739,11 +739,9 @@ class FrameFinder {
   // "approved the first review of Tanzania's three-year credit facility": the owner of a
   // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
   std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
-    for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last || attributes(n).owner != "recipient") continue;
-      for (std::size_t p = n.first; p > first + 1 && p + 4 > n.first; --p)
-        if (is_possessive(toks_[p - 1]) && a_.mention_at[p - 2] >= 0) return static_cast<std::size_t>(a_.mention_at[p - 2]);
-    }
+    for (const Cue& n : c.aid_nouns)
+      if (n.first >= first && n.last <= last && attributes(n).owner == "recipient")
+        if (auto owner = possessor_before(n.first, first)) return owner;
     return std::nullopt;
   }
 
@@ -1234,11 +1232,11 @@ class FrameFinder {
       // still gives; the accuser does not.
       std::span<const std::string> accused_giver;
       bool accused_unnamed = false;
-      // "of supporting and arming the rebels": a gerund joined to one after "of".
-      const bool after_of = v.first > first && (toks_[v.first - 1].norm == "of"sv || toks_[v.first - 1].norm == "for"sv ||
-                                                ((toks_[v.first - 1].norm == "and"sv || toks_[v.first - 1].norm == "or"sv) && v.first > first + 2 &&
-                                                 toks_[v.first - 2].norm.ends_with("ing") &&
-                                                 (toks_[v.first - 3].norm == "of"sv || toks_[v.first - 3].norm == "for"sv)));
+      // "of arming the rebels", or a gerund joined to one after "of": "of supporting and arming".
+      auto of_or_for = [&](std::size_t t) { return toks_[t].norm == "of"sv || toks_[t].norm == "for"sv; };
+      auto and_or = [&](std::size_t t) { return toks_[t].norm == "and"sv || toks_[t].norm == "or"sv; };
+      const bool after_of = (v.first > first && of_or_for(v.first - 1)) ||
+                            (v.first > first + 2 && and_or(v.first - 1) && toks_[v.first - 2].norm.ends_with("ing") && of_or_for(v.first - 3));
       if (!receive && !passive && !present && after_of)
         for (const ClaimFrame& fr : frames)
           if (fr.complement_first <= v.first && v.first < fr.complement_last) {
@@ -1897,7 +1895,7 @@ class FrameFinder {
       // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
       // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
       const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
-        const model::Actor* a = actor(id);
+        const model::Actor* a = a_.actor(id);
         return a && a->type == model::ActorType::ArmedGroup;
       });
       // A pact is what one is accused of ("signed a secret arms deal, officials said"); a

@@ -603,8 +603,8 @@ class MentionFinder {
   }
 
   std::string actor_label(const std::string& id) const {
-    auto it = a_.actors.find(id);
-    return it == a_.actors.end() ? id : it->second.label;
+    const model::Actor* a = a_.actor(id);
+    return a ? a->label : id;
   }
 
   void register_actor(const model::Actor& actor) {
@@ -697,21 +697,17 @@ class MentionFinder {
         if (normalize(a.label).find(head) != std::string::npos && a.type != model::ActorType::State) return true;
         return kGeneric.count(head) > 0 && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
       };
-      auto actor_of = [&](const std::string& id) -> const model::Actor* {
-        auto it = a_.actors.find(id);
-        return it == a_.actors.end() ? nullptr : &it->second;
-      };
       // "M23 spokesman Innocent Bahati said the group had not ...": the group its speaker speaks for.
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend() && doc_.sentence_of(it->first) == sentence; ++it)
         if (it->person && it->actors.size() == 1)
-          if (const model::Actor* p = actor_of(it->actors.front()); p && !p->affiliation.empty())
-            if (const model::Actor* group = actor_of(p->affiliation); group && fits(*group)) {
+          if (const model::Actor* p = a_.actor(it->actors.front()); p && !p->affiliation.empty())
+            if (const model::Actor* group = a_.actor(p->affiliation); group && fits(*group)) {
               actors = {group->id};
               break;
             }
       if (actors.empty())
         antecedent = recent([&](const ActorMention& m) {
-          const model::Actor* a = m.person || m.actors.size() != 1 ? nullptr : actor_of(m.actors.front());
+          const model::Actor* a = m.person || m.actors.size() != 1 ? nullptr : a_.actor(m.actors.front());
           return a && fits(*a);
         });
     } else if (refers == "source") {
