@@ -1,8 +1,11 @@
 #include "newskg/document.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <span>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -30,12 +33,15 @@ class CodePoints {
   const CodePoint& operator[](std::size_t i) const { return cps_[i]; }
   const CodePoint* begin() const { return cps_.get(); }
   const CodePoint* end() const { return cps_.get() + size_; }
+  // The byte offsets of the code points beyond ASCII, in order.
+  std::span<const std::uint32_t> non_ascii() const { return non_ascii_; }
 
  private:
   // One slot per byte, the most there can be, left unset until written: zeroing them first, or
   // a push_back per code point, costs more than the decoding of ASCII.
   std::unique_ptr<CodePoint[]> cps_;
   std::size_t size_ = 0;
+  std::vector<std::uint32_t> non_ascii_;
 };
 
 CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwrite<CodePoint[]>(text.size())) {
@@ -53,6 +59,7 @@ CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwr
     // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
     // per ill-formed subsequence, which is how ICU and Python both count it.
     *out++ = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
+    non_ascii_.push_back(static_cast<std::uint32_t>(start));
   }
   size_ = static_cast<std::size_t>(out - cps_.get());
 }
@@ -63,31 +70,40 @@ class AsciiCodePoints {
  public:
   explicit AsciiCodePoints(std::string_view text) : text_(text) {}
   std::size_t size() const { return text_.size(); }
-  CodePoint operator[](std::size_t i) const { return {static_cast<unsigned char>(text_[i]), static_cast<std::uint32_t>(i)}; }
+  // Every byte is below 0x80 (the caller checked): the mask, a no-op on such text, tells the
+  // compiler so, and it drops the ICU branches of the character classes below.
+  CodePoint operator[](std::size_t i) const { return {text_[i] & 0x7F, static_cast<std::uint32_t>(i)}; }
+  std::span<const std::uint32_t> non_ascii() const { return {}; }
 
  private:
   std::string_view text_;
 };
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
-// are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase.
-bool is_ascii_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
-bool is_alpha(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) : u_isalpha(c) != 0; }
-bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
-bool is_digit(UChar32 c) { return c < 0x80 ? is_ascii_digit(c) : u_isdigit(c) != 0; }
-bool is_capital(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
+// are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase;
+// white space is 0x09-0x0D and 0x20, and every other control character counts as space too.
+// One table lookup per code point, as the tokenizer asks for nearly every one.
+enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8 };
+constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
+  std::array<std::uint8_t, 0x80> classes{};
+  for (int c = 1; c <= 0x20; ++c) classes[c] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetter | kUpper;
+  return classes;
+}();
+bool ascii_is(UChar32 c, std::uint8_t classes) { return (kAsciiClasses[c] & classes) != 0; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? ascii_is(c, kLetter) : u_isalpha(c) != 0; }
+bool is_upper(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? ascii_is(c, kDigit) : u_isdigit(c) != 0; }
+bool is_capital(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) || u_istitle(c); }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 // Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
 // for nearly every code point, is inlined.
 [[gnu::noinline]] bool is_alnum_beyond_ascii(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-bool is_alnum(UChar32 c) { return c < 0x80 ? is_ascii_letter(c) || is_ascii_digit(c) : is_alnum_beyond_ascii(c); }
-// ASCII white space is 0x09-0x0D and 0x20; every other control character counts as space too.
-bool is_space(UChar32 c) {
-  if (c < 0x80) return c > 0 && c <= 0x20;
-  return u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF;
-}
+bool is_alnum(UChar32 c) { return c < 0x80 ? ascii_is(c, kLetter | kDigit) : is_alnum_beyond_ascii(c); }
+bool is_space(UChar32 c) { return c < 0x80 ? ascii_is(c, kSpace) : u_isUWhiteSpace(c) || c == 0xA0 || c == 0xFEFF; }
 bool is_line_break(UChar32 c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
 void append_utf8(std::string& out, UChar32 c) {
@@ -132,6 +148,28 @@ void append_normalized(std::string& out, std::string_view text) {
   }
 }
 
+// The text with A-Z lowercased and every other byte as it is: the norm of any ASCII run of it.
+// Eight bytes at a time: a byte is set to lowercase by adding 0x20 where it is an ASCII byte
+// from 'A' to 'Z', which two additions on its low seven bits tell without carries between bytes.
+std::string lowercase_ascii(std::string_view text) {
+  std::string lowered(text);
+  constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= lowered.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, lowered.data() + i, 8);
+    const std::uint64_t low7 = word & (0x7F * kEachByte);
+    const std::uint64_t above_z = low7 + (0x7F - 'Z') * kEachByte;  // high bit set where low7 > 'Z'
+    const std::uint64_t from_a = low7 + (0x80 - 'A') * kEachByte;   // high bit set where low7 >= 'A'
+    const std::uint64_t upper = from_a & ~above_z & ~word & (0x80 * kEachByte);
+    word |= upper >> 2;  // 0x80 >> 2 is the 0x20 between a capital and its lowercase
+    std::memcpy(lowered.data() + i, &word, 8);
+  }
+  for (; i < lowered.size(); ++i)
+    if (lowered[i] >= 'A' && lowered[i] <= 'Z') lowered[i] = static_cast<char>(lowered[i] - 'A' + 'a');
+  return lowered;
+}
+
 // True when `word` with a period after it is one of the abbreviations ("Gen.", "Jan.").
 bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) {
   std::string key;
@@ -149,6 +187,14 @@ void append_tokens(const CodePointSequence& cps, std::string_view text, const Ab
   // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
   // seldom grown (which moves every token).
   tokens.reserve(text.size() / 5 + 1);
+  // A token without a code point beyond ASCII (most of them) copies its norm out of `lowered`.
+  const std::string lowered = lowercase_ascii(text);
+  const std::span<const std::uint32_t> non_ascii = cps.non_ascii();
+  std::size_t next_non_ascii = 0;  // the first in non_ascii at or after the token
+  auto is_ascii = [&](std::size_t byte_begin, std::size_t byte_end) {
+    while (next_non_ascii < non_ascii.size() && non_ascii[next_non_ascii] < byte_begin) ++next_non_ascii;
+    return next_non_ascii == non_ascii.size() || non_ascii[next_non_ascii] >= byte_end;
+  };
   bool line_break = true;
   std::size_t i = 0;
   while (i < n) {
@@ -209,6 +255,7 @@ void append_tokens(const CodePointSequence& cps, std::string_view text, const Ab
     t.cp_begin = start;
     t.cp_end = i;
     if (hyphens) t.norm = "--";
+    else if (is_ascii(t.byte_begin, t.byte_end)) t.norm.append(std::string_view(lowered).substr(t.byte_begin, t.byte_end - t.byte_begin));
     else append_normalized(t.norm, text.substr(t.byte_begin, t.byte_end - t.byte_begin));
     t.is_word = is_alpha(c);
     t.is_number = is_digit(c);
