@@ -141,26 +141,37 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
       id = it->second.affiliation;
     }
   };
-  g.mentions.reserve(a.mentions.size());  // most mentions name one actor
+  // The mentions are sorted and their repeats dropped as code-point offsets and views of the
+  // ids, before any anchor or id is copied into a string: equal offsets mean the same tokens
+  // and so the same anchor.
+  struct MentionKey {
+    std::size_t begin, end;  // as in document.span(first, last)
+    std::size_t first, last;
+    std::string_view actor_id;
+    auto order() const { return std::tie(begin, end, actor_id); }
+  };
+  std::vector<MentionKey> keys;
+  keys.reserve(a.mentions.size());  // most mentions name one actor
+  const std::vector<Token>& tokens = document.tokens();
   for (const ActorMention& m : a.mentions) {
     if (m.kind == MentionKind::Coordination) continue;
+    const bool empty = m.first >= m.last;
     for (const std::string& id : m.actors) {
       use(id);
-      g.mentions.push_back({document.span(m.first, m.last), id});
+      keys.push_back({empty ? 0 : tokens[m.first].cp_begin, empty ? 0 : tokens[m.last - 1].cp_end, m.first, m.last, id});
     }
   }
+  std::sort(keys.begin(), keys.end(), [](const MentionKey& x, const MentionKey& y) { return x.order() < y.order(); });
+  keys.erase(std::unique(keys.begin(), keys.end(), [](const MentionKey& x, const MentionKey& y) { return x.order() == y.order(); }),
+             keys.end());
+  g.mentions.reserve(keys.size());
+  for (const MentionKey& k : keys) g.mentions.push_back({document.span(k.first, k.last), std::string(k.actor_id)});
   for (const model::Fact& f : a.facts)
     for (const auto* role : {&f.claimant, &f.accused, &f.provider, &f.recipient, &f.party})
       for (const std::string& id : *role) use(id);
   // a.actors is keyed and so ordered by id: the described actors come out sorted.
   for (auto& [id, actor] : a.actors)
     if (used.count(id)) g.actors.push_back(std::move(actor));
-  std::sort(g.mentions.begin(), g.mentions.end(), [](const model::Mention& x, const model::Mention& y) {
-    return std::tie(x.span.begin, x.span.end, x.actor_id) < std::tie(y.span.begin, y.span.end, y.actor_id);
-  });
-  g.mentions.erase(std::unique(g.mentions.begin(), g.mentions.end(),
-                               [](const model::Mention& x, const model::Mention& y) { return x.span == y.span && x.actor_id == y.actor_id; }),
-                   g.mentions.end());
   g.facts = std::move(a.facts);
   model::assign_fact_ids(g);
   if (trace) {
