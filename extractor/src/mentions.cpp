@@ -2,7 +2,6 @@
 // unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
 #include <algorithm>
 #include <array>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -41,7 +40,16 @@ const CorefRule* coref_rule(std::string_view refers) {
 
 class MentionFinder {
  public:
-  explicit MentionFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {}
+  explicit MentionFinder(Analysis& a)
+      : a_(a),
+        doc_(a.doc),
+        toks_(a.doc.tokens()),
+        token_ids_(a.token_ids),
+        tables_(a.tables),
+        pattern_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
+                          tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
+        reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
+        used_actors_(tables_.resources->gazetteer().size(), nullptr) {}
 
   void run() {
     a_.mention_at.assign(toks_.size(), -1);
@@ -160,7 +168,6 @@ class MentionFinder {
   // the actor of every name at every token that starts one, and a map lookup each time costs.
   const model::Actor& use_actor(const GazetteerEntry& entry) {
     const std::vector<GazetteerEntry>& gazetteer = tables_.resources->gazetteer();
-    if (used_actors_.empty()) used_actors_.resize(gazetteer.size(), nullptr);
     const model::Actor*& used = used_actors_[static_cast<std::size_t>(&entry - gazetteer.data())];
     if (!used) used = &a_.use_actor(entry);
     return *used;
@@ -173,11 +180,9 @@ class MentionFinder {
   // one of those no pattern can match at i.
   bool may_start_mention(std::size_t i, std::size_t limit) const {
     if (toks_[i].capitalized) return true;
-    const Vocabulary::Indexes opening = tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
-                                        tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit();
     const auto& starts = token_ids_.starts;
-    if (starts[i] & (opening | tables_.pronoun.start_bit() | tables_.anaphor.start_bit())) return true;
-    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & opening);
+    if (starts[i] & (pattern_openings_ | reference_openings_)) return true;
+    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & pattern_openings_);
   }
 
   // The state named closest to token `at` in the sentence (before or after), or "".
@@ -469,8 +474,8 @@ class MentionFinder {
     return id;
   }
 
-  static model::ActorType body_type(const LexiconEntry& e) {
-    return e.attr("type") == "Group" ? model::ActorType::Group : model::ActorType::GovernmentBody;
+  model::ActorType body_type(const LexiconEntry& e) const {
+    return tables_.attributes(e).type == "Group" ? model::ActorType::Group : model::ActorType::GovernmentBody;
   }
 
   // "Lebanon-based", "Iran-backed": a description, never part of a name.
@@ -493,7 +498,7 @@ class MentionFinder {
       std::size_t e = i + 1;
       while (e < limit && e < i + 3 && toks_[e].is_word && !toks_[e].capitalized && !tables_.group_head.longest_at(token_ids_, e, limit)) ++e;
       if (auto head = tables_.group_head.longest_at(token_ids_, e, limit);
-          head && !toks_[e].capitalized && tables_.entry(head->payload).attr("type") == "ArmedGroup")
+          head && !toks_[e].capitalized && tables_.attributes(tables_.entry(head->payload)).type == "ArmedGroup")
         return NamedGroup{head->last, head->last, model::ActorType::ArmedGroup};
       return std::nullopt;
     }
@@ -504,14 +509,14 @@ class MentionFinder {
            !tables_.weekday.longest_at(token_ids_, e, limit) && !is_determiner(toks_[e].norm)) {
       if (auto head = tables_.group_head.longest_at(token_ids_, e, limit); head && e > i) {
         const LexiconEntry& h = tables_.entry(head->payload);
-        if (h.attr("type") == "Organization") return NamedGroup{head->last, head->last, model::ActorType::Organization};
+        if (tables_.attributes(h).type == "Organization") return NamedGroup{head->last, head->last, model::ActorType::Organization};
       }
       ++e;
     }
     if (e == i) return std::nullopt;
     if (auto head = tables_.group_head.longest_at(token_ids_, e, limit); head && !toks_[e].capitalized) {
       const LexiconEntry& h = tables_.entry(head->payload);
-      if (h.attr("type") == "ArmedGroup") return NamedGroup{e, head->last, model::ActorType::ArmedGroup};
+      if (tables_.attributes(h).type == "ArmedGroup") return NamedGroup{e, head->last, model::ActorType::ArmedGroup};
     }
     return std::nullopt;
   }
@@ -688,14 +693,16 @@ class MentionFinder {
     } else if (refers == "organization") {
       // "the agency", "the fund": the latest organisation or body whose name has that word;
       // "the group", "the movement": the latest organisation or armed group.
-      const std::string head = toks_[match.last - 1].norm;
-      static const std::set<std::string> kGeneric = {"group", "movement", "organization", "organisation",
-                                                     "alliance", "bloc", "coalition", "board", "body", "lender"};
-      static const std::set<std::string> kArmed = {"militia", "rebels"};  // never the U.N. experts
+      const std::string_view head = toks_[match.last - 1].norm;
+      static constexpr std::string_view kGeneric[] = {"group", "movement", "organization", "organisation", "alliance",
+                                                      "bloc",  "coalition", "board",   "body",         "lender"};
+      static constexpr std::string_view kArmed[] = {"militia", "rebels"};  // never the U.N. experts
+      const bool armed = std::ranges::find(kArmed, head) != std::end(kArmed);
+      const bool generic = std::ranges::find(kGeneric, head) != std::end(kGeneric);
       auto fits = [&](const model::Actor& a) {
-        if (kArmed.count(head)) return a.type == model::ActorType::ArmedGroup;
+        if (armed) return a.type == model::ActorType::ArmedGroup;
         if (normalize(a.label).find(head) != std::string::npos && a.type != model::ActorType::State) return true;
-        return kGeneric.count(head) > 0 && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
+        return generic && (a.type == model::ActorType::Organization || a.type == model::ActorType::ArmedGroup);
       };
       // "M23 spokesman Innocent Bahati said the group had not ...": the group its speaker speaks for.
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend() && doc_.sentence_of(it->first) == sentence; ++it)
@@ -957,6 +964,9 @@ class MentionFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
+  // may_start_mention(): the indexes whose phrases open a pattern (at i or after a
+  // determiner), and those of pronouns and anaphors.
+  const Vocabulary::Indexes pattern_openings_, reference_openings_;
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
