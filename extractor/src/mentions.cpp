@@ -49,7 +49,8 @@ class MentionFinder {
         pattern_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
                           tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
         reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
-        used_actors_(tables_.resources->gazetteer().size(), nullptr) {}
+        used_actors_(tables_.resources->gazetteer().size(), nullptr),
+        gazetteer_walks_(toks_.size()) {}
 
   void run() {
     a_.mention_at.assign(toks_.size(), -1);
@@ -223,11 +224,27 @@ class MentionFinder {
     return push(std::move(m), sentence);
   }
 
+  // Asked at nearly every token a pattern looks at, and most start no name: that test is
+  // inlined, the lookup is not (inlined, it makes gazetteer_at() too big to inline).
   std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+    if (i >= limit || i >= toks_.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
+    return name_starting(i, limit);
+  }
+
+  [[gnu::noinline]] std::optional<PhraseMatch> name_starting(std::size_t i, std::size_t limit) const {
+    // The patterns ask for the name at the same token several times (person_or_body() twice,
+    // name_end(), named_group_at(), match_patterns_at()): the trie is walked once per token. A
+    // walk up to one limit also answers for a nearer one when the phrase it found (or none)
+    // ends before that.
+    GazetteerWalk& walk = gazetteer_walks_[i];
+    if (walk.limit == 0 || limit > walk.limit || walk.last > limit) {
+      const auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+      walk = {limit, hit ? hit->last : 0, hit ? hit->payload : 0};
+    }
+    if (walk.last == 0) return std::nullopt;
     // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
-    if (hit && hit->last < toks_.size() && toks_[hit->last].norm == "$"sv) return std::nullopt;
-    return hit;
+    if (walk.last < toks_.size() && toks_[walk.last].norm == "$"sv) return std::nullopt;
+    return PhraseMatch{i, walk.last, walk.payload};
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
@@ -970,6 +987,12 @@ class MentionFinder {
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
+  // name_starting() by token: the limit walked to (0: not walked yet), and the end (0: none)
+  // and payload of the longest name found.
+  struct GazetteerWalk {
+    std::size_t limit = 0, last = 0, payload = 0;
+  };
+  mutable std::vector<GazetteerWalk> gazetteer_walks_;
 };
 
 }  // namespace
