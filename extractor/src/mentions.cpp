@@ -467,12 +467,12 @@ class MentionFinder {
     person.type = model::ActorType::Person;
     person.affiliation = affiliation;
     person.role = role;
-    register_actor(person);
-    if (named) remember_surname(last - 1, person.id);
+    const std::string& id = register_actor(std::move(person)).id;
+    if (named) remember_surname(last - 1, id);
     ActorMention m;
     m.first = first;
     m.last = last;
-    m.actors = {person.id};
+    m.actors = {id};
     m.person = true;
     m.kind = MentionKind::Pattern;
     m.rule = rule;
@@ -548,11 +548,10 @@ class MentionFinder {
     actor.id = name_id("group", actor.label);
     actor.type = affiliation.empty() || g->type == model::ActorType::ArmedGroup ? g->type : model::ActorType::GovernmentBody;
     actor.affiliation = affiliation;
-    register_actor(actor);
     ActorMention m;
     m.first = first;
     m.last = g->last;
-    m.actors = {actor.id};
+    m.actors = {register_actor(std::move(actor)).id};
     m.plural = g->type == model::ActorType::ArmedGroup;
     m.kind = MentionKind::Pattern;
     m.rule = "mention.named-group";
@@ -572,11 +571,10 @@ class MentionFinder {
     actor.label = bare ? normalize(doc_.text_of(head, g->last)) : normalize_space(doc_.text_of(first, g->last));
     actor.id = name_id("group", home.empty() ? actor.label : fmt::format("{} ({})", actor.label, home));
     actor.type = model::ActorType::ArmedGroup;
-    register_actor(actor);
     ActorMention m;
     m.first = first;
     m.last = g->last;
-    m.actors = {actor.id};
+    m.actors = {register_actor(std::move(actor)).id};
     m.plural = true;
     m.kind = MentionKind::Pattern;
     m.rule = "mention.armed-group-noun";
@@ -603,7 +601,7 @@ class MentionFinder {
       }
       if (space && !out.empty()) out += ' ';
       space = false;
-      if (s.substr(p, 3) == "\xE2\x80\x99"sv) {
+      if (c == '\xE2' && s.substr(p, 3) == "\xE2\x80\x99"sv) {  // the first test spares a compare at every other byte
         out += '\'';
         p += 2;
       } else {
@@ -629,9 +627,13 @@ class MentionFinder {
     return a ? a->label : id;
   }
 
-  void register_actor(const model::Actor& actor) {
-    auto [it, inserted] = a_.actors.try_emplace(actor.id, actor);
-    if (!inserted && it->second.role.empty()) it->second.role = actor.role;
+  // An actor the gazetteer does not know, recorded under its id (the first one recorded keeps
+  // it, and takes the first role given); returns the one recorded.
+  const model::Actor& register_actor(model::Actor actor) {
+    auto [it, inserted] = a_.actors.try_emplace(actor.id);
+    if (inserted) it->second = std::move(actor);
+    else if (it->second.role.empty()) it->second.role = std::move(actor.role);
+    return it->second;
   }
 
   void remember_surname(std::size_t token, const std::string& id) {
@@ -659,11 +661,10 @@ class MentionFinder {
     b.id = name_id("body", first == body_first ? fmt::format("{} ({})", b.label, affiliation) : b.label);
     b.type = type;
     b.affiliation = affiliation;
-    register_actor(b);
     ActorMention m;
     m.first = first;
     m.last = last;
-    m.actors = {b.id};
+    m.actors = {register_actor(std::move(b)).id};
     m.kind = MentionKind::Pattern;
     m.rule = rule;
     return m;
