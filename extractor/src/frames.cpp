@@ -2,6 +2,9 @@
 // denials, confirmations), with roles bound to actor mentions, status from modality,
 // hedges and negation, quantities, dates, codes and evidence.
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <span>
@@ -324,21 +327,36 @@ class FrameFinder {
   };
   // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
   // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
-  // any of the indexes and one test of their start bits rules them all out.
+  // any of the indexes and one test of their start bits rules them all out. A token that starts
+  // some is looked up only in the lists of its set bits, not in all N.
   template <std::size_t N>
   void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
+    static_assert(N < 255, "list numbers are bytes, 255 ends a chain");
+    constexpr std::uint8_t kEnd = 255;
+    // The lists of each start bit, chained in list order (indexes past the 64th share a bit).
+    std::array<std::uint8_t, 64> first_of_bit;
+    first_of_bit.fill(kEnd);
+    std::array<std::uint8_t, N> next_of_bit;
     Vocabulary::Indexes any = 0;
-    for (const CueList& l : lists) any |= l.index->start_bit();
-    for (std::size_t t = first; t < last; ++t) {
-      const Vocabulary::Indexes starting = token_ids_.starts[t] & any;
-      if (!starting) continue;
-      for (CueList& l : lists)
-        if ((starting & l.index->start_bit()) && l.resume <= t)
+    for (std::size_t i = N; i-- > 0;) {
+      const Vocabulary::Indexes bit = lists[i].index->start_bit();
+      next_of_bit[i] = kEnd;
+      if (!bit) continue;  // an empty index: no token starts one of its phrases
+      any |= bit;
+      std::uint8_t& head = first_of_bit[static_cast<std::size_t>(std::countr_zero(bit))];
+      next_of_bit[i] = head;
+      head = static_cast<std::uint8_t>(i);
+    }
+    for (std::size_t t = first; t < last; ++t)
+      for (Vocabulary::Indexes rest = token_ids_.starts[t] & any; rest; rest &= rest - 1)
+        for (std::uint8_t i = first_of_bit[static_cast<std::size_t>(std::countr_zero(rest))]; i != kEnd; i = next_of_bit[i]) {
+          CueList& l = lists[i];
+          if (l.resume > t) continue;
           if (auto m = l.index->longest_at(token_ids_, t, last)) {
             l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
             l.resume = m->last;
           }
-    }
+        }
   }
 
   // The top-level mentions that start in [first, last), as a view: callers only walk them.
