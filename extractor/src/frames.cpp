@@ -6,9 +6,12 @@
 #include <bit>
 #include <cstdint>
 #include <map>
+#include <memory_resource>
 #include <set>
 #include <span>
 #include <tuple>
+#include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -158,89 +161,126 @@ std::string shift_decimal(std::string digits, int zeros) {
   return frac.empty() ? whole : whole + "." + frac;
 }
 
+// Hashes of what identifies a fact, for FactBuckets: equal keys hash alike.
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
+std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+std::uint64_t hash_of(const std::vector<std::string>& actors) {
+  std::uint64_t h = actors.size();
+  for (const std::string& id : actors) h = mix(h, hash_of(id));
+  return h;
+}
+template <typename T>
+std::uint64_t hash_of(const std::optional<T>& v) {
+  if (!v) return 0;
+  if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) return mix(1, static_cast<std::uint64_t>(*v));
+  else return mix(1, hash_of(*v));
+}
+
+// Fact ids by a hash of what identifies them, lowest first. A hash only narrows a search: the
+// caller compares the facts themselves, so a collision costs a comparison, never a wrong answer.
+// The buckets live in an arena of the document: a fact costs no allocation of its own.
+class FactBuckets {
+ public:
+  FactBuckets() = default;
+  FactBuckets(const FactBuckets&) = delete;
+  FactBuckets& operator=(const FactBuckets&) = delete;
+
+  void insert(std::uint64_t key, FactId id) {
+    auto& ids = buckets_.try_emplace(key).first->second;
+    ids.insert(std::upper_bound(ids.begin(), ids.end(), id), id);
+  }
+  // `id` must be under `key`.
+  void erase(std::uint64_t key, FactId id) {
+    auto& ids = buckets_.find(key)->second;
+    ids.erase(std::lower_bound(ids.begin(), ids.end(), id));
+  }
+  // The lowest id under `key` below `bound` whose fact `fits`.
+  template <typename Fits>
+  std::optional<FactId> first(std::uint64_t key, Fits fits, std::optional<FactId> bound = std::nullopt) const {
+    auto bucket = buckets_.find(key);
+    if (bucket == buckets_.end()) return std::nullopt;
+    for (FactId id : bucket->second) {
+      if (bound && id >= *bound) break;
+      if (fits(id)) return id;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::array<std::byte, 2048> first_block_;  // most documents need no more
+  std::pmr::monotonic_buffer_resource arena_{first_block_.data(), first_block_.size()};
+  std::pmr::unordered_map<std::uint64_t, std::pmr::vector<FactId>> buckets_{&arena_};
+};
+
 // The earlier aid facts that a new one may repeat, by what add_act() compares: the same aid
 // type, status and provider, and a recipient and a quantity that do not contradict the new
-// fact's (an empty recipient or a missing quantity fits any). A lookup is a few map searches
+// fact's (an empty recipient or a missing quantity fits any). A lookup is a few hash searches
 // instead of a pass over every fact, so that merging stays linear in the number of facts.
 class AidIndex {
  public:
-  void insert(FactId id, const Fact& f) {
-    Group& g = entry(groups_, key(f));
-    const Amount a = amount(f);
-    g.all.insert(id);
-    g.by_recipient[f.recipient].insert(id);
-    g.by_amount[a].insert(id);
-    entry(g.by_both, std::tie(f.recipient, a)).insert(id);
-  }
+  explicit AidIndex(const std::vector<Fact>& facts) : facts_(facts) {}
 
-  // Before a fact's type, status, provider, recipient or quantity changes: insert it again after.
-  void erase(FactId id, const Fact& f) {
-    Group& g = groups_.find(key(f))->second;
-    const Amount a = amount(f);
-    g.all.erase(id);
-    g.by_recipient.find(f.recipient)->second.erase(id);
-    g.by_amount.find(a)->second.erase(id);
-    g.by_both.find(std::tie(f.recipient, a))->second.erase(id);
+  // After fact `id` is added, or its type, status, provider, recipient or quantity changed.
+  void insert(FactId id) {
+    for (std::uint64_t key : keys(facts_[id])) buckets_.insert(key, id);
+  }
+  // Before fact `id`'s type, status, provider, recipient or quantity changes: insert it again after.
+  void erase(FactId id) {
+    for (std::uint64_t key : keys(facts_[id])) buckets_.erase(key, id);
   }
 
   // The first fact (lowest id) that `f` repeats.
   std::optional<FactId> find(const Fact& f) const {
-    auto group = groups_.find(key(f));
-    if (group == groups_.end()) return std::nullopt;
-    const Group& g = group->second;
-    std::optional<FactId> first;
-    auto consider = [&](const auto& sets, const auto& key) {
-      if (auto it = sets.find(key); it != sets.end() && !it->second.empty())
-        first = std::min(first.value_or(*it->second.begin()), *it->second.begin());
-    };
+    const std::uint64_t group = group_hash(f);
     const Recipient no_recipient;
-    const Amount no_amount;
+    const Amount no_amount, f_amount = amount(f);
+    std::optional<FactId> first;
+    // The lowest fact of f's group with that recipient and amount (nullptr: any).
+    auto consider = [&](std::uint64_t key, const Recipient* recipient, const Amount* a) {
+      auto fits = [&](FactId id) {
+        const Fact& g = facts_[id];
+        return g.aid_type == f.aid_type && g.status == f.status && g.provider == f.provider && (!recipient || g.recipient == *recipient) &&
+               (!a || amount(g) == *a);
+      };
+      if (auto id = buckets_.first(key, fits, first)) first = id;
+    };
     if (f.recipient.empty() && !f.quantity) {
-      if (!g.all.empty()) first = *g.all.begin();
+      consider(all_key(group), nullptr, nullptr);
     } else if (!f.quantity) {
-      for (const Recipient* r : {&no_recipient, &f.recipient}) consider(g.by_recipient, *r);
+      for (const Recipient* r : {&no_recipient, &f.recipient}) consider(recipient_key(group, *r), r, nullptr);
     } else if (f.recipient.empty()) {
-      for (const Amount& a : {no_amount, amount(f)}) consider(g.by_amount, a);
+      for (const Amount* a : {&no_amount, &f_amount}) consider(amount_key(group, *a), nullptr, a);
     } else {
       for (const Recipient* r : {&no_recipient, &f.recipient})
-        for (const Amount& a : {no_amount, amount(f)}) consider(g.by_both, std::tie(*r, a));
+        for (const Amount* a : {&no_amount, &f_amount}) consider(both_key(group, *r, *a), r, a);
     }
     return first;
   }
 
  private:
   using Recipient = std::vector<std::string>;
-  using Amount = std::optional<std::string>;  // the quantity's value
-  // The maps keyed by tuples are searched with tuples of references (std::less<>): a lookup
-  // copies no actor ids.
-  using Key = std::tuple<std::optional<AidType>, std::optional<Status>, std::vector<std::string>>;
-  using KeyView = std::tuple<const std::optional<AidType>&, const std::optional<Status>&, const std::vector<std::string>&>;
-  static KeyView key(const Fact& f) { return {f.aid_type, f.status, f.provider}; }
-  // The facts of one type, status and provider, by recipient, amount and both.
-  struct Group {
-    std::set<FactId> all;
-    std::map<Recipient, std::set<FactId>> by_recipient;
-    std::map<Amount, std::set<FactId>> by_amount;
-    std::map<std::tuple<Recipient, Amount>, std::set<FactId>, std::less<>> by_both;
-  };
+  using Amount = std::optional<std::string_view>;  // the quantity's value
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
-
-  // map[view] for a map searched by views of its keys: the key is made from the view only
-  // when it is new.
-  template <typename Map, typename View>
-  static typename Map::mapped_type& entry(Map& map, const View& view) {
-    auto it = map.lower_bound(view);
-    if (it == map.end() || map.key_comp()(view, it->first))
-      it = map.emplace_hint(it, typename Map::key_type(view), typename Map::mapped_type());
-    return it->second;
+  // A fact's group is its type, status and provider; within it, facts are found by all of them,
+  // by recipient, by amount and by both.
+  static std::uint64_t group_hash(const Fact& f) { return mix(mix(hash_of(f.aid_type), hash_of(f.status)), hash_of(f.provider)); }
+  static std::uint64_t all_key(std::uint64_t group) { return mix(group, 1); }
+  static std::uint64_t recipient_key(std::uint64_t group, const Recipient& r) { return mix(mix(group, 2), hash_of(r)); }
+  static std::uint64_t amount_key(std::uint64_t group, const Amount& a) { return mix(mix(group, 3), hash_of(a)); }
+  static std::uint64_t both_key(std::uint64_t group, const Recipient& r, const Amount& a) { return mix(mix(mix(group, 4), hash_of(r)), hash_of(a)); }
+  static std::array<std::uint64_t, 4> keys(const Fact& f) {
+    const std::uint64_t group = group_hash(f);
+    const Amount a = amount(f);
+    return {all_key(group), recipient_key(group, f.recipient), amount_key(group, a), both_key(group, f.recipient, a)};
   }
 
-  std::map<Key, Group, std::less<>> groups_;
+  const std::vector<Fact>& facts_;
+  FactBuckets buckets_;
 };
 
 class FrameFinder {
  public:
-  explicit FrameFinder(Analysis& a) : a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
+  explicit FrameFinder(Analysis& a) : aid_index_(a.facts), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() is a binary search, not a
     // scan of every mention of the document for every trigger.
     top_by_first_.reserve(a_.mentions.size());
@@ -638,18 +678,18 @@ class FrameFinder {
     if (!earlier) {
       set_codes(f);
       const FactId id = a_.facts.size();
-      if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
-      else if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
+      if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
       a_.facts.push_back(std::move(f));
+      if (a_.facts.back().kind == FactKind::Aid) aid_index_.insert(id);
       act_info_[id] = {current_sentence_, act_info_.size(), false};
       return id;
     }
     Fact& g = a_.facts[*earlier];
     if (f.kind == FactKind::Aid) {
-      aid_index_.erase(*earlier, g);
+      aid_index_.erase(*earlier);
       if (g.recipient.empty()) g.recipient = f.recipient;
       if (!g.quantity) g.quantity = f.quantity;
-      aid_index_.insert(*earlier, g);
+      aid_index_.insert(*earlier);
     } else if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) {
       g.status = f.status;
     }
@@ -669,25 +709,29 @@ class FrameFinder {
   }
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
-  // same actors. claims_ is searched with references to the fact's own fields (std::less<>):
-  // a lookup copies no actor ids.
-  using ClaimKey = std::tuple<FactKind, std::optional<FactId>, std::vector<std::string>, std::vector<std::string>>;
-  using ClaimKeyView = std::tuple<const FactKind&, const std::optional<FactId>&, const std::vector<std::string>&,
-                                  const std::vector<std::string>&>;
-  static ClaimKeyView claim_key(const Fact& f) { return {f.kind, f.about, f.claimant, f.accused}; }
+  // same actors: the first such claim pushed.
+  std::optional<FactId> earlier_claim(const Fact& claim) const {
+    return claims_.first(claim_hash(claim), [&](FactId id) {
+      const Fact& g = a_.facts[id];
+      return g.kind == claim.kind && g.about == claim.about && g.claimant == claim.claimant && g.accused == claim.accused;
+    });
+  }
+  static std::uint64_t claim_hash(const Fact& f) {
+    return mix(mix(mix(static_cast<std::uint64_t>(f.kind), hash_of(f.about)), hash_of(f.claimant)), hash_of(f.accused));
+  }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
   void push_claim(Fact&& claim) {
-    claims_.emplace(ClaimKey(claim_key(claim)), a_.facts.size());
+    claims_.insert(claim_hash(claim), a_.facts.size());
     a_.facts.push_back(std::move(claim));
   }
 
   // Every status change of an act goes through here: the aid index is keyed by status.
   void set_status(FactId id, Status status) {
     Fact& f = a_.facts[id];
-    if (f.kind == FactKind::Aid) aid_index_.erase(id, f);
+    if (f.kind == FactKind::Aid) aid_index_.erase(id);
     f.status = status;
-    if (f.kind == FactKind::Aid) aid_index_.insert(id, f);
+    if (f.kind == FactKind::Aid) aid_index_.insert(id);
   }
 
   // Appends the spans of `more` that fact `id` does not have yet to its evidence.
@@ -703,7 +747,7 @@ class FrameFinder {
 
   AidIndex aid_index_;
   std::map<AgreementKey, FactId> agreements_;
-  std::map<ClaimKey, FactId, std::less<>> claims_;
+  FactBuckets claims_;  // by claim_hash()
   std::map<FactId, std::set<std::pair<std::size_t, std::size_t>>> evidence_seen_;  // of facts merged into
 
   // The most recent act earlier in the document that a provider-less nominal ("the troop
@@ -1804,8 +1848,8 @@ class FrameFinder {
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
     // false'"): one fact with both spans as evidence.
-    if (auto earlier = claims_.find(claim_key(claim)); earlier != claims_.end()) {
-      merge_evidence(earlier->second, claim.evidence);
+    if (std::optional<FactId> earlier = earlier_claim(claim)) {
+      merge_evidence(*earlier, claim.evidence);
       return;
     }
     note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
