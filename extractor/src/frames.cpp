@@ -286,8 +286,10 @@ class FrameFinder {
     top_by_first_.reserve(a_.mentions.size());
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
       if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
-    std::stable_sort(top_by_first_.begin(), top_by_first_.end(),
-                     [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; });
+    // Mostly in that order already: a check is cheaper than a sort that has nothing to do.
+    const auto by_first = [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; };
+    if (!std::is_sorted(top_by_first_.begin(), top_by_first_.end(), by_first))
+      std::stable_sort(top_by_first_.begin(), top_by_first_.end(), by_first);
     // Room for one fact per sentence, about what news text tells: most documents then never
     // grow the vector, which would move every Fact (a large object) made so far.
     a_.facts.reserve(doc_.sentences().size());
@@ -347,7 +349,11 @@ class FrameFinder {
     std::size_t sentence = 0, order = 0;
     bool money_only = false;  // typed by an amount of money alone
   };
-  std::map<FactId, ActInfo> act_info_;
+  // By fact id, lowest first: add_act() makes ids in increasing order.
+  std::vector<std::pair<FactId, ActInfo>> act_info_;
+  ActInfo& act_info(FactId id) {
+    return std::lower_bound(act_info_.begin(), act_info_.end(), id, [](const auto& entry, FactId x) { return entry.first < x; })->second;
+  }
   std::size_t current_sentence_ = 0;
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
@@ -681,7 +687,7 @@ class FrameFinder {
       if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
       a_.facts.push_back(std::move(f));
       if (a_.facts.back().kind == FactKind::Aid) aid_index_.insert(id);
-      act_info_[id] = {current_sentence_, act_info_.size(), false};
+      act_info_.push_back({id, {current_sentence_, act_info_.size(), false}});
       return id;
     }
     Fact& g = a_.facts[*earlier];
@@ -1490,7 +1496,7 @@ class FrameFinder {
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
         finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
-        if (money_only) act_info_[hits.back().fact].money_only = true;
+        if (money_only) act_info(hits.back().fact).money_only = true;
       }
     }
 
@@ -1754,7 +1760,7 @@ class FrameFinder {
   // The latest allegation against the one who answers it, else the latest one.
   std::optional<FactId> latest_allegation_against(const std::vector<std::string>* answerer) const {
     return pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
-      std::vector<std::string> accused = f.accused;
+      std::span<const std::string> accused = f.accused;
       if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
       return answerer && !answerer->empty() && same_side(*answerer, accused);
     });
