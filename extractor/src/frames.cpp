@@ -415,7 +415,9 @@ class FrameFinder {
 
   const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
 
-  bool is_preposition(std::size_t t) const { return tables_.preposition.longest_at(token_ids_, t, t + 1).has_value(); }
+  // Whether token t alone is a phrase of `index`: what cues(index, t, t + 1) would find, without a vector.
+  bool one_word_cue(const PhraseIndex& index, std::size_t t) const { return index.longest_at(token_ids_, t, t + 1).has_value(); }
+  bool is_preposition(std::size_t t) const { return one_word_cue(tables_.preposition, t); }
 
   // The clause subject before token `pos`: the nearest mention that is not a preposition's
   // object, or one directly before the verb ("in light of North Korea allegedly sending").
@@ -571,13 +573,14 @@ class FrameFinder {
     Status status = Status::Actual;
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
-    for (const Cue& c : cues(tables_.modality, first, last))
+    std::vector<Cue> modals, hedges, negations;
+    find_cues({{&tables_.modality, &modals}, {&tables_.hedge, &hedges}, {&tables_.negation, &negations}}, first, last);
+    for (const Cue& c : modals)
       if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
         status = *s;
         because(c, "modal");
       }
-    const std::vector<Cue> hedges = cues(tables_.hedge, first, last);
-    for (const Cue& c : cues(tables_.negation, first, last))
+    for (const Cue& c : negations)
       if (last - c.last <= 3 && strength(Status::Refused) > strength(status)) {
         status = Status::Refused;
         because(c, "negation");
@@ -1533,10 +1536,10 @@ class FrameFinder {
       if (provider.empty()) {
         std::size_t p = phrase_first;
         int words = 0;
-        while (p > first && (!cues(tables_.hedge, p - 1, p).empty() ||
+        while (p > first && (one_word_cue(tables_.hedge, p - 1) ||
                              (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
-                              !is_preposition(p - 1) && cues(tables_.modality, p - 1, p).empty() && cues(tables_.aid_verb, p - 1, p).empty() &&
-                              cues(tables_.claim, p - 1, p).empty() && ++words)))
+                              !is_preposition(p - 1) && !one_word_cue(tables_.modality, p - 1) && !one_word_cue(tables_.aid_verb, p - 1) &&
+                              !one_word_cue(tables_.claim, p - 1) && ++words)))
           --p;
         bool possessive = p > first && toks_[p - 1].norm == "'s"sv;
         for (std::size_t k : top_mentions(first, phrase_first)) {
@@ -2048,7 +2051,7 @@ class FrameFinder {
         if (act.kind == FactKind::Agreement && (f.reciprocal || same_side(f.claimant, act.party))) accuse(named->fact);
         continue;
       }
-      while (d_first < d_last && (cues(tables_.hedge, d_first, d_first + 1).size() || toks_[d_first].norm == "\""sv)) ++d_first;
+      while (d_first < d_last && (one_word_cue(tables_.hedge, d_first) || toks_[d_first].norm == "\""sv)) ++d_first;
       for (std::size_t k = d_first; k < d_last; ++k)
         if (toks_[k].norm == ";"sv || (toks_[k].norm == ","sv && k - d_first > 12)) d_last = k;
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
