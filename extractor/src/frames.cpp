@@ -42,13 +42,25 @@ struct SentenceCues {
   }
 };
 
-// A claim trigger with its roles, before it becomes facts.
+// What a claim trigger's lexicon entry says it makes (its `kind` attribute), read once.
+enum class ClaimKind { Report, Allegation, Denial, Confirmation, Other };
+
+ClaimKind parse_claim_kind(std::string_view s) {
+  if (s == "Report") return ClaimKind::Report;
+  if (s == "Allegation") return ClaimKind::Allegation;
+  if (s == "Denial") return ClaimKind::Denial;
+  if (s == "Confirmation") return ClaimKind::Confirmation;
+  return ClaimKind::Other;
+}
+
+// A claim trigger with its roles, before it becomes facts. The roles are views of actor lists
+// of mentions (or of a list the caller keeps): a fact copies them once.
 struct ClaimFrame {
   Cue trigger;
-  std::string_view kind;  // Report, Allegation, Denial, Confirmation: the trigger's lexicon attribute
-  std::vector<std::string> claimant;
+  ClaimKind kind = ClaimKind::Other;
+  std::span<const std::string> claimant;
   std::optional<std::size_t> claimant_mention;
-  std::vector<std::string> accused;
+  std::span<const std::string> accused;
   std::size_t accused_end = 0;
   std::size_t complement_first = 0, complement_last = 0;
   bool negated = false, conditional = false;
@@ -1070,7 +1082,7 @@ class FrameFinder {
     }
     std::set<FactId> claimed;
     for (const ClaimFrame& f : frames) make_claims(f, c, acts, first, last, claimed);
-    if (std::none_of(frames.begin(), frames.end(), [](const ClaimFrame& f) { return f.kind == "Denial" || f.kind == "Allegation"; }))
+    if (std::none_of(frames.begin(), frames.end(), [](const ClaimFrame& f) { return f.kind == ClaimKind::Denial || f.kind == ClaimKind::Allegation; }))
       denial_by_cue(c, frames, acts, first, last);
     // "North Korea allegedly sending troops": a hedge with nobody making the claim.
     for (const ActHit& h : acts) {
@@ -1095,8 +1107,8 @@ class FrameFinder {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
-      f.kind = attributes(t).kind;
-      if (!frames.empty() && t.first < frames.back().complement_last && f.kind == "Report") continue;  // nested report
+      f.kind = parse_claim_kind(attributes(t).kind);
+      if (!frames.empty() && t.first < frames.back().complement_last && f.kind == ClaimKind::Report) continue;  // nested report
       f.complement_first = t.last;
       f.complement_last = last;
       std::optional<std::size_t> speaker;
@@ -1116,7 +1128,7 @@ class FrameFinder {
                               t.last + 1 < last;
         if (trailing_comma) {
           // '..., said Robert Wood.' : the speaker follows the verb.
-          if (auto after = mention_starting_in(t.last, std::min(last, t.last + 1)); after && f.kind == "Report") {
+          if (auto after = mention_starting_in(t.last, std::min(last, t.last + 1)); after && f.kind == ClaimKind::Report) {
             speaker = after;
             f.complement_first = first;
             f.complement_last = t.first;
@@ -1153,7 +1165,7 @@ class FrameFinder {
         // "Serbia has been accused by Russia of selling ammunition": the passive turns the
         // roles round; without "by" the text names no accuser.
         f.accused = f.claimant;
-        f.claimant.clear();
+        f.claimant = {};
         f.claimant_mention.reset();
         f.accused_end = f.complement_first = t.last;
         if (t.last < last && toks_[t.last].norm == "by"sv)
@@ -1261,9 +1273,9 @@ class FrameFinder {
       // Inside someone else's claim, or an accusation by no one named, an act is only alleged;
       // a recipient confirming what it got vouches for it ("the U.N. confirmed it had received").
       if (const ClaimFrame* fr = frame_around(frames, trig_first);
-          fr && f.status == Status::Actual && fr->kind != "Denial" &&
-          !(fr->kind == "Confirmation" && !fr->claimant.empty() && same_side(fr->claimant, f.recipient)) &&
-          (fr->claimant.empty() ? fr->kind == "Allegation" : !same_side(fr->claimant, f.provider))) {
+          fr && f.status == Status::Actual && fr->kind != ClaimKind::Denial &&
+          !(fr->kind == ClaimKind::Confirmation && !fr->claimant.empty() && same_side(fr->claimant, f.recipient)) &&
+          (fr->claimant.empty() ? fr->kind == ClaimKind::Allegation : !same_side(fr->claimant, f.provider))) {
         f.status = Status::Alleged;
         if (explaining())
           f.reasons.push_back(fmt::format("status Alleged: told inside a claim not its provider's, '{}' ({})",
@@ -1761,11 +1773,11 @@ class FrameFinder {
   }
 
   // The latest allegation against the one who answers it, else the latest one.
-  std::optional<FactId> latest_allegation_against(const std::vector<std::string>* answerer) const {
+  std::optional<FactId> latest_allegation_against(std::span<const std::string> answerer) const {
     return pick_allegation(true, [](const Fact&) { return true; }, [&](const Fact& f) {
       std::span<const std::string> accused = f.accused;
       if (accused.empty() && f.about && a_.facts[*f.about].kind == FactKind::Aid) accused = a_.facts[*f.about].provider;
-      return answerer && !answerer->empty() && same_side(*answerer, accused);
+      return !answerer.empty() && same_side(answerer, accused);
     });
   }
 
@@ -1782,7 +1794,7 @@ class FrameFinder {
   // "South Korea's assertions" (that actor's first allegation), "these allegations" (the
   // latest allegation).
   std::vector<FactId> claim_noun_targets(const Cue& noun, const std::vector<ActHit>& acts, std::size_t last,
-                                         std::vector<bool>* is_allegation, const std::vector<std::string>* denier = nullptr) const {
+                                         std::vector<bool>* is_allegation, std::span<const std::string> denier = {}) const {
     std::vector<FactId> out;
     std::size_t t = noun.last;
     if (t < last) {
@@ -1833,9 +1845,9 @@ class FrameFinder {
   void add_claim(FactKind kind, const ClaimFrame& f, FactId target, bool target_is_claim, std::size_t first, std::size_t last) {
     Fact claim;
     claim.kind = kind;
-    claim.claimant = f.claimant;
+    claim.claimant.assign(f.claimant.begin(), f.claimant.end());
     const Fact& about = a_.facts[target];
-    if (!f.accused.empty()) claim.accused = f.accused;
+    if (!f.accused.empty()) claim.accused.assign(f.accused.begin(), f.accused.end());
     else if (target_is_claim) claim.accused = about.accused;
     else claim.accused = about.provider;
     claim.about = target;
@@ -1892,7 +1904,7 @@ class FrameFinder {
       for (const Cue& n : c.claim_nouns)
         if (n.first >= f.complement_first && n.first < f.complement_last) {
           std::vector<bool> flags;
-          const std::vector<FactId> ids = claim_noun_targets(n, acts, f.complement_last, &flags, &f.claimant);
+          const std::vector<FactId> ids = claim_noun_targets(n, acts, f.complement_last, &flags, f.claimant);
           // One claim answered is one fact, even when it names several acts ("claims regarding
           // the troop dispatch and the transfer of weapons"): it is about the last one named.
           if (ids.empty() || std::find(targets.begin(), targets.end(), ids.back()) != targets.end()) continue;
@@ -1902,8 +1914,8 @@ class FrameFinder {
       return std::make_pair(targets, is_claim);
     };
 
-    if (f.kind == "Denial" || f.kind == "Confirmation") {
-      const FactKind kind = f.kind == "Denial" ? FactKind::Denial : FactKind::Confirmation;
+    if (f.kind == ClaimKind::Denial || f.kind == ClaimKind::Confirmation) {
+      const FactKind kind = f.kind == ClaimKind::Denial ? FactKind::Denial : FactKind::Confirmation;
       auto [targets, is_claim] = claim_nouns_inside();
       if (targets.empty()) {
         for (const ActHit* h : inside) {
@@ -1926,7 +1938,7 @@ class FrameFinder {
       }
       if (f.claimant.empty()) return;
       if (targets.empty() && claim_noun_before_speaker(c, f, first))
-        if (std::optional<FactId> answered = latest_allegation_against(&f.claimant)) {
+        if (std::optional<FactId> answered = latest_allegation_against(f.claimant)) {
           targets.push_back(*answered);
           is_claim.push_back(true);
         }
@@ -1962,7 +1974,7 @@ class FrameFinder {
       if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
       std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
       if (act.kind == FactKind::Aid && (h->recipient_agent || h->negated)) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
-      if (f.claimant.empty() && f.kind == "Report") continue;
+      if (f.claimant.empty() && f.kind == ClaimKind::Report) continue;
       // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
       // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
       const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
@@ -1987,15 +1999,15 @@ class FrameFinder {
         }
         continue;
       }
-      if (!accusable && f.kind == "Report") continue;
+      if (!accusable && f.kind == ClaimKind::Report) continue;
       add_claim(FactKind::Allegation, f, h->fact, false, first, last);
       claimed.insert(h->fact);
       made = true;
     }
-    if (f.kind != "Allegation" || made) {
-      if (f.kind != "Allegation" || (f.accused.empty() && !f.reciprocal)) return;
+    if (f.kind != ClaimKind::Allegation || made) {
+      if (f.kind != ClaimKind::Allegation || (f.accused.empty() && !f.reciprocal)) return;
     }
-    if (f.kind == "Allegation" && f.accused.empty() && !f.reciprocal) {
+    if (f.kind == ClaimKind::Allegation && f.accused.empty() && !f.reciprocal) {
       // "claimed that Israel had violated the ceasefire": the clause's subject is accused of
       // the clause (or of breaking the agreement it names).
       std::size_t d_first = f.complement_first;
@@ -2035,9 +2047,10 @@ class FrameFinder {
       for (std::size_t part : both.parts) {
         ClaimFrame one = f;
         one.claimant = a_.mentions[part].actors;
-        one.accused.clear();
+        std::vector<std::string> others;
         for (std::size_t other : both.parts)
-          if (other != part) one.accused.insert(one.accused.end(), a_.mentions[other].actors.begin(), a_.mentions[other].actors.end());
+          if (other != part) others.insert(others.end(), a_.mentions[other].actors.begin(), a_.mentions[other].actors.end());
+        one.accused = others;
         add_claim(FactKind::Allegation, one, about, false, first, last);
       }
     };
@@ -2070,7 +2083,7 @@ class FrameFinder {
     if (c.denial_cues.empty() || c.claim_nouns.empty()) return;
     ClaimFrame f;
     f.trigger = c.denial_cues.front();
-    f.kind = "Denial";
+    f.kind = ClaimKind::Denial;
     if (!frames.empty() && !frames.front().claimant.empty()) {
       f.claimant = frames.front().claimant;
       f.claimant_mention = frames.front().claimant_mention;
@@ -2084,7 +2097,7 @@ class FrameFinder {
     std::vector<FactId> done;
     for (const Cue& n : c.claim_nouns) {
       std::vector<bool> flags;
-      std::vector<FactId> targets = claim_noun_targets(n, acts, last, &flags, &f.claimant);
+      std::vector<FactId> targets = claim_noun_targets(n, acts, last, &flags, f.claimant);
       for (std::size_t k = 0; k < targets.size(); ++k) {
         if (std::find(done.begin(), done.end(), targets[k]) != done.end()) continue;
         done.push_back(targets[k]);
