@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory_resource>
 #include <set>
@@ -154,6 +155,16 @@ bool opens_verb_phrase(std::string_view norm) {
 bool opens_adverbial_clause(std::string_view norm) {
   return norm == "after"sv || norm == "before"sv || norm == "since"sv || norm == "until"sv || norm == "when"sv || norm == "while"sv ||
          norm == "because"sv || norm == "although"sv || norm == "though"sv || norm == "whereas"sv || norm == "unless"sv || norm == "if"sv;
+}
+
+// The parts one after another, in a string allocated once at its length (rules join entry ids).
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : parts) out += p;
+  return out;
 }
 
 std::string shift_decimal(std::string digits, int zeros) {
@@ -1301,7 +1312,7 @@ class FrameFinder {
       const bool present = direction == "present";
       // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
       const bool origin = direction == "origin";
-      const std::string& before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
+      const std::string_view before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       // "could be supplying" is progressive, not passive.
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
@@ -1502,7 +1513,7 @@ class FrameFinder {
         f.aid_type = tn.type;
         f.status = status;
         if (types.size() == 1) f.quantity = quantity;
-        f.rule = v.entry->id + "+" + tn.cue.entry->id;
+        f.rule = concat({v.entry->id, "+", tn.cue.entry->id});
         if (explaining()) {
           f.source = v.entry->where();
           for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
@@ -1717,7 +1728,7 @@ class FrameFinder {
         if (t.first >= ev_last && t.first <= ev_last + 2) ev_last = t.last;
       f.evidence.push_back(span(ev_first, ev_last));
       f.trigger = doc_.span(noun.first, noun.last);
-      f.rule = verb->entry->id + "+" + noun.entry->id;
+      f.rule = concat({verb->entry->id, "+", noun.entry->id});
       if (explaining()) {
         f.source = noun.entry->where();
         f.reasons.push_back(
@@ -1830,7 +1841,7 @@ class FrameFinder {
       }
     }
     if (noun.first > 0) {
-      const std::string& d = toks_[noun.first - 1].norm;
+      const std::string_view d = toks_[noun.first - 1].norm;
       if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
         if (std::optional<FactId> latest = latest_allegation_against(denier)) {
           out.push_back(*latest);
@@ -1924,7 +1935,7 @@ class FrameFinder {
               !same_side(f.claimant, act.recipient) && !h->anaphoric) {
             // "the agency verified that North Korea had dispatched ...": an allegation.
             add_claim(FactKind::Allegation, f, h->fact, false, first, last);
-            a_.facts.back().rule = f.trigger.entry->id + ".allegation";
+            a_.facts.back().rule = concat({f.trigger.entry->id, ".allegation"});
             claimed.insert(h->fact);
             continue;
           }
@@ -1993,7 +2004,7 @@ class FrameFinder {
         if (h->negated && act.kind == FactKind::Aid) {
           set_status(h->fact, Status::Denied);
           add_claim(FactKind::Denial, f, h->fact, false, first, last);
-          a_.facts.back().rule = f.trigger.entry->id + ".negated";
+          a_.facts.back().rule = concat({f.trigger.entry->id, ".negated"});
           claimed.insert(h->fact);
           made = true;
         }
