@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <map>
 #include <memory_resource>
@@ -126,9 +127,20 @@ bool family(AidType a, AidType b) {
   return a == b || (military(a) && military(b) && (a == AidType::Military || b == AidType::Military));
 }
 
+// Whether a token's norm is `word`, or one of `words`. Inline, with the lengths known: the
+// frames test the words around every trigger, and std::string_view's operator== is a call
+// where it does not inline (into the large functions of this file).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view norm, const char (&word)[N]) {
+  return norm.size() == N - 1 && std::memcmp(norm.data(), word, N - 1) == 0;
+}
+template <std::size_t... N>
+[[gnu::always_inline]] inline bool one_of(std::string_view norm, const char (&... words)[N]) {
+  return (is(norm, words) || ...);
+}
+
 bool is_time_preposition(std::string_view norm) {
-  return norm == "since"sv || norm == "in"sv || norm == "until"sv || norm == "till"sv || norm == "before"sv || norm == "after"sv ||
-         norm == "during"sv || norm == "by"sv;
+  return one_of(norm, "since", "in", "until", "till", "before", "after", "during", "by");
 }
 
 // Asked of every token after an aid trigger: the first character rules out most at once.
@@ -137,9 +149,9 @@ bool is_clause_break(std::string_view norm) {
   switch (norm.front()) {
     case ';':
     case ':': return norm.size() == 1;
-    case 'a': return norm == "although"sv;
-    case 'b': return norm == "but"sv || norm == "because"sv;
-    case 'w': return norm == "which"sv || norm == "who"sv || norm == "while"sv || norm == "whereas"sv;
+    case 'a': return is(norm, "although");
+    case 'b': return one_of(norm, "but", "because");
+    case 'w': return one_of(norm, "which", "who", "while", "whereas");
     default: return false;
   }
 }
@@ -147,14 +159,12 @@ bool is_clause_break(std::string_view norm) {
 // An auxiliary or a reporting verb: after "and" it opens a second clause of the same subject
 // ("denied arming any group and has told the panel that ...").
 bool opens_verb_phrase(std::string_view norm) {
-  return norm == "has"sv || norm == "have"sv || norm == "had"sv || norm == "is"sv || norm == "are"sv || norm == "was"sv ||
-         norm == "were"sv || norm == "will"sv || norm == "would"sv || norm == "said"sv || norm == "told"sv || norm == "says"sv;
+  return one_of(norm, "has", "have", "had", "is", "are", "was", "were", "will", "would", "said", "told", "says");
 }
 
 // Words that open an adverbial clause: "..., after a report claimed Turkey was ...".
 bool opens_adverbial_clause(std::string_view norm) {
-  return norm == "after"sv || norm == "before"sv || norm == "since"sv || norm == "until"sv || norm == "when"sv || norm == "while"sv ||
-         norm == "because"sv || norm == "although"sv || norm == "though"sv || norm == "whereas"sv || norm == "unless"sv || norm == "if"sv;
+  return one_of(norm, "after", "before", "since", "until", "when", "while", "because", "although", "though", "whereas", "unless", "if");
 }
 
 // The parts one after another, in a string allocated once at its length (rules join entry ids).
@@ -449,11 +459,11 @@ class FrameFinder {
     // before "that"/"which"/"who"; only a mention right there can be it.
     for (std::size_t t = pos; t-- > floor;) {
       const std::string_view n = toks_[t].norm;
-      if (n == ","sv || n == ";"sv || a_.mention_at[t] >= 0) break;
-      if (n == "that"sv || n == "which"sv || n == "who"sv) {
-        std::size_t before = t > floor && toks_[t - 1].norm == ","sv ? t - 1 : t;
+      if (one_of(n, ",", ";") || a_.mention_at[t] >= 0) break;
+      if (one_of(n, "that", "which", "who")) {
+        std::size_t before = t > floor && is(toks_[t - 1].norm, ",") ? t - 1 : t;
         if (before > floor && a_.mention_at[before - 1] >= 0) return static_cast<std::size_t>(a_.mention_at[before - 1]);
-        if (n != "that"sv) return std::nullopt;
+        if (!is(n, "that")) return std::nullopt;
         // "that" may also open a reported clause. When words stand between it and the verb,
         // they are that clause's subject ("Russia warned that any country supplying jets ..."):
         // not an actor the text names, and never the speaker before "that".
@@ -471,11 +481,11 @@ class FrameFinder {
       bool adjacent = pos - m.last <= 3 && !m.modifier;
       for (std::size_t t = m.last; t < pos && adjacent; ++t) {
         const std::string_view n = toks_[t].norm;
-        adjacent = toks_[t].is_word && n != "and"sv && n != "or"sv && n != "but"sv && n != "that"sv && !is_preposition(t);
+        adjacent = toks_[t].is_word && !one_of(n, "and", "or", "but", "that") && !is_preposition(t);
       }
       if (!adjacent && m.subject && verb_in_own_clause(m.last, pos)) continue;
       // "Turkey's embassy in Addis Ababa tweeted": the place is where the subject before it is.
-      if (!m.subject && adjacent && m.first > floor + 1 && (toks_[m.first - 1].norm == "in"sv || toks_[m.first - 1].norm == "at"sv))
+      if (!m.subject && adjacent && m.first > floor + 1 && one_of(toks_[m.first - 1].norm, "in", "at"))
         if (const long owner = a_.mention_at[m.first - 2]; owner >= 0 && a_.mentions[static_cast<std::size_t>(owner)].subject)
           return static_cast<std::size_t>(owner);
       if (m.subject || adjacent) return k;
@@ -488,7 +498,7 @@ class FrameFinder {
   // "Russia, after talks in Geneva, said": the clause closes with a comma before the verb.
   bool verb_in_own_clause(std::size_t from, std::size_t verb) const {
     for (std::size_t t = verb; t-- > from;) {
-      if (toks_[t].norm == ","sv) return false;
+      if (is(toks_[t].norm, ",")) return false;
       if (opens_adverbial_clause(toks_[t].norm)) return true;
     }
     return false;
@@ -502,12 +512,12 @@ class FrameFinder {
   // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the mention
   // owning the resolve or offer (an intent-noun) that the aid verb at `verb` completes.
   std::optional<std::size_t> intent_owner(std::size_t verb, std::size_t first) const {
-    if (verb < first + 2 || toks_[verb - 1].norm != "to"sv) return std::nullopt;
+    if (verb < first + 2 || !is(toks_[verb - 1].norm, "to")) return std::nullopt;
     std::size_t noun_last = verb - 1;
     std::optional<std::size_t> by;
     if (const long k = a_.mention_at[noun_last - 1]; k >= 0) {
       const ActorMention& m = a_.mentions[static_cast<std::size_t>(k)];
-      if (m.first < first + 2 || toks_[m.first - 1].norm != "by"sv) return std::nullopt;
+      if (m.first < first + 2 || !is(toks_[m.first - 1].norm, "by")) return std::nullopt;
       by = static_cast<std::size_t>(k);
       noun_last = m.first - 1;
     }
@@ -531,8 +541,8 @@ class FrameFinder {
   std::optional<std::size_t> recipient_in(std::size_t first, std::size_t last, std::span<const std::string> exclude) const {
     for (std::size_t t = first; t < last; ++t) {
       const std::string_view n = toks_[t].norm;
-      const bool located = n == "in"sv || n == "inside"sv;  // "deployed 2,900 troops in eastern Congo"
-      if (n != "to"sv && n != "for"sv && n != "into"sv && n != "toward"sv && n != "towards"sv && !located) continue;
+      const bool located = one_of(n, "in", "inside");  // "deployed 2,900 troops in eastern Congo"
+      if (!one_of(n, "to", "for", "into", "toward", "towards") && !located) continue;
       if (auto k = mention_starting_in(t + 1, std::min(last, t + 5))) {
         const ActorMention& m = a_.mentions[*k];
         bool excluded = std::any_of(m.actors.begin(), m.actors.end(),
@@ -688,7 +698,7 @@ class FrameFinder {
 
   model::Span span(std::size_t first, std::size_t last) const {
     // Evidence never ends on a comma or opens on one.
-    while (last > first + 1 && (toks_[last - 1].norm == ","sv || toks_[last - 1].norm == ";"sv)) --last;
+    while (last > first + 1 && one_of(toks_[last - 1].norm, ",", ";")) --last;
     return doc_.span(first, last);
   }
 
@@ -809,13 +819,13 @@ class FrameFinder {
       const std::string_view n = toks_[at].norm;
       auto time = std::find_if(a_.times.begin(), a_.times.end(), [&](const TimeExpression& t) { return t.first == at; });
       if (time != a_.times.end()) at = time->last;
-      else if (n == "on"sv || n == "last"sv || n == "this"sv || n == "late"sv || n == "early"sv || toks_[at].is_number ||
+      else if (one_of(n, "on", "last", "this", "late", "early") || toks_[at].is_number ||
                tables_.weekday.longest_at(token_ids_, at, at + 1) || tables_.month.longest_at(token_ids_, at, at + 1))
         ++at;
       else
         break;
     }
-    return at < last && toks_[at].norm == "that"sv;
+    return at < last && is(toks_[at].norm, "that");
   }
 
   // "a $2 billion loan", "a 50 billion euro facility": the amount right before a noun phrase
@@ -843,7 +853,7 @@ class FrameFinder {
   // mention at `at` at once (a number, a sum, or an aid noun, after "a"/"an"/"another" if any),
   // so the mention is the verb's first object, the one who receives.
   bool gift_follows(std::size_t at, std::size_t last, const SentenceCues& c) const {
-    if (at < last && (toks_[at].norm == "a"sv || toks_[at].norm == "an"sv || toks_[at].norm == "another"sv)) ++at;
+    if (at < last && one_of(toks_[at].norm, "a", "an", "another")) ++at;
     if (at >= last) return false;
     if (toks_[at].is_number || tables_.currency.longest_at(token_ids_, at, last)) return true;
     return cue_starts_at(c.aid_nouns, at) || cue_starts_at(c.aid_modifiers, at);
@@ -900,7 +910,7 @@ class FrameFinder {
       } else {
         // "hundreds of troops", "tens of thousands of soldiers": the noun counted is after "of".
         std::size_t unit_first = end;
-        if (unit_first + 1 < last && toks_[unit_first].norm == "of"sv) ++unit_first;
+        if (unit_first + 1 < last && is(toks_[unit_first].norm, "of")) ++unit_first;
         if (unit_first >= last || !toks_[unit_first].is_word || is_preposition(unit_first)) continue;
         // The counted noun: "1,500 special operations forces", "48 Patriot launchers".
         std::size_t unit_last = unit_first + 1;
@@ -966,7 +976,7 @@ class FrameFinder {
         if (mod) {
           modifiers.push_back(parse_aid_type(attributes(*mod).type));
           p = mod->first;
-        } else if (toks_[p - 1].norm == "and"sv || toks_[p - 1].norm == ","sv || toks_[p - 1].norm == "or"sv) {
+        } else if (one_of(toks_[p - 1].norm, "and", ",", "or")) {
           --p;
         } else {
           break;
@@ -1034,8 +1044,7 @@ class FrameFinder {
     c.claims.erase(std::remove_if(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
                      if (q.first <= first) return false;
                      const std::string_view prev = toks_[q.first - 1].norm;
-                     if (prev == "the"sv || prev == "these"sv || prev == "those"sv || prev == "such"sv || prev == "a"sv || prev == "an"sv ||
-                         prev == "'s"sv || prev == "their"sv || prev == "its"sv)
+                     if (one_of(prev, "the", "these", "those", "such", "a", "an", "'s", "their", "its"))
                        return true;
                      return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
                    }),
@@ -1048,7 +1057,7 @@ class FrameFinder {
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
     // "to aid in its fight", "to help Kyiv": after "to", a generic aid word is a verb.
-    std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && toks_[n.first - 1].norm == "to"sv && attributes(n).generic == "yes"; });
+    std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && is(toks_[n.first - 1].norm, "to") && attributes(n).generic == "yes"; });
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
                         // "medical supplies": the head of an aid noun, not a verb.
@@ -1057,22 +1066,22 @@ class FrameFinder {
                           return true;
                         if (q.first <= first) return false;
                         const std::string_view prev = toks_[q.first - 1].norm;
-                        if (prev == "the"sv || prev == "a"sv || prev == "an"sv || prev == "its"sv || prev == "their"sv || prev == "his"sv || prev == "her"sv)
+                        if (one_of(prev, "the", "a", "an", "its", "their", "his", "her"))
                           return true;
                         // "$10 million in immediate funds", "a share of funds": a word that is also an
                         // aid noun, after a preposition (and maybe one adjective), is that noun. Not a
                         // gerund: "accused of funding the rebels".
                         const bool also_noun = std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == q.first && n.last == q.last; });
                         if (also_noun && !toks_[q.last - 1].norm.ends_with("ing")) {
-                          auto opens_phrase = [&](std::size_t t) { return toks_[t].norm != "to"sv && is_preposition(t); };
+                          auto opens_phrase = [&](std::size_t t) { return !is(toks_[t].norm, "to") && is_preposition(t); };
                           if (opens_phrase(q.first - 1)) return true;
                           if (q.first >= first + 2 && toks_[q.first - 1].is_word && !toks_[q.first - 1].capitalized && a_.mention_at[q.first - 1] < 0 &&
                               opens_phrase(q.first - 2))
                             return true;
                         }
                         const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
-                        const bool listed = next == ","sv || next == "and"sv || next == "or"sv || next == "."sv || next == ";"sv;
-                        if ((prev == ","sv || prev == "and"sv || prev == "or"sv) && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
+                        const bool listed = one_of(next, ",", "and", "or", ".", ";");
+                        if (one_of(prev, ",", "and", "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
                           return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; });
                         return false;
                       }),
@@ -1135,7 +1144,7 @@ class FrameFinder {
         }
       } else {
         speaker = subject_before(t.first, first);
-        bool trailing_comma = t.first > first && (toks_[t.first - 1].norm == ","sv || toks_[t.first - 1].norm == "\""sv) &&
+        bool trailing_comma = t.first > first && one_of(toks_[t.first - 1].norm, ",", "\"") &&
                               t.last + 1 < last;
         if (trailing_comma) {
           // '..., said Robert Wood.' : the speaker follows the verb.
@@ -1145,7 +1154,7 @@ class FrameFinder {
             f.complement_last = t.first;
           }
         } else if (speaker && a_.mentions[*speaker].last == t.first && a_.mentions[*speaker].first > first && ends_clause(t.last, last) &&
-                   (toks_[a_.mentions[*speaker].first - 1].norm == ","sv || toks_[a_.mentions[*speaker].first - 1].norm == "\""sv)) {
+                   one_of(toks_[a_.mentions[*speaker].first - 1].norm, ",", "\"")) {
           // '..., the ministry said.' : the speaker closes the sentence.
           f.complement_first = first;
           f.complement_last = a_.mentions[*speaker].first;
@@ -1165,13 +1174,13 @@ class FrameFinder {
         if (m < 0) return false;
         const std::size_t mention_first = a_.mentions[static_cast<std::size_t>(m)].first;
         for (std::size_t u = mention_first; u-- > first && u + 3 > mention_first;)
-          if (toks_[u].norm == "which"sv || toks_[u].norm == "that"sv || toks_[u].norm == "whom"sv || toks_[u].norm == "who"sv) return false;
+          if (one_of(toks_[u].norm, "which", "that", "whom", "who")) return false;
         return true;
       };
       const bool passive_accusation = object_accused &&
                                       (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
                                        before_trigger == "is" || before_trigger == "are" || before_trigger == "being" ||
-                                       (t.last < last && toks_[t.last].norm == "of"sv && reduced_relative()));
+                                       (t.last < last && is(toks_[t.last].norm, "of") && reduced_relative()));
       if (passive_accusation) {
         // "Serbia has been accused by Russia of selling ammunition": the passive turns the
         // roles round; without "by" the text names no accuser.
@@ -1179,14 +1188,14 @@ class FrameFinder {
         f.claimant = {};
         f.claimant_mention.reset();
         f.accused_end = f.complement_first = t.last;
-        if (t.last < last && toks_[t.last].norm == "by"sv)
+        if (t.last < last && is(toks_[t.last].norm, "by"))
           if (auto by = mention_starting_in(t.last + 1, std::min(last, t.last + 3))) {
             f.claimant = a_.mentions[*by].actors;
             f.claimant_mention = by;
             f.accused_end = f.complement_first = a_.mentions[*by].last;
           }
       } else if (object_accused && t.last + 1 < last &&
-          ((toks_[t.last].norm == "each"sv && toks_[t.last + 1].norm == "other"sv) || (toks_[t.last].norm == "one"sv && toks_[t.last + 1].norm == "another"sv))) {
+          ((is(toks_[t.last].norm, "each") && is(toks_[t.last + 1].norm, "other")) || (is(toks_[t.last].norm, "one") && is(toks_[t.last + 1].norm, "another")))) {
         f.reciprocal = true;
         f.accused_end = t.last + 2;
         f.complement_first = f.accused_end;
@@ -1197,12 +1206,12 @@ class FrameFinder {
           f.accused = a_.mentions[*obj].actors;
           f.accused_end = a_.mentions[*obj].last;
           f.complement_first = f.accused_end;
-        } else if (toks_[t.last].norm == "of"sv && f.claimant_mention) {
+        } else if (is(toks_[t.last].norm, "of") && f.claimant_mention) {
           // "Belarus, which the EU accused of ...": the accused is what "which" stands for.
           std::size_t u = a_.mentions[*f.claimant_mention].first;
           while (u > first && is_determiner(toks_[u - 1].norm)) --u;
-          if (u > first + 1 && (toks_[u - 1].norm == "which"sv || toks_[u - 1].norm == "whom"sv)) {
-            const std::size_t before = toks_[u - 2].norm == ","sv && u > first + 2 ? u - 3 : u - 2;
+          if (u > first + 1 && one_of(toks_[u - 1].norm, "which", "whom")) {
+            const std::size_t before = is(toks_[u - 2].norm, ",") && u > first + 2 ? u - 3 : u - 2;
             if (const long m = a_.mention_at[before]; m >= 0) f.accused = a_.mentions[static_cast<std::size_t>(m)].actors;
           }
         }
@@ -1229,7 +1238,7 @@ class FrameFinder {
   bool ends_clause(std::size_t t, std::size_t last) const {
     if (t >= last) return true;
     const std::string_view n = toks_[t].norm;
-    if (n == "."sv || n == ","sv || n == ";"sv || n == "\""sv || n == "!"sv || n == "?"sv) return true;
+    if (one_of(n, ".", ",", ";", "\"", "!", "?")) return true;
     for (const TimeExpression& time : a_.times)
       if (time.first <= t + 1 && time.first >= t && time.last + 1 >= last) return true;
     return false;
@@ -1250,11 +1259,11 @@ class FrameFinder {
       if (q.last <= trigger) start = std::max(start, q.last);
     // An aid verb that governs the trigger ("pledged to provide") is its modality, not a scope.
     for (const Cue& q : c.aid_verbs)
-      if (q.last <= trigger && !(q.last + 1 == trigger && toks_[q.last].norm == "to"sv)) start = std::max(start, q.last);
+      if (q.last <= trigger && !(q.last + 1 == trigger && is(toks_[q.last].norm, "to"))) start = std::max(start, q.last);
     for (const Cue& q : c.agreement_nouns)
       if (q.last <= trigger) start = std::max(start, q.last);
     for (std::size_t t = first; t < trigger; ++t)
-      if (toks_[t].norm == "that"sv || toks_[t].norm == ";"sv) start = std::max(start, t + 1);
+      if (one_of(toks_[t].norm, "that", ";")) start = std::max(start, t + 1);
     return start;
   }
 
@@ -1267,7 +1276,7 @@ class FrameFinder {
         for (const Cue& q : *v)
           if (q.first > after && q.first < end) end = q.first;
       for (std::size_t t = after; t < end; ++t)
-        if (is_clause_break(toks_[t].norm) || (toks_[t].norm == "and"sv && t + 1 < end && opens_verb_phrase(toks_[t + 1].norm))) return t;
+        if (is_clause_break(toks_[t].norm) || (is(toks_[t].norm, "and") && t + 1 < end && opens_verb_phrase(toks_[t + 1].norm))) return t;
       return end;
     };
     bool recipient_agent = false;
@@ -1327,8 +1336,8 @@ class FrameFinder {
       std::span<const std::string> accused_giver;
       bool accused_unnamed = false;
       // "of arming the rebels", or a gerund joined to one after "of": "of supporting and arming".
-      auto of_or_for = [&](std::size_t t) { return toks_[t].norm == "of"sv || toks_[t].norm == "for"sv; };
-      auto and_or = [&](std::size_t t) { return toks_[t].norm == "and"sv || toks_[t].norm == "or"sv; };
+      auto of_or_for = [&](std::size_t t) { return one_of(toks_[t].norm, "of", "for"); };
+      auto and_or = [&](std::size_t t) { return one_of(toks_[t].norm, "and", "or"); };
       const bool after_of = (v.first > first && of_or_for(v.first - 1)) ||
                             (v.first > first + 2 && and_or(v.first - 1) && toks_[v.first - 2].norm.ends_with("ing") && of_or_for(v.first - 3));
       if (!receive && !passive && !present && after_of)
@@ -1344,9 +1353,9 @@ class FrameFinder {
         direct = mention_starting_in(v.last, std::min(window_end, v.last + 2));
         // "supplying Yemen's Houthi rebels with drones": the possessor names whose they are.
         if (direct)
-          if (auto owned = owned_by(*direct, window_end); owned && a_.mentions[*owned].last < window_end && toks_[a_.mentions[*owned].last].norm == "with"sv)
+          if (auto owned = owned_by(*direct, window_end); owned && a_.mentions[*owned].last < window_end && is(toks_[a_.mentions[*owned].last].norm, "with"))
             direct = owned;
-        direct_with = direct && a_.mentions[*direct].last < window_end && toks_[a_.mentions[*direct].last].norm == "with"sv;
+        direct_with = direct && a_.mentions[*direct].last < window_end && is(toks_[a_.mentions[*direct].last].norm, "with");
       }
       // The object ends where the recipient's preposition begins.
       if (direct_with) recipient = direct;
@@ -1356,14 +1365,14 @@ class FrameFinder {
       if (!recipient && !receive) recipient = borrower_in(v.last, window_end, c);
       if (!recipient && direct &&
           ((!attributes(v).type.empty() &&
-            !(a_.mentions[*direct].last < last && toks_[a_.mentions[*direct].last].norm == "'s"sv)) ||  // "backs Belgrade's position"
+            !(a_.mentions[*direct].last < last && is(toks_[a_.mentions[*direct].last].norm, "'s"))) ||  // "backs Belgrade's position"
            gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
         recipient = direct;
       const bool object_before = passive || present || origin;
       std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
       // "approved the possible sale to Poland of Patriot equipment": what is given follows its recipient.
       if (types.empty() && recipient && !object_before && a_.mentions[*recipient].last + 1 < window_end &&
-          toks_[a_.mentions[*recipient].last].norm == "of"sv) {
+          is(toks_[a_.mentions[*recipient].last].norm, "of")) {
         object_last = window_end;
         types = aid_types_in(c, a_.mentions[*recipient].last + 1, object_last);
       }
@@ -1383,7 +1392,7 @@ class FrameFinder {
       // after it: "enhancing ties between the two nations" counts nothing.
       std::size_t amount_last = object_last;
       for (std::size_t t = v.last; t < object_last; ++t)
-        if (toks_[t].norm == ","sv || toks_[t].norm == ";"sv) {
+        if (one_of(toks_[t].norm, ",", ";")) {
           amount_last = t;
           break;
         }
@@ -1425,7 +1434,7 @@ class FrameFinder {
       auto owner_before = [&]() -> std::optional<std::size_t> {
         for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
           const ActorMention& m = a_.mentions[k];
-          const bool possessive = m.last < last && toks_[m.last].norm == "'s"sv;
+          const bool possessive = m.last < last && is(toks_[m.last].norm, "'s");
           const bool names_them = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
             return t.cue.first >= m.last && t.cue.first <= m.last + 2;
           });
@@ -1463,7 +1472,7 @@ class FrameFinder {
         }
         for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
           const std::string_view n = toks_[t].norm;
-          if (n != "in"sv && n != "inside"sv && n != "into"sv && n != "to"sv && n != "on"sv && n != "with"sv && n != "alongside"sv) continue;
+          if (!one_of(n, "in", "inside", "into", "to", "on", "with", "alongside")) continue;
           for (std::size_t u = t + 1; u < std::min(window_end, t + 6); ++u)
             if (a_.mention_at[u] >= 0) {
               const ActorMention& m = a_.mentions[static_cast<std::size_t>(a_.mention_at[u])];
@@ -1548,7 +1557,7 @@ class FrameFinder {
       std::vector<std::size_t> roles;
       // "... from North Korea", "... by Iran"
       for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
-        if (toks_[t].norm == "from"sv || toks_[t].norm == "by"sv)
+        if (one_of(toks_[t].norm, "from", "by"))
           if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
             provider = a_.mentions[*m].actors;
             roles = {*m};
@@ -1564,7 +1573,7 @@ class FrameFinder {
                               !is_preposition(p - 1) && !one_word_cue(tables_.modality, p - 1) && !one_word_cue(tables_.aid_verb, p - 1) &&
                               !one_word_cue(tables_.claim, p - 1) && ++words)))
           --p;
-        bool possessive = p > first && toks_[p - 1].norm == "'s"sv;
+        bool possessive = p > first && is(toks_[p - 1].norm, "'s");
         for (std::size_t k : top_mentions(first, phrase_first)) {
           const ActorMention& m = a_.mentions[k];
           if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
@@ -1670,8 +1679,8 @@ class FrameFinder {
           }
       // "the Agreement between Romania and Portugal on defense cooperation": after its parties.
       for (std::size_t t = noun.last; type == model::AgreementType::Other && t + 1 < last && t < noun.last + 20; ++t) {
-        if (is_clause_break(toks_[t].norm) || toks_[t].norm == ","sv) break;
-        if (toks_[t].norm != "on"sv && toks_[t].norm != "for"sv) continue;
+        if (is_clause_break(toks_[t].norm) || is(toks_[t].norm, ",")) break;
+        if (!one_of(toks_[t].norm, "on", "for")) continue;
         for (const Cue& m : c.agreement_modifiers)
           if (m.first == t + 1) type = parse_agreement_type(attributes(m).type);
       }
@@ -1688,15 +1697,15 @@ class FrameFinder {
       if (!mediated)
         if (auto subject = subject_before(verb_first, first)) add_party(*subject);
       for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
-        if (toks_[t].norm == "with"sv || toks_[t].norm == "between"sv || toks_[t].norm == "and"sv)
+        if (one_of(toks_[t].norm, "with", "between", "and"))
           if (auto m = mention_starting_in(t + 1, std::min(last, t + 3))) add_party(*m);
       if (parties.size() < 2 && !mediated)
         for (std::size_t t = verb->last; t + 1 < last && t < verb->last + 12; ++t)
-          if (toks_[t].norm == "by"sv || toks_[t].norm == "from"sv)
+          if (one_of(toks_[t].norm, "by", "from"))
             if (auto m = mention_starting_in(t + 1, std::min(last, t + 4))) add_party(*m);
       // "Warsaw planned to sign the contract": the agreement told before, with its parties.
       if (parties.size() == 1 && noun.first > first &&
-          (toks_[noun.first - 1].norm == "the"sv || toks_[noun.first - 1].norm == "this"sv || toks_[noun.first - 1].norm == "that"sv))
+          one_of(toks_[noun.first - 1].norm, "the", "this", "that"))
         for (FactId id = a_.facts.size(); id-- > 0;) {
           const Fact& g = a_.facts[id];
           if (g.kind != FactKind::Agreement || !same_side(g.party, parties)) continue;
@@ -1797,7 +1806,7 @@ class FrameFinder {
   bool claim_noun_before_speaker(const SentenceCues& c, const ClaimFrame& f, std::size_t first) const {
     if (!f.claimant_mention) return false;
     std::size_t before = a_.mentions[*f.claimant_mention].first;
-    if (before > first && (toks_[before - 1].norm == "which"sv || toks_[before - 1].norm == "that"sv)) --before;
+    if (before > first && one_of(toks_[before - 1].norm, "which", "that")) --before;
     return std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), [&](const Cue& n) { return n.last == before; });
   }
 
@@ -1810,10 +1819,10 @@ class FrameFinder {
     std::size_t t = noun.last;
     if (t < last) {
       const std::string_view n = toks_[t].norm;
-      if (n == "of"sv || n == "about"sv || n == "regarding"sv || n == "that"sv || n == "over"sv || n == "on"sv || n == "concerning"sv || n == "involving"sv) {
+      if (one_of(n, "of", "about", "regarding", "that", "over", "on", "concerning", "involving")) {
         std::size_t end = std::min(last, t + 14);
         for (std::size_t k = t + 1; k < end; ++k)
-          if (toks_[k].norm == ";"sv || toks_[k].norm == "."sv || (k > t + 1 && tables_.claim_noun.longest_at(token_ids_, k, k + 1))) end = k;
+          if (one_of(toks_[k].norm, ";", ".") || (k > t + 1 && tables_.claim_noun.longest_at(token_ids_, k, k + 1))) end = k;
         for (const ActHit& h : acts)
           if (h.first > t && h.first < end && std::find(out.begin(), out.end(), h.fact) == out.end()) {
             out.push_back(h.fact);
@@ -1825,9 +1834,9 @@ class FrameFinder {
     // A possessor: "South Korea's assertions", "Western claims".
     std::size_t p = noun.first;
     while (p > 0 && toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && noun.first - p < 2 &&
-           toks_[p - 1].norm != "the"sv && toks_[p - 1].norm != "these"sv && toks_[p - 1].norm != "those"sv)
+           !one_of(toks_[p - 1].norm, "the", "these", "those"))
       --p;
-    if (p > 0 && toks_[p - 1].norm == "'s"sv) --p;
+    if (p > 0 && is(toks_[p - 1].norm, "'s")) --p;
     for (const ActorMention& m : a_.mentions) {
       if (m.last != p || m.first >= p) continue;
       // Their first allegation about aid or an agreement, else their first allegation.
@@ -1865,7 +1874,7 @@ class FrameFinder {
     std::size_t ev_first = std::min(f.trigger.first, f.complement_first);
     if (f.claimant_mention) ev_first = std::min(ev_first, a_.mentions[*f.claimant_mention].first);
     std::size_t ev_last = std::max(f.complement_last, f.trigger.last);
-    while (ev_last > ev_first + 1 && (toks_[ev_last - 1].norm == "."sv || toks_[ev_last - 1].norm == "\""sv)) --ev_last;
+    while (ev_last > ev_first + 1 && one_of(toks_[ev_last - 1].norm, ".", "\"")) --ev_last;
     claim.evidence.push_back(span(ev_first, ev_last));
     claim.trigger = doc_.span(f.trigger.first, f.trigger.last);
     claim.rule = f.trigger.entry->id;
@@ -1957,10 +1966,10 @@ class FrameFinder {
         // "denied that Belgrade had any role in the attack", "denied any unusual buildup":
         // the denied act is the clause itself; its subject is the accused, else the denier.
         std::size_t d_first = f.complement_first;
-        if (d_first < f.complement_last && toks_[d_first].norm == "that"sv) ++d_first;
+        if (d_first < f.complement_last && is(toks_[d_first].norm, "that")) ++d_first;
         std::size_t d_last = f.complement_last;
         for (std::size_t k = d_first; k < d_last; ++k)
-          if (toks_[k].norm == ";"sv || toks_[k].norm == ","sv || is_clause_break(toks_[k].norm)) d_last = k;
+          if (one_of(toks_[k].norm, ";", ",") || is_clause_break(toks_[k].norm)) d_last = k;
         while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
         if (d_last < d_first + 2) return;  // also an empty complement (last before first)
         ClaimFrame g = f;
@@ -2022,7 +2031,7 @@ class FrameFinder {
       // "claimed that Israel had violated the ceasefire": the clause's subject is accused of
       // the clause (or of breaking the agreement it names).
       std::size_t d_first = f.complement_first;
-      if (d_first < f.complement_last && toks_[d_first].norm == "that"sv) ++d_first;
+      if (d_first < f.complement_last && is(toks_[d_first].norm, "that")) ++d_first;
       auto subject = mention_starting_in(d_first, std::min(f.complement_last, d_first + 2));
       if (!subject || same_side(a_.mentions[*subject].actors, f.claimant)) return;
       std::size_t d_last = f.complement_last;
@@ -2038,12 +2047,12 @@ class FrameFinder {
     // "accused Serbia of planning the attack and of arming the assailants": each "of" clause
     // that names no aid or agreement is an act of its own, told in the text's words.
     std::size_t t = f.accused_end;
-    while (t < f.complement_last && toks_[t].norm != "of"sv && toks_[t].norm != "for"sv && t < f.accused_end + 8) ++t;
-    if (t >= f.complement_last || (toks_[t].norm != "of"sv && toks_[t].norm != "for"sv)) return;
+    while (t < f.complement_last && !one_of(toks_[t].norm, "of", "for") && t < f.accused_end + 8) ++t;
+    if (t >= f.complement_last || !one_of(toks_[t].norm, "of", "for")) return;
     std::vector<std::pair<std::size_t, std::size_t>> clauses;
     std::size_t clause_first = t + 1;
     for (std::size_t k = t + 1; k + 1 < f.complement_last; ++k)
-      if (toks_[k].norm == "and"sv && (toks_[k + 1].norm == "of"sv || toks_[k + 1].norm == "for"sv)) {
+      if (is(toks_[k].norm, "and") && one_of(toks_[k + 1].norm, "of", "for")) {
         clauses.push_back({clause_first, k});
         clause_first = k + 2;
       }
@@ -2075,9 +2084,9 @@ class FrameFinder {
         if (act.kind == FactKind::Agreement && (f.reciprocal || same_side(f.claimant, act.party))) accuse(named->fact);
         continue;
       }
-      while (d_first < d_last && (one_word_cue(tables_.hedge, d_first) || toks_[d_first].norm == "\""sv)) ++d_first;
+      while (d_first < d_last && (one_word_cue(tables_.hedge, d_first) || is(toks_[d_first].norm, "\""))) ++d_first;
       for (std::size_t k = d_first; k < d_last; ++k)
-        if (toks_[k].norm == ";"sv || (toks_[k].norm == ","sv && k - d_first > 12)) d_last = k;
+        if (is(toks_[k].norm, ";") || (is(toks_[k].norm, ",") && k - d_first > 12)) d_last = k;
       while (d_last > d_first && !toks_[d_last - 1].is_word && !toks_[d_last - 1].is_number) --d_last;
       if (d_last <= d_first) continue;
       if (std::optional<FactId> agreement = agreement_named_in(d_first, d_last)) {
