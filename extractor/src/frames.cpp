@@ -44,14 +44,26 @@ struct SentenceCues {
   }
 };
 
+// Whether a token's norm (or a lexicon attribute) is `word`, or one of `words`. Inline, with
+// the lengths known: the frames test the words around every trigger, and std::string_view's
+// operator== is a call where it does not inline (into the large functions of this file).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view norm, const char (&word)[N]) {
+  return norm.size() == N - 1 && std::memcmp(norm.data(), word, N - 1) == 0;
+}
+template <std::size_t... N>
+[[gnu::always_inline]] inline bool one_of(std::string_view norm, const char (&... words)[N]) {
+  return (is(norm, words) || ...);
+}
+
 // What a claim trigger's lexicon entry says it makes (its `kind` attribute), read once.
 enum class ClaimKind { Report, Allegation, Denial, Confirmation, Other };
 
 ClaimKind parse_claim_kind(std::string_view s) {
-  if (s == "Report") return ClaimKind::Report;
-  if (s == "Allegation") return ClaimKind::Allegation;
-  if (s == "Denial") return ClaimKind::Denial;
-  if (s == "Confirmation") return ClaimKind::Confirmation;
+  if (is(s, "Report")) return ClaimKind::Report;
+  if (is(s, "Allegation")) return ClaimKind::Allegation;
+  if (is(s, "Denial")) return ClaimKind::Denial;
+  if (is(s, "Confirmation")) return ClaimKind::Confirmation;
   return ClaimKind::Other;
 }
 
@@ -80,31 +92,31 @@ struct ActHit {
 };
 
 AidType parse_aid_type(std::string_view s) {
-  if (s == "Military") return AidType::Military;
-  if (s == "Weapons") return AidType::Weapons;
-  if (s == "Troops") return AidType::Troops;
-  if (s == "Humanitarian") return AidType::Humanitarian;
-  if (s == "Financial") return AidType::Financial;
+  if (is(s, "Military")) return AidType::Military;
+  if (is(s, "Weapons")) return AidType::Weapons;
+  if (is(s, "Troops")) return AidType::Troops;
+  if (is(s, "Humanitarian")) return AidType::Humanitarian;
+  if (is(s, "Financial")) return AidType::Financial;
   return AidType::Other;
 }
 
 model::AgreementType parse_agreement_type(std::string_view s) {
   using model::AgreementType;
-  if (s == "Defense") return AgreementType::Defense;
-  if (s == "Trade") return AgreementType::Trade;
-  if (s == "Ceasefire") return AgreementType::Ceasefire;
-  if (s == "Peace") return AgreementType::Peace;
-  if (s == "Cooperation") return AgreementType::Cooperation;
+  if (is(s, "Defense")) return AgreementType::Defense;
+  if (is(s, "Trade")) return AgreementType::Trade;
+  if (is(s, "Ceasefire")) return AgreementType::Ceasefire;
+  if (is(s, "Peace")) return AgreementType::Peace;
+  if (is(s, "Cooperation")) return AgreementType::Cooperation;
   return AgreementType::Other;
 }
 
 std::optional<Status> parse_status(std::string_view s) {
-  if (s == "Actual") return Status::Actual;
-  if (s == "Considered") return Status::Considered;
-  if (s == "Planned") return Status::Planned;
-  if (s == "Alleged") return Status::Alleged;
-  if (s == "Denied") return Status::Denied;
-  if (s == "Refused") return Status::Refused;
+  if (is(s, "Actual")) return Status::Actual;
+  if (is(s, "Considered")) return Status::Considered;
+  if (is(s, "Planned")) return Status::Planned;
+  if (is(s, "Alleged")) return Status::Alleged;
+  if (is(s, "Denied")) return Status::Denied;
+  if (is(s, "Refused")) return Status::Refused;
   return std::nullopt;
 }
 
@@ -125,18 +137,6 @@ int strength(Status s) {
 bool family(AidType a, AidType b) {
   auto military = [](AidType t) { return t == AidType::Military || t == AidType::Weapons || t == AidType::Troops; };
   return a == b || (military(a) && military(b) && (a == AidType::Military || b == AidType::Military));
-}
-
-// Whether a token's norm is `word`, or one of `words`. Inline, with the lengths known: the
-// frames test the words around every trigger, and std::string_view's operator== is a call
-// where it does not inline (into the large functions of this file).
-template <std::size_t N>
-[[gnu::always_inline]] inline bool is(std::string_view norm, const char (&word)[N]) {
-  return norm.size() == N - 1 && std::memcmp(norm.data(), word, N - 1) == 0;
-}
-template <std::size_t... N>
-[[gnu::always_inline]] inline bool one_of(std::string_view norm, const char (&... words)[N]) {
-  return (is(norm, words) || ...);
 }
 
 bool is_time_preposition(std::string_view norm) {
@@ -844,7 +844,7 @@ class FrameFinder {
   // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
   std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
     for (const Cue& n : c.aid_nouns)
-      if (n.first >= first && n.last <= last && attributes(n).owner == "recipient")
+      if (n.first >= first && n.last <= last && is(attributes(n).owner, "recipient"))
         if (auto owner = possessor_before(n.first, first)) return owner;
     return std::nullopt;
   }
@@ -935,8 +935,8 @@ class FrameFinder {
       // A bound phrase right before: "up to", "more than", "about".
       for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
         if (b.last == t) {
-          if (attributes(b).bound == "AtMost") q.bound = model::QuantityBound::AtMost;
-          else if (attributes(b).bound == "AtLeast") q.bound = model::QuantityBound::AtLeast;
+          if (is(attributes(b).bound, "AtMost")) q.bound = model::QuantityBound::AtMost;
+          else if (is(attributes(b).bound, "AtLeast")) q.bound = model::QuantityBound::AtLeast;
           else q.bound = model::QuantityBound::Approximately;
           q_first = b.first;
         }
@@ -963,9 +963,9 @@ class FrameFinder {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
     for (const Cue& n : c.aid_nouns) {
-      if (n.first < first || n.last > last || attributes(n).reference == "yes") continue;
+      if (n.first < first || n.last > last || is(attributes(n).reference, "yes")) continue;
       AidType t = parse_aid_type(attributes(n).type);
-      bool is_generic = attributes(n).generic == "yes";
+      bool is_generic = is(attributes(n).generic, "yes");
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
       std::vector<AidType> modifiers;
       std::size_t p = n.first;
@@ -994,7 +994,7 @@ class FrameFinder {
     // is not financial aid of its own.
     if (out.size() > 1)
       out.erase(std::remove_if(out.begin(), out.end(), [&](const TypedNoun& t) {
-                  return t.type == AidType::Financial && attributes(t.cue).standalone != "yes";
+                  return t.type == AidType::Financial && !is(attributes(t.cue).standalone, "yes");
                 }),
                 out.end());
     // "machine tools, microelectronics and satellite imagery": military kit beside weapons is
@@ -1057,7 +1057,7 @@ class FrameFinder {
     };
     for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
     // "to aid in its fight", "to help Kyiv": after "to", a generic aid word is a verb.
-    std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && is(toks_[n.first - 1].norm, "to") && attributes(n).generic == "yes"; });
+    std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && is(toks_[n.first - 1].norm, "to") && is(attributes(n).generic, "yes"); });
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
     c.aid_verbs.erase(std::remove_if(c.aid_verbs.begin(), c.aid_verbs.end(), [&](const Cue& q) {
                         // "medical supplies": the head of an aid noun, not a verb.
@@ -1132,7 +1132,7 @@ class FrameFinder {
       f.complement_first = t.last;
       f.complement_last = last;
       std::optional<std::size_t> speaker;
-      if (attributes(t).speaker == "after") {
+      if (is(attributes(t).speaker, "after")) {
         speaker = mention_starting_in(t.last, std::min(last, t.last + 3));
         if (speaker) {
           // "According to X, <complement>" or "<complement>, according to X."
@@ -1165,7 +1165,7 @@ class FrameFinder {
         f.claimant_mention = speaker;
       }
       const std::string_view before_trigger = t.first > first ? std::string_view(toks_[t.first - 1].norm) : std::string_view();
-      const bool object_accused = attributes(t).object == "accused";
+      const bool object_accused = is(attributes(t).object, "accused");
       // "companies accused of supplying ...": the mention right before "accused of" is the
       // accused, unless a "which" before it made that mention the subject ("Belarus, which the
       // EU accused of allowing ...").
@@ -1178,8 +1178,7 @@ class FrameFinder {
         return true;
       };
       const bool passive_accusation = object_accused &&
-                                      (before_trigger == "been" || before_trigger == "was" || before_trigger == "were" ||
-                                       before_trigger == "is" || before_trigger == "are" || before_trigger == "being" ||
+                                      (one_of(before_trigger, "been", "was", "were", "is", "are", "being") ||
                                        (t.last < last && is(toks_[t.last].norm, "of") && reduced_relative()));
       if (passive_accusation) {
         // "Serbia has been accused by Russia of selling ammunition": the passive turns the
@@ -1315,17 +1314,17 @@ class FrameFinder {
       }
       const std::size_t window_end = next_trigger(v.first);
       const std::string_view direction = attributes(v).direction;
-      const bool receive = direction == "receive";
+      const bool receive = is(direction, "receive");
       recipient_agent = receive;
       // "Rwandan troops were operating inside Congo": who is present comes before the verb.
-      const bool present = direction == "present";
+      const bool present = is(direction, "present");
       // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
-      const bool origin = direction == "origin";
+      const bool origin = is(direction, "origin");
       const std::string_view before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
       // "weapons had been supplied from Serbian army stocks": the giver follows the verb.
       // "could be supplying" is progressive, not passive.
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
-                           (before == "been" || before == "was" || before == "were" || before == "is" || before == "are" || before == "being" || before == "be");
+                           one_of(before, "been", "was", "were", "is", "are", "being", "be");
       auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
       if (!passive && !present && !origin && !receive)
         if (auto owner = intent_owner(v.first, first)) subject = owner;
@@ -1344,7 +1343,7 @@ class FrameFinder {
         for (const ClaimFrame& fr : frames)
           if (fr.complement_first <= v.first && v.first < fr.complement_last) {
             if (!fr.accused.empty()) accused_giver = fr.accused;
-            else accused_unnamed = attributes(fr.trigger).object == "accused";
+            else accused_unnamed = is(attributes(fr.trigger).object, "accused");
           }
       // "supplying Russia with weapons", "supplying the RSF with drones": the verb's object.
       std::optional<std::size_t> recipient, direct;
@@ -1438,7 +1437,7 @@ class FrameFinder {
           const bool names_them = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
             return t.cue.first >= m.last && t.cue.first <= m.last + 2;
           });
-          if (m.rule == "mention.state-body" || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
+          if (is(m.rule, "mention.state-body") || (m.modifier && m.kind == MentionKind::Demonym) || possessive ||
               (m.kind == MentionKind::Name && names_them))
             return k;
         }
@@ -1539,8 +1538,8 @@ class FrameFinder {
     recipient_agent = false;
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
-      if (noun_used[n] || attributes(noun).standalone != "yes") continue;
-      if (attributes(noun).reference == "yes") {
+      if (noun_used[n] || !is(attributes(noun).standalone, "yes")) continue;
+      if (is(attributes(noun).reference, "yes")) {
         // "confirmed the disbursement": a word that only points back at an act told before.
         if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
@@ -1551,7 +1550,7 @@ class FrameFinder {
       std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
       if (types.empty()) continue;
       std::size_t phrase_first = types.front().cue.first;
-      bool generic = attributes(noun).generic == "yes" && types.front().cue.first == noun.first;
+      bool generic = is(attributes(noun).generic, "yes") && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
       std::vector<std::string> provider;
       std::vector<std::size_t> roles;
@@ -1585,7 +1584,7 @@ class FrameFinder {
       }
       auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
-      if (!recipient && owner_before && attributes(noun).owner == "recipient") {
+      if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
         provider.clear();
         roles.clear();
@@ -1652,7 +1651,7 @@ class FrameFinder {
     std::vector<ActHit> hits;
     for (const Cue& noun : c.agreement_nouns) {
       // "signed a deal brokered by Turkey": the parties' verb wins over the mediator's.
-      auto mediates = [&](const Cue& v) { return attributes(v).subject == "mediator"; };
+      auto mediates = [&](const Cue& v) { return is(attributes(v).subject, "mediator"); };
       const Cue* verb = nullptr;
       for (const Cue& v : c.agreement_verbs)
         if (((v.last <= noun.first && noun.first - v.last <= 6) || (v.first >= noun.last && v.first - noun.last <= 2)) &&
@@ -1668,7 +1667,7 @@ class FrameFinder {
       // "a deal for a cease-fire", "an agreement on a truce": the type follows the noun.
       if (type == model::AgreementType::Other)
         for (const Cue& other : c.agreement_nouns)
-          if (other.first > noun.last && other.first <= noun.last + 3 && attributes(other).type != "Other")
+          if (other.first > noun.last && other.first <= noun.last + 3 && !is(attributes(other).type, "Other"))
             type = parse_agreement_type(attributes(other).type);
       // "an agreement to expand military cooperation", "a deal on trade": what it is about follows.
       if (type == model::AgreementType::Other)
@@ -1851,7 +1850,7 @@ class FrameFinder {
     }
     if (noun.first > 0) {
       const std::string_view d = toks_[noun.first - 1].norm;
-      if (d == "these" || d == "those" || d == "the" || d == "such" || d == "this" || d == "that" || d == "their") {
+      if (one_of(d, "these", "those", "the", "such", "this", "that", "their")) {
         if (std::optional<FactId> latest = latest_allegation_against(denier)) {
           out.push_back(*latest);
           is_allegation->push_back(true);
