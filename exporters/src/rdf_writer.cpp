@@ -140,6 +140,7 @@ class ByteBuffer {
   std::string_view view() const { return {bytes_.data(), size_}; }
   std::size_t size() const { return size_; }
   void clear() { size_ = 0; }
+  void truncate(std::size_t size) { size_ = std::min(size, size_); }
   // Goes on, empty, in the memory of `rendered`. Its bytes are room to write over: they are not
   // zeroed again as the buffer grows (a string's resize zeroes what it adds).
   void reuse(RenderedBytes&& rendered) {
@@ -207,20 +208,26 @@ Term literal(std::string_view v) { return {SERD_LITERAL, {}, v, {}, {}}; }
 Term typed(std::string_view v, Iri datatype) { return {SERD_LITERAL, {}, v, datatype, {}}; }
 Term english(std::string_view v) { return {SERD_LITERAL, {}, v, {}, "en"}; }
 
-// Per byte: 0 written as it is, 1 written as \uXXXX, or the letter that follows a backslash.
+// Per byte: how LineEncoder writes it. Any other value is the letter that follows a backslash.
 using EscapeTable = std::array<char, 256>;
+constexpr char kAsIs = 0;
+constexpr char kUnicodeEscape = 1;  // as \uXXXX
+constexpr char kUtf8Lead = 2;       // in literals: starts a sequence written as it is if well-formed
+constexpr char kNotWritten = 3;     // in literals: NUL, which valid_utf8 replaces
 constexpr EscapeTable make_escape_table(bool for_iri) {
   EscapeTable t{};
-  for (int c = 0; c < 0x20; ++c) t[c] = 1;
-  t[0x7F] = 1;
+  for (int c = 0; c < 0x20; ++c) t[c] = kUnicodeEscape;
+  t[0x7F] = kUnicodeEscape;
   if (for_iri) {
-    for (unsigned char c : std::string_view(" \"<>\\^`{|}")) t[c] = 1;
+    for (unsigned char c : std::string_view(" \"<>\\^`{|}")) t[c] = kUnicodeEscape;
   } else {
     t['"'] = '"';
     t['\\'] = '\\';
     t['\n'] = 'n';
     t['\r'] = 'r';
     t['\t'] = 't';
+    t[0] = kNotWritten;
+    for (int c = 0x80; c < 0x100; ++c) t[c] = kUtf8Lead;
   }
   return t;
 }
@@ -229,7 +236,8 @@ constexpr EscapeTable make_escape_table(bool for_iri) {
 // writer (a sink call per node and separator, a test per character) cost as much as all of
 // extraction. The bytes are those Serd writes (tests/test_rdf_writer.cpp has Serd read
 // them back and write them again, unchanged): printable ASCII as it is, UTF-8 as it is, the
-// rest as \uXXXX, plus \" \\ \n \r \t in literals. Input is valid UTF-8 (see valid_utf8).
+// rest as \uXXXX, plus \" \\ \n \r \t in literals. IRIs are valid UTF-8 (see valid_utf8);
+// literals are checked as they are escaped, and repaired (valid_utf8) where they need it.
 class LineEncoder {
  public:
   explicit LineEncoder(ByteBuffer& out) : out_(out) { std::tie(at_, end_) = out.room(0); }
@@ -257,9 +265,16 @@ class LineEncoder {
     literal_value(v);
     literal_end(datatype, lang);
   }
-  // A literal's lexical form, without its quotes.
+  // A literal's lexical form, without its quotes, as valid_utf8 makes it: the scan that finds
+  // what to escape also finds what is not UTF-8 or is NUL, so most text is read once.
   void literal_value(std::string_view v) {
-    escaped(v, kLiteralEscapes, [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); });
+    const auto flags16 = [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\') | (b >= 0x80); };
+    out_.commit(at_);
+    const std::size_t start = out_.size();
+    if (escaped(v, kLiteralEscapes, flags16)) return;
+    out_.truncate(start);  // the part written before the bad byte
+    std::tie(at_, end_) = out_.room(0);
+    escaped(valid_utf8(v), kLiteralEscapes, flags16);
   }
   // What follows a literal's lexical form: the closing quote, a datatype or a language tag.
   void literal_end(const Iri& datatype, std::string_view lang) {
@@ -293,14 +308,19 @@ class LineEncoder {
                                                     (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
   }
 
-  // `flags16` marks, in 16 bytes, those that `table` does not write as they are.
+  // `flags16` marks, in 16 bytes, those that `table` does not write as they are. False when v
+  // holds a byte that `table` does not write or a UTF-8 sequence that is ill-formed: it is then
+  // written only in part.
   template <class Flags16>
-  void escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
+  bool escaped(std::string_view v, const EscapeTable& table, Flags16 flags16) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
     const std::size_t n = v.size();
     // Most strings are short (a number, an id, a span's "#char=B,E", an anchor) and clean: one
     // test sees them whole. A flagged one goes on to the byte loop below.
-    if (n < 16 && !any_flagged(v, flags16)) return put(v);
+    if (n < 16 && !any_flagged(v, flags16)) {
+      put(v);
+      return true;
+    }
     std::size_t run = 0;  // start of the bytes not yet appended
     std::size_t i = 0;
     while (true) {
@@ -316,11 +336,16 @@ class LineEncoder {
         if (halves[0] | halves[1]) break;
         i = std::min(i + 16, n);
       }
-      while (i < n && table[bytes[i]] == 0) ++i;
+      while (i < n && table[bytes[i]] == kAsIs) ++i;
       if (i == n) break;
-      put({v.data() + run, i - run});
       const char e = table[bytes[i]];
-      if (e == 1) {
+      if (e == kUtf8Lead) {  // goes out with the run when well-formed
+        if (model::decode_utf8(v, i) == model::kInvalidCodePoint) return false;
+        continue;
+      }
+      if (e == kNotWritten) return false;
+      put({v.data() + run, i - run});
+      if (e == kUnicodeEscape) {
         const char code[] = {'\\', 'u', '0', '0', kHex[bytes[i] >> 4], kHex[bytes[i] & 0xF]};
         put({code, sizeof code});
       } else {
@@ -330,6 +355,7 @@ class LineEncoder {
       run = ++i;
     }
     put({v.data() + run, n - run});
+    return true;
   }
 
   // Bytes go to at_, in the room the buffer gave up to end_, and are committed at the end: the
@@ -608,15 +634,14 @@ struct RdfWriter::Impl {
   void line_written() {
     if (out && lines.size() >= kLinePage) flush();
   }
-  // `value`: the object's, valid UTF-8.
-  void encode_line(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
+  void encode_line(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     LineEncoder line(lines);
     line.iri(subject);
     line.separator();
     line.iri(predicate);
     line.separator();
     if (object.type == SERD_URI) line.iri(object.resource);
-    else line.literal(value, object.datatype, object.lang);
+    else line.literal(object.value, object.datatype, object.lang);
     line.encoded(line_end);
   }
   void emit(const Iri& subject, const SharedEnding& ending) {
@@ -629,7 +654,6 @@ struct RdfWriter::Impl {
     }
     line_written();
   }
-  // `value`: valid UTF-8 without NUL (see valid_literal).
   void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
     if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
     encode_literal_line(subject, ending, [&](LineEncoder& line) { line.literal_value(value); });
@@ -650,25 +674,25 @@ struct RdfWriter::Impl {
     }
     line_written();
   }
-  // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one.
+  // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one: for Serd, which
+  // writes what it is given. (LineEncoder repairs literals as it writes them.)
   static std::string_view valid_literal(std::string_view value, std::string& repaired) {
     if (needs_repair(value)) return repaired = valid_utf8(value);
     return value;
   }
   void emit(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     ++statements;
-    std::string repaired;
-    const std::string_view value = object.type == SERD_LITERAL ? valid_literal(object.value, repaired) : object.value;
     if (line_based) {
-      encode_line(subject, predicate, object, value);
+      encode_line(subject, predicate, object);
       line_written();
     } else {
-      write_with_serd(subject, predicate, object, value);
+      std::string repaired;
+      write_with_serd(subject, predicate, object, object.type == SERD_LITERAL ? valid_literal(object.value, repaired) : object.value);
     }
   }
   // The IRIs given Serd, joined from stem and tail (write_with_serd), their buffers kept.
   std::string subject_iri, object_iri, datatype_iri;
-  // `value`: as in encode_line.
+  // `value`: the object's lexical form, valid UTF-8 without NUL.
   void write_with_serd(const Iri& subject, const EncodedIri& predicate, const Term& object, std::string_view value) {
     const bool in_graph = quads() && graph;
     SerdNode s = node(joined(subject, subject_iri), SERD_URI);
@@ -741,8 +765,7 @@ struct RdfWriter::Impl {
     emit(id, span_in_context);
     emit(id, span_begin_index, s.begin);
     emit(id, span_end_index, s.end);
-    std::string repaired;
-    emit(id, span_anchor, valid_literal(s.anchor, repaired));
+    emit(id, span_anchor, s.anchor);
   }
 
   void write_actor(const model::Actor& a) {
