@@ -119,12 +119,26 @@ class ShortText {
   std::size_t size_ = 0;
 };
 
-// "#char=B,E" (RFC 5147): what follows the document IRI in a span's IRI.
-ShortText span_suffix(const model::Span& s) {
-  ShortText suffix;
-  suffix.add("#char=").add(s.begin).add(",").add(s.end);
-  return suffix;
-}
+// "#char=B,E" (RFC 5147): what follows the document IRI in a span's IRI. Its bytes need no
+// escaping in an IRI; the digits of B and E are also the span's index literals.
+class SpanSuffix {
+ public:
+  explicit SpanSuffix(const model::Span& s) : begin_(s.begin), end_(s.end) {
+    text_.add(kFragment).add(s.begin);
+    comma_ = text_.view().size();
+    text_.add(",").add(s.end);
+  }
+  bool of(const model::Span& s) const { return s.begin == begin_ && s.end == end_; }
+  std::string_view view() const { return text_.view(); }
+  std::string_view begin_digits() const { return view().substr(kFragment.size(), comma_ - kFragment.size()); }
+  std::string_view end_digits() const { return view().substr(comma_ + 1); }
+
+ private:
+  static constexpr std::string_view kFragment = "#char=";
+  std::size_t begin_, end_;
+  ShortText text_;
+  std::size_t comma_;
+};
 
 // Bytes written in place (LineEncoder): std::string's appends are calls, and a line takes a
 // dozen. Its memory is a string's, which it can take and give back, so that rendered
@@ -177,6 +191,8 @@ class EncodedIri {
   explicit EncodedIri(std::string raw) { assign(std::move(raw)); }
   void assign(std::string raw);
   void assign(const Iri& stem_and_tail);  // as the IRI written from them
+  // As `stem` followed by `plain_tail`, whose bytes need no escaping in an IRI.
+  void assign_plain(const EncodedIri& stem, std::string_view plain_tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -292,12 +308,6 @@ class LineEncoder {
   static std::string line_end(const EncodedIri* graph);
   // Bytes already encoded: a line's end, or a piece of a line made once for many.
   void encoded(std::string_view bytes) { put(bytes); }
-  // A number's digits, which need no escaping.
-  void digits(std::size_t n) {
-    constexpr std::size_t kMaxDigits = 20;
-    if (static_cast<std::size_t>(end_ - at_) < kMaxDigits) make_room(kMaxDigits);
-    at_ = std::to_chars(at_, end_, n).ptr;
-  }
 
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
@@ -387,6 +397,15 @@ void EncodedIri::assign(const Iri& stem_and_tail) {
   raw_.assign(stem_and_tail.stem->raw()).append(stem_and_tail.tail);
   encoded_.clear();
   LineEncoder(encoded_).iri(stem_and_tail);
+}
+
+void EncodedIri::assign_plain(const EncodedIri& stem, std::string_view plain_tail) {
+  raw_.assign(stem.raw()).append(plain_tail);
+  encoded_.clear();
+  LineEncoder line(encoded_);
+  line.encoded(stem.encoded().substr(0, stem.encoded().size() - 1));  // without its '>'
+  line.encoded(plain_tail);
+  line.encoded(">");
 }
 
 std::string LineEncoder::line_end(const EncodedIri* graph) {
@@ -513,7 +532,7 @@ std::string Iris::fact_in(std::string_view document_iri, std::string_view local_
 }
 std::string Iris::span_in(std::string_view document_iri, const model::Span& s) {
   std::string id(document_iri);
-  id.append(span_suffix(s).view());
+  id.append(SpanSuffix(s).view());
   return id;
 }
 std::string Iris::actors_graph() const { return base + std::string(kActorsGraphPath); }
@@ -658,9 +677,10 @@ struct RdfWriter::Impl {
     if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
     encode_literal_line(subject, ending, [&](LineEncoder& line) { line.literal_value(value); });
   }
-  void emit(const Iri& subject, const LiteralEnding& ending, std::size_t number) {
-    if (!line_based) return emit(subject, ending, ShortText().add(number).view());
-    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.digits(number); });
+  // `digits`: a number's, which need no escaping.
+  void emit_digits(const Iri& subject, const LiteralEnding& ending, std::string_view digits) {
+    if (!line_based) return emit(subject, ending, digits);
+    encode_literal_line(subject, ending, [&](LineEncoder& line) { line.encoded(digits); });
   }
   // `write_value` writes the lexical form between the ending's pieces.
   void encode_literal_line(const Iri& subject, const LiteralEnding& ending, auto write_value) {
@@ -749,12 +769,11 @@ struct RdfWriter::Impl {
   }
   // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
   // follow its own statements.
-  std::optional<std::pair<std::size_t, std::size_t>> span_iri_offsets;  // (begin, end) of span_iri
+  std::optional<SpanSuffix> span_iri_suffix;  // of span_iri
   const EncodedIri& span_subject(const model::Span& s) {
-    const std::pair offsets{s.begin, s.end};
-    if (span_iri_offsets != offsets) {
-      span_iri.assign({doc_iri, span_suffix(s).view()});
-      span_iri_offsets = offsets;
+    if (!span_iri_suffix || !span_iri_suffix->of(s)) {
+      span_iri_suffix.emplace(s);
+      span_iri.assign_plain(doc_iri, span_iri_suffix->view());
     }
     return span_iri;
   }
@@ -763,8 +782,8 @@ struct RdfWriter::Impl {
     const EncodedIri& id = span_subject(s);
     emit(id, span_is_string);
     emit(id, span_in_context);
-    emit(id, span_begin_index, s.begin);
-    emit(id, span_end_index, s.end);
+    emit_digits(id, span_begin_index, span_iri_suffix->begin_digits());
+    emit_digits(id, span_end_index, span_iri_suffix->end_digits());
     emit(id, span_anchor, s.anchor);
   }
 
@@ -811,8 +830,8 @@ struct RdfWriter::Impl {
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, span_suffix(s).view()}));
-    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, span_suffix(*f.trigger).view()}));
+    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, SpanSuffix(s).view()}));
+    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, SpanSuffix(*f.trigger).view()}));
     emit(id, fact_derived_from_document);
     emit(id, kNkgExtractedBy, literal(f.rule));
     for (const model::Span& s : f.evidence) write_span(s);
@@ -844,7 +863,7 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
   spans_written.clear();
-  span_iri_offsets.reset();
+  span_iri_suffix.reset();
   set_graph(&doc_iri);
   share_ending(span_is_string, kRdfType, kNifString);
   share_ending(span_in_context, kNifReferenceContext, doc_iri);
