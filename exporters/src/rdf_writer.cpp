@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -138,6 +139,49 @@ class SpanSuffix {
   std::size_t begin_, end_;
   ShortText text_;
   std::size_t comma_;
+};
+
+// The spans of a document already written, by offsets: an open-addressing table, sized for
+// each document, whose memory serves the next. (A sorted vector paid an insertion in its
+// middle for most spans.)
+class SpanSet {
+ public:
+  // Empty, with room for `expected` spans before it grows.
+  void clear(std::size_t expected) {
+    slots_.assign(std::max<std::size_t>(16, std::bit_ceil(2 * expected)), Slot{});
+    size_ = 0;
+  }
+  // True when s was not in the set.
+  bool insert(const model::Span& s) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& slot = find(s.begin, s.end);
+    if (slot.used) return false;
+    slot = {s.begin, s.end, true};
+    ++size_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::size_t begin = 0, end = 0;
+    bool used = false;
+  };
+  // The slot of (begin, end), or the empty one where it would go.
+  Slot& find(std::size_t begin, std::size_t end) {
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;  // Fibonacci hashing
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(((begin * kMultiplier) ^ end) * kMultiplier >> 32) & mask;
+    while (slots_[i].used && (slots_[i].begin != begin || slots_[i].end != end)) i = (i + 1) & mask;
+    return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.used) find(slot.begin, slot.end) = slot;
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  std::size_t size_ = 0;
 };
 
 // Bytes written in place (LineEncoder): std::string's appends are calls, and a line takes a
@@ -742,7 +786,7 @@ struct RdfWriter::Impl {
 
   // The state of the document being written, its buffers kept from one document to the next.
   EncodedIri doc_iri;
-  std::vector<std::pair<std::size_t, std::size_t>> spans_written;  // (begin, end), sorted
+  SpanSet spans_written;
   // The subject of several statements in a row, encoded once for them.
   EncodedIri fact_iri, span_iri;
   std::string fact_suffix;    // of fact_iri
@@ -760,13 +804,7 @@ struct RdfWriter::Impl {
   std::string actor_segment;  // for actor_iri()
 
   // True the first time a span of the document is seen.
-  bool first_sight(const model::Span& s) {
-    const std::pair key{s.begin, s.end};
-    const auto at = std::lower_bound(spans_written.begin(), spans_written.end(), key);
-    if (at != spans_written.end() && *at == key) return false;
-    spans_written.insert(at, key);
-    return true;
-  }
+  bool first_sight(const model::Span& s) { return spans_written.insert(s); }
   // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
   // follow its own statements.
   std::optional<SpanSuffix> span_iri_suffix;  // of span_iri
@@ -862,7 +900,9 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
 
 void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   doc_iri.assign(iris.document(g.info));
-  spans_written.clear();
+  std::size_t spans = g.mentions.size();
+  for (const model::Fact& f : g.facts) spans += f.evidence.size() + (f.trigger ? 1 : 0);
+  spans_written.clear(spans);
   span_iri_suffix.reset();
   set_graph(&doc_iri);
   share_ending(span_is_string, kRdfType, kNifString);
