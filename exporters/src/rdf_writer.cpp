@@ -235,8 +235,6 @@ class EncodedIri {
   explicit EncodedIri(std::string raw) { assign(std::move(raw)); }
   void assign(std::string raw);
   void assign(const Iri& stem_and_tail);  // as the IRI written from them
-  // As `stem` followed by `plain_tail`, whose bytes need no escaping in an IRI.
-  void assign_plain(const EncodedIri& stem, std::string_view plain_tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -250,8 +248,16 @@ class EncodedIri {
 struct Iri {
   Iri() = default;  // no IRI: a literal without a datatype
   Iri(const EncodedIri& stem_, std::string_view tail_ = {}) : stem(&stem_), tail(tail_) {}  // implicit: a stem alone is an IRI
+  // A tail known to need no escaping (ASCII names, "#char=B,E", path segments made by
+  // iri_segment_escape): written as it is, unscanned.
+  static Iri with_plain_tail(const EncodedIri& stem, std::string_view tail) {
+    Iri v(stem, tail);
+    v.plain_tail = true;
+    return v;
+  }
   const EncodedIri* stem = nullptr;
   std::string_view tail;
+  bool plain_tail = false;
 };
 
 // An RDF term to write: views of strings that live at least until the statement is written.
@@ -311,14 +317,8 @@ class LineEncoder {
     put('>');
   }
   void iri(const Iri& v) {
-    const std::string_view stem = v.stem->encoded();
-    if (v.tail.empty()) {
-      put(stem);
-      return;
-    }
-    put({stem.data(), stem.size() - 1});  // without its '>'
-    iri_bytes(v.tail);
-    put('>');
+    if (v.tail.empty()) put(v.stem->encoded());
+    else stem_and_tail(v);
   }
   void literal(std::string_view v, const Iri& datatype, std::string_view lang) {
     put('"');
@@ -357,6 +357,14 @@ class LineEncoder {
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
 
+  // Out of line, so that iri() stays small enough to inline where most IRIs are a stem alone.
+  [[gnu::noinline]] void stem_and_tail(const Iri& v) {
+    const std::string_view stem = v.stem->encoded();
+    put({stem.data(), stem.size() - 1});  // without its '>'
+    if (v.plain_tail) put(v.tail);
+    else iri_bytes(v.tail);
+    put('>');
+  }
   void iri_bytes(std::string_view v) {
     escaped(v, kIriEscapes, [](Bytes16 b) { return (b <= ' ') | (b == 0x7F) | (b == '"') | (b == '<') | (b == '>') | (b == '\\') |
                                                     (b == '^') | (b == '`') | (b == '{') | (b == '|') | (b == '}'); });
@@ -443,15 +451,6 @@ void EncodedIri::assign(const Iri& stem_and_tail) {
   LineEncoder(encoded_).iri(stem_and_tail);
 }
 
-void EncodedIri::assign_plain(const EncodedIri& stem, std::string_view plain_tail) {
-  raw_.assign(stem.raw()).append(plain_tail);
-  encoded_.clear();
-  LineEncoder line(encoded_);
-  line.encoded(stem.encoded().substr(0, stem.encoded().size() - 1));  // without its '>'
-  line.encoded(plain_tail);
-  line.encoded(">");
-}
-
 std::string LineEncoder::line_end(const EncodedIri* graph) {
   std::string bytes;
   if (graph) bytes.append(" ").append(graph->encoded());
@@ -514,6 +513,9 @@ const EncodedIri kNkgPloverType = nkg("ploverType");
 const EncodedIri kNkgEvidence = nkg("evidence");
 const EncodedIri kNkgTrigger = nkg("trigger");
 const EncodedIri kNkgExtractedBy = nkg("extractedBy");
+
+// A term of newskg's ontology named by model::name(), which gives ASCII letters only.
+Iri nkg_term(std::string_view name) { return Iri::with_plain_tail(kNkgNamespace, name); }
 
 // The IRI whole, for Serd: the stem alone, or stem and tail joined in `buffer`.
 std::string_view joined(const Iri& v, std::string& buffer) {
@@ -779,9 +781,9 @@ struct RdfWriter::Impl {
   // needs it: ids are mostly ASCII letters, digits and '-'.
   Iri actor_iri(std::string_view actor_id, std::string& segment) const {
     const bool plain = std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); });
-    if (plain) return {actor_namespace, actor_id};
+    if (plain) return Iri::with_plain_tail(actor_namespace, actor_id);
     segment = iri_segment_escape(actor_id);
-    return {actor_namespace, segment};
+    return Iri::with_plain_tail(actor_namespace, segment);
   }
 
   // The state of the document being written, its buffers kept from one document to the next.
@@ -811,7 +813,7 @@ struct RdfWriter::Impl {
   const EncodedIri& span_subject(const model::Span& s) {
     if (!span_iri_suffix || !span_iri_suffix->of(s)) {
       span_iri_suffix.emplace(s);
-      span_iri.assign_plain(doc_iri, span_iri_suffix->view());
+      span_iri.assign(Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
     }
     return span_iri;
   }
@@ -828,7 +830,7 @@ struct RdfWriter::Impl {
   void write_actor(const model::Actor& a) {
     std::string id_segment, affiliation_segment;
     const Iri id = actor_iri(a.id, id_segment);
-    emit(id, kRdfType, iri({kNkgNamespace, model::name(a.type)}));
+    emit(id, kRdfType, iri(nkg_term(model::name(a.type))));
     emit(id, kRdfsLabel, english(a.label));
     if (!a.iso3.empty()) emit(id, kNkgIso3, literal(a.iso3));
     if (!a.wikidata.empty()) emit(id, kOwlSameAs, iri({kWdNamespace, a.wikidata}));
@@ -842,7 +844,7 @@ struct RdfWriter::Impl {
     append_fact_suffix(fact_suffix, f.local_id);
     fact_iri.assign({doc_iri, fact_suffix});
     const EncodedIri& id = fact_iri;
-    emit(id, kRdfType, iri({kNkgNamespace, model::name(f.kind)}));
+    emit(id, kRdfType, iri(nkg_term(model::name(f.kind))));
     auto roles = [&](const EncodedIri& predicate, const std::vector<std::string>& actors) {
       for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_segment)));
     };
@@ -856,20 +858,20 @@ struct RdfWriter::Impl {
       append_fact_suffix(about_suffix, g.facts[*f.about].local_id);
       emit(id, kNkgAbout, iri({doc_iri, about_suffix}));
     }
-    if (f.aid_type) emit(id, kNkgAidType, iri({kNkgNamespace, model::name(*f.aid_type)}));
-    if (f.agreement_type) emit(id, kNkgAgreementType, iri({kNkgNamespace, model::name(*f.agreement_type)}));
-    if (f.status) emit(id, kNkgStatus, iri({kNkgNamespace, model::name(*f.status)}));
+    if (f.aid_type) emit(id, kNkgAidType, iri(nkg_term(model::name(*f.aid_type))));
+    if (f.agreement_type) emit(id, kNkgAgreementType, iri(nkg_term(model::name(*f.agreement_type))));
+    if (f.status) emit(id, kNkgStatus, iri(nkg_term(model::name(*f.status))));
     if (f.quantity) {
       emit(id, kNkgQuantity, typed(f.quantity->value, kXsdDecimal));
       if (!f.quantity->unit.empty()) emit(id, kNkgQuantityUnit, literal(f.quantity->unit));
-      emit(id, kNkgQuantityBound, iri({kNkgNamespace, model::name(f.quantity->bound)}));
+      emit(id, kNkgQuantityBound, iri(nkg_term(model::name(f.quantity->bound))));
     }
-    if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), {kXsdNamespace, f.date->datatype()}));
+    if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), Iri::with_plain_tail(kXsdNamespace, f.date->datatype())));
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri({doc_iri, SpanSuffix(s).view()}));
-    if (f.trigger) emit(id, kNkgTrigger, iri({doc_iri, SpanSuffix(*f.trigger).view()}));
+    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri(Iri::with_plain_tail(doc_iri, SpanSuffix(s).view())));
+    if (f.trigger) emit(id, kNkgTrigger, iri(Iri::with_plain_tail(doc_iri, SpanSuffix(*f.trigger).view())));
     emit(id, fact_derived_from_document);
     emit(id, kNkgExtractedBy, literal(f.rule));
     for (const model::Span& s : f.evidence) write_span(s);
@@ -920,7 +922,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
     else emit(doc_iri, kDctermsSource, literal(g.info.url));
   }
   if (!g.info.source.empty()) emit(doc_iri, kNkgSourceName, literal(g.info.source));
-  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), {kXsdNamespace, g.info.published->datatype()}));
+  if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), Iri::with_plain_tail(kXsdNamespace, g.info.published->datatype())));
   if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
