@@ -551,7 +551,8 @@ std::string iri_escape(std::string_view s) {
     else
       out += static_cast<char>(c);
   }
-  return valid_utf8(out);
+  if (needs_repair(out)) return valid_utf8(out);
+  return out;
 }
 
 std::string iri_segment_escape(std::string_view s) {
@@ -562,7 +563,8 @@ std::string iri_segment_escape(std::string_view s) {
     else
       percent_encode(out, c);
   }
-  return valid_utf8(out);
+  if (needs_repair(out)) return valid_utf8(out);
+  return out;
 }
 
 std::string Iris::document(const model::DocumentInfo& info) const {
