@@ -1,6 +1,7 @@
 #include "newskg/model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -62,16 +63,17 @@ const Actor* DocumentGraph::find_actor(std::string_view id) const {
 namespace {
 
 std::string base_key(const Fact& fact) {
-  std::string key(name(fact.kind));
+  // Made in place and copied once: a kind's name (12 letters at most) and two offsets fit.
+  std::array<char, 64> key;
+  const std::string_view kind = name(fact.kind);
   // Kind names are ASCII: lowercased by arithmetic, not by a locale call per letter.
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  char* end = std::transform(kind.begin(), kind.end(), key.data(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
   if (!fact.evidence.empty())
     for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) {
-      key += '-';
-      append_decimal(key, offset);
+      *end++ = '-';
+      end = std::to_chars(end, key.data() + key.size(), offset).ptr;
     }
-  return key;
+  return std::string(key.data(), end);
 }
 
 // What tells apart two facts of one kind on one span, from their content only (so that an
@@ -94,11 +96,15 @@ struct Occurrence {
   std::size_t count = 0;  // how many keys equal this one, itself included
 };
 
-// The occurrences of each key in `keys`, from one sort rather than a map of strings.
+// The occurrences of each key in `keys`, from one sort rather than a map of strings. (Equal
+// keys keep their order by index, as a stable sort would, without its buffer.)
 std::vector<Occurrence> occurrences(const std::vector<std::string>& keys) {
   std::vector<std::size_t> order(keys.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const int c = keys[x].compare(keys[y]);
+    return c < 0 || (c == 0 && x < y);
+  });
   std::vector<Occurrence> out(keys.size());
   for (std::size_t run = 0, end = 0; run < order.size(); run = end) {
     while (end < order.size() && keys[order[end]] == keys[order[run]]) ++end;
@@ -114,11 +120,15 @@ void assign_fact_ids(DocumentGraph& graph) {
   keys.reserve(graph.facts.size());
   for (const Fact& fact : graph.facts) keys.push_back(base_key(fact));
   const std::vector<Occurrence> shared = occurrences(keys);
+  bool extended = false;
   for (std::size_t i = 0; i < keys.size(); ++i)
     if (shared[i].count > 1)
-      if (std::string d = discriminator(graph, graph.facts[i]); !d.empty()) keys[i] += "-" + d;
+      if (std::string d = discriminator(graph, graph.facts[i]); !d.empty()) {
+        keys[i] += "-" + d;
+        extended = true;
+      }
   // Two facts alike in every way but order still need two names.
-  const std::vector<Occurrence> repeated = occurrences(keys);
+  const std::vector<Occurrence> repeated = extended ? occurrences(keys) : shared;
   for (std::size_t i = 0; i < keys.size(); ++i)
     graph.facts[i].local_id = repeated[i].rank == 0 ? std::move(keys[i]) : fmt::format("{}-{}", keys[i], repeated[i].rank + 1);
 }
