@@ -43,18 +43,25 @@ std::string valid_utf8(std::string_view s) {
 }
 // Sixteen bytes at a time (GCC and Clang vector extensions; plain code where there is no SIMD).
 using Bytes16 = unsigned char __attribute__((vector_size(16)));
+using SignedBytes16 = signed char __attribute__((vector_size(16)));
 
-// True when `flags16` (of 16 bytes, the flags of those it looks for) flags a byte of s: a block
-// at a time, the last one overlapping the one before. A string of under 16 bytes fills one
-// block from two overlapping loads of its own bytes, the rest holding 'a', which no caller flags.
+// True when `flags16` (of 16 bytes, the flags of those it looks for) flags one of the 16
+// bytes at `at`.
+template <class Flags16>
+bool flagged(const unsigned char* at, Flags16 flags16) {
+  Bytes16 block;
+  std::memcpy(&block, at, 16);
+  const auto flags = flags16(block);
+  std::uint64_t halves[2];
+  std::memcpy(halves, &flags, 16);
+  return (halves[0] | halves[1]) != 0;
+}
+
+// True when `flags16` flags a byte of s: a block at a time, the last one overlapping the one
+// before. A string of under 16 bytes fills one block from two overlapping loads of its own
+// bytes, the rest holding 'a', which no caller flags.
 template <class Flags16>
 bool any_flagged(std::string_view s, Flags16 flags16) {
-  const auto flagged = [&](const Bytes16& block) {
-    const auto flags = flags16(block);
-    std::uint64_t halves[2];
-    std::memcpy(halves, &flags, 16);
-    return (halves[0] | halves[1]) != 0;
-  };
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   if (n < 16) {
@@ -69,13 +76,10 @@ bool any_flagged(std::string_view s, Flags16 flags16) {
     } else {
       std::copy(bytes, bytes + n, lanes);
     }
-    return flagged(block);
+    return flagged(lanes, flags16);
   }
-  for (std::size_t i = 0; i < n; i = std::min(i + 16, n)) {
-    Bytes16 block;
-    std::memcpy(&block, bytes + std::min(i, n - 16), 16);
-    if (flagged(block)) return true;
-  }
+  for (std::size_t i = 0; i < n; i = std::min(i + 16, n))
+    if (flagged(bytes + std::min(i, n - 16), flags16)) return true;
   return false;
 }
 
@@ -328,7 +332,8 @@ class LineEncoder {
   // A literal's lexical form, without its quotes, as valid_utf8 makes it: the scan that finds
   // what to escape also finds what is not UTF-8 or is NUL, so most text is read once.
   void literal_value(std::string_view v) {
-    const auto flags16 = [](Bytes16 b) { return (b < ' ') | (b == 0x7F) | (b == '"') | (b == '\\') | (b >= 0x80); };
+    // Read as signed, the controls and the bytes of 0x80 and up (UTF-8, to check) are all below ' '.
+    const auto flags16 = [](Bytes16 b) { return (SignedBytes16(b) < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); };
     out_.commit(at_);
     const std::size_t start = out_.size();
     if (escaped(v, kLiteralEscapes, flags16)) return;
@@ -389,20 +394,17 @@ class LineEncoder {
       // Nearly every byte goes out as it is: skip them sixteen at a time, the last few tested
       // in the string's last sixteen bytes (a flagged byte among those already passed only
       // sends them to the byte loop). A string shorter than that goes to the byte loop.
-      while (i < n && n >= 16) {
-        Bytes16 block;
-        std::memcpy(&block, bytes + std::min(i, n - 16), 16);
-        const auto flags = flags16(block);
-        std::uint64_t halves[2];
-        std::memcpy(halves, &flags, 16);
-        if (halves[0] | halves[1]) break;
-        i = std::min(i + 16, n);
+      if (n >= 16) {
+        while (i + 16 <= n && !flagged(bytes + i, flags16)) i += 16;
+        if (i < n && i + 16 > n && !flagged(bytes + n - 16, flags16)) i = n;
       }
       while (i < n && table[bytes[i]] == kAsIs) ++i;
       if (i == n) break;
       const char e = table[bytes[i]];
       if (e == kUtf8Lead) {  // goes out with the run when well-formed
-        if (model::decode_utf8(v, i) == model::kInvalidCodePoint) return false;
+        std::size_t next = i;  // (a copy: i itself stays in a register)
+        if (model::decode_utf8(v, next) == model::kInvalidCodePoint) return false;
+        i = next;
         continue;
       }
       if (e == kNotWritten) return false;
