@@ -604,10 +604,12 @@ struct RdfWriter::Impl {
   const EncodedIri actors_graph;
   const EncodedIri* graph = nullptr;  // current graph, null for the default graph
   std::string line_end;               // of statements in it
+  std::string iri_line_end;           // '>' and line_end: what ends a line after an IRI's last bytes
 
   void set_graph(const EncodedIri* g) {
     graph = g;
     line_end = LineEncoder::line_end(quads() ? graph : nullptr);
+    iri_line_end = ">" + line_end;
   }
 
   // A predicate and object that many subjects of a document's graph share, with the bytes that
@@ -652,6 +654,23 @@ struct RdfWriter::Impl {
     LineEncoder line(ending.after);
     line.literal_end(datatype ? Iri(*datatype) : Iri(), {});
     line.encoded(line_end);
+  }
+
+  // A predicate whose objects are actors, with the bytes before an actor's path segment
+  // (' <predicate> <base/actor/') made once; the segment and iri_line_end end the line.
+  struct ActorEnding {
+    const EncodedIri* predicate = nullptr;
+    ByteBuffer before;
+  };
+  ActorEnding mentions_actor, claimant_actor, accused_actor, provider_actor, recipient_actor, party_actor;
+  void share_actor_ending(ActorEnding& ending, const EncodedIri& predicate) {
+    ending.predicate = &predicate;
+    LineEncoder line(ending.before);
+    line.separator();
+    line.iri(predicate);
+    line.separator();
+    const std::string_view stem = actor_namespace.encoded();
+    line.encoded(stem.substr(0, stem.size() - 1));  // without its '>'
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
@@ -722,6 +741,19 @@ struct RdfWriter::Impl {
     }
     line_written();
   }
+  // `segment`: the actor's (actor_segment).
+  void emit(const Iri& subject, const ActorEnding& ending, std::string_view segment) {
+    if (!line_based) return emit(subject, *ending.predicate, iri(Iri::with_plain_tail(actor_namespace, segment)));
+    ++statements;
+    {
+      LineEncoder line(lines);
+      line.iri(subject);
+      line.encoded(ending.before.view());
+      line.encoded(segment);
+      line.encoded(iri_line_end);
+    }
+    line_written();
+  }
   void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
     if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
     ++statements;
@@ -779,13 +811,15 @@ struct RdfWriter::Impl {
       failed = true;  // Serd refused the statement (and may have written part of it): the output is unusable
   }
 
-  // An actor's IRI, its id escaped (as iri_segment_escape does) in `segment` only where it
-  // needs it: ids are mostly ASCII letters, digits and '-'.
-  Iri actor_iri(std::string_view actor_id, std::string& segment) const {
-    const bool plain = std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); });
-    if (plain) return Iri::with_plain_tail(actor_namespace, actor_id);
-    segment = iri_segment_escape(actor_id);
-    return Iri::with_plain_tail(actor_namespace, segment);
+  // An actor's id as the path segment of its IRI, escaped (as iri_segment_escape does) in
+  // `buffer` only where it needs it: ids are mostly ASCII letters, digits and '-'.
+  static std::string_view actor_segment(std::string_view actor_id, std::string& buffer) {
+    if (std::all_of(actor_id.begin(), actor_id.end(), [](unsigned char c) { return is_unreserved(c); })) return actor_id;
+    buffer = iri_segment_escape(actor_id);
+    return buffer;
+  }
+  Iri actor_iri(std::string_view actor_id, std::string& buffer) const {
+    return Iri::with_plain_tail(actor_namespace, actor_segment(actor_id, buffer));
   }
 
   // The state of the document being written, its buffers kept from one document to the next.
@@ -805,7 +839,7 @@ struct RdfWriter::Impl {
     }
     return lexical_form;
   }
-  std::string actor_segment;  // for actor_iri()
+  std::string actor_segment_buffer;  // for actor_segment()
 
   // True the first time a span of the document is seen.
   bool first_sight(const model::Span& s) { return spans_written.insert(s); }
@@ -863,14 +897,14 @@ struct RdfWriter::Impl {
     fact_iri.assign({doc_iri, fact_suffix});
     const EncodedIri& id = fact_iri;
     emit(id, kRdfType, iri(nkg_term(model::name(f.kind))));
-    auto roles = [&](const EncodedIri& predicate, const std::vector<std::string>& actors) {
-      for (const std::string& a : actors) emit(id, predicate, iri(actor_iri(a, actor_segment)));
+    auto roles = [&](const ActorEnding& ending, const std::vector<std::string>& actors) {
+      for (const std::string& a : actors) emit(id, ending, actor_segment(a, actor_segment_buffer));
     };
-    roles(kNkgClaimant, f.claimant);
-    roles(kNkgAccused, f.accused);
-    roles(kNkgProvider, f.provider);
-    roles(kNkgRecipient, f.recipient);
-    roles(kNkgParty, f.party);
+    roles(claimant_actor, f.claimant);
+    roles(accused_actor, f.accused);
+    roles(provider_actor, f.provider);
+    roles(recipient_actor, f.recipient);
+    roles(party_actor, f.party);
     if (f.about && *f.about < g.facts.size()) {
       std::string about_suffix;
       append_fact_suffix(about_suffix, g.facts[*f.about].local_id);
@@ -905,6 +939,12 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
       actor_namespace(options.base + std::string(kActorPath)),
       actors_graph(iris.actors_graph()) {
   set_graph(nullptr);
+  share_actor_ending(mentions_actor, kNkgMentions);
+  share_actor_ending(claimant_actor, kNkgClaimant);
+  share_actor_ending(accused_actor, kNkgAccused);
+  share_actor_ending(provider_actor, kNkgProvider);
+  share_actor_ending(recipient_actor, kNkgRecipient);
+  share_actor_ending(party_actor, kNkgParty);
   if (line_based) return;
   env = serd_env_new(nullptr);
   const SerdSyntax syntax = options.format == RdfFormat::TriG ? SERD_TRIG : SERD_TURTLE;
@@ -945,7 +985,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   for (const model::Fact& f : g.facts) write_fact(g, f);
   for (const model::Mention& mention : g.mentions) {
     write_span(mention.span);
-    emit(span_subject(mention.span), kNkgMentions, iri(actor_iri(mention.actor_id, actor_segment)));
+    emit(span_subject(mention.span), mentions_actor, actor_segment(mention.actor_id, actor_segment_buffer));
   }
   set_graph(&actors_graph);
 }
