@@ -516,9 +516,6 @@ const EncodedIri kNkgEvidence = nkg("evidence");
 const EncodedIri kNkgTrigger = nkg("trigger");
 const EncodedIri kNkgExtractedBy = nkg("extractedBy");
 
-// A term of newskg's ontology named by model::name(), which gives ASCII letters only.
-Iri nkg_term(std::string_view name) { return Iri::with_plain_tail(kNkgNamespace, name); }
-
 // The IRI whole, for Serd: the stem alone, or stem and tail joined in `buffer`.
 std::string_view joined(const Iri& v, std::string& buffer) {
   if (v.tail.empty()) return v.stem->raw();
@@ -656,21 +653,28 @@ struct RdfWriter::Impl {
     line.encoded(line_end);
   }
 
-  // A predicate whose objects are actors, with the bytes before an actor's path segment
-  // (' <predicate> <base/actor/') made once; the segment and iri_line_end end the line.
-  struct ActorEnding {
+  // A predicate whose objects are IRIs of one stem (actors, ontology terms, a document's
+  // spans), with the bytes before an object's tail (' <predicate> <stem') made once; the tail,
+  // which needs no escaping, and iri_line_end end the line.
+  struct StemEnding {
     const EncodedIri* predicate = nullptr;
+    const EncodedIri* stem = nullptr;
     ByteBuffer before;
   };
-  ActorEnding mentions_actor, claimant_actor, accused_actor, provider_actor, recipient_actor, party_actor;
-  void share_actor_ending(ActorEnding& ending, const EncodedIri& predicate) {
+  // Per writer: actors and ontology terms.
+  StemEnding mentions_actor, claimant_actor, accused_actor, provider_actor, recipient_actor, party_actor;
+  StemEnding type_term, aid_type_term, agreement_type_term, status_term, quantity_bound_term;
+  // Per document: its spans.
+  StemEnding evidence_span, trigger_span;
+  void share_stem_ending(StemEnding& ending, const EncodedIri& predicate, const EncodedIri& stem) {
     ending.predicate = &predicate;
+    ending.stem = &stem;
+    ending.before.clear();
     LineEncoder line(ending.before);
     line.separator();
     line.iri(predicate);
     line.separator();
-    const std::string_view stem = actor_namespace.encoded();
-    line.encoded(stem.substr(0, stem.size() - 1));  // without its '>'
+    line.encoded(stem.encoded().substr(0, stem.encoded().size() - 1));  // without its '>'
   }
 
   static constexpr std::size_t kLinePage = 64 * 1024;  // written out when this much is pending
@@ -741,15 +745,15 @@ struct RdfWriter::Impl {
     }
     line_written();
   }
-  // `segment`: the actor's (actor_segment).
-  void emit(const Iri& subject, const ActorEnding& ending, std::string_view segment) {
-    if (!line_based) return emit(subject, *ending.predicate, iri(Iri::with_plain_tail(actor_namespace, segment)));
+  // `plain_tail`: the object's, which needs no escaping (see Iri::with_plain_tail).
+  void emit(const Iri& subject, const StemEnding& ending, std::string_view plain_tail) {
+    if (!line_based) return emit(subject, *ending.predicate, iri(Iri::with_plain_tail(*ending.stem, plain_tail)));
     ++statements;
     {
       LineEncoder line(lines);
       line.iri(subject);
       line.encoded(ending.before.view());
-      line.encoded(segment);
+      line.encoded(plain_tail);
       line.encoded(iri_line_end);
     }
     line_written();
@@ -882,7 +886,7 @@ struct RdfWriter::Impl {
   void write_actor(const model::Actor& a) {
     std::string id_segment, affiliation_segment;
     const Iri id = actor_iri(a.id, id_segment);
-    emit(id, kRdfType, iri(nkg_term(model::name(a.type))));
+    emit(id, type_term, model::name(a.type));  // model::name()s are ASCII letters
     emit(id, kRdfsLabel, english(a.label));
     if (!a.iso3.empty()) emit(id, kNkgIso3, literal(a.iso3));
     if (!a.wikidata.empty()) emit(id, kOwlSameAs, iri({kWdNamespace, a.wikidata}));
@@ -896,8 +900,8 @@ struct RdfWriter::Impl {
     append_fact_suffix(fact_suffix, f.local_id);
     fact_iri.assign({doc_iri, fact_suffix});
     const EncodedIri& id = fact_iri;
-    emit(id, kRdfType, iri(nkg_term(model::name(f.kind))));
-    auto roles = [&](const ActorEnding& ending, const std::vector<std::string>& actors) {
+    emit(id, type_term, model::name(f.kind));
+    auto roles = [&](const StemEnding& ending, const std::vector<std::string>& actors) {
       for (const std::string& a : actors) emit(id, ending, actor_segment(a, actor_segment_buffer));
     };
     roles(claimant_actor, f.claimant);
@@ -910,20 +914,20 @@ struct RdfWriter::Impl {
       append_fact_suffix(about_suffix, g.facts[*f.about].local_id);
       emit(id, kNkgAbout, iri({doc_iri, about_suffix}));
     }
-    if (f.aid_type) emit(id, kNkgAidType, iri(nkg_term(model::name(*f.aid_type))));
-    if (f.agreement_type) emit(id, kNkgAgreementType, iri(nkg_term(model::name(*f.agreement_type))));
-    if (f.status) emit(id, kNkgStatus, iri(nkg_term(model::name(*f.status))));
+    if (f.aid_type) emit(id, aid_type_term, model::name(*f.aid_type));
+    if (f.agreement_type) emit(id, agreement_type_term, model::name(*f.agreement_type));
+    if (f.status) emit(id, status_term, model::name(*f.status));
     if (f.quantity) {
       emit(id, kNkgQuantity, typed(f.quantity->value, kXsdDecimal));
       if (!f.quantity->unit.empty()) emit(id, kNkgQuantityUnit, literal(f.quantity->unit));
-      emit(id, kNkgQuantityBound, iri(nkg_term(model::name(f.quantity->bound))));
+      emit(id, quantity_bound_term, model::name(f.quantity->bound));
     }
     if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), Iri::with_plain_tail(kXsdNamespace, f.date->datatype())));
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
     if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
     if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
-    for (const model::Span& s : f.evidence) emit(id, kNkgEvidence, iri(Iri::with_plain_tail(doc_iri, SpanSuffix(s).view())));
-    if (f.trigger) emit(id, kNkgTrigger, iri(Iri::with_plain_tail(doc_iri, SpanSuffix(*f.trigger).view())));
+    for (const model::Span& s : f.evidence) emit(id, evidence_span, SpanSuffix(s).view());
+    if (f.trigger) emit(id, trigger_span, SpanSuffix(*f.trigger).view());
     emit(id, fact_derived_from_document);
     emit(id, kNkgExtractedBy, literal(f.rule));
     for (const model::Span& s : f.evidence) write_span(s);
@@ -939,12 +943,17 @@ RdfWriter::Impl::Impl(std::FILE* out_, RdfOptions options_)
       actor_namespace(options.base + std::string(kActorPath)),
       actors_graph(iris.actors_graph()) {
   set_graph(nullptr);
-  share_actor_ending(mentions_actor, kNkgMentions);
-  share_actor_ending(claimant_actor, kNkgClaimant);
-  share_actor_ending(accused_actor, kNkgAccused);
-  share_actor_ending(provider_actor, kNkgProvider);
-  share_actor_ending(recipient_actor, kNkgRecipient);
-  share_actor_ending(party_actor, kNkgParty);
+  share_stem_ending(mentions_actor, kNkgMentions, actor_namespace);
+  share_stem_ending(claimant_actor, kNkgClaimant, actor_namespace);
+  share_stem_ending(accused_actor, kNkgAccused, actor_namespace);
+  share_stem_ending(provider_actor, kNkgProvider, actor_namespace);
+  share_stem_ending(recipient_actor, kNkgRecipient, actor_namespace);
+  share_stem_ending(party_actor, kNkgParty, actor_namespace);
+  share_stem_ending(type_term, kRdfType, kNkgNamespace);
+  share_stem_ending(aid_type_term, kNkgAidType, kNkgNamespace);
+  share_stem_ending(agreement_type_term, kNkgAgreementType, kNkgNamespace);
+  share_stem_ending(status_term, kNkgStatus, kNkgNamespace);
+  share_stem_ending(quantity_bound_term, kNkgQuantityBound, kNkgNamespace);
   if (line_based) return;
   env = serd_env_new(nullptr);
   const SerdSyntax syntax = options.format == RdfFormat::TriG ? SERD_TRIG : SERD_TURTLE;
@@ -971,6 +980,8 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   share_literal_ending(span_begin_index, kNifBeginIndex, &kXsdNonNegativeInteger);
   share_literal_ending(span_end_index, kNifEndIndex, &kXsdNonNegativeInteger);
   share_literal_ending(span_anchor, kNifAnchorOf, nullptr);
+  share_stem_ending(evidence_span, kNkgEvidence, doc_iri);
+  share_stem_ending(trigger_span, kNkgTrigger, doc_iri);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
