@@ -353,8 +353,9 @@ class LineEncoder {
     }
   }
   void separator() { put(' '); }
-  // What ends a statement in `graph` (null: the default graph), made once per graph.
-  static std::string line_end(const EncodedIri* graph);
+  // What ends a statement in `graph` (null: the default graph), made once per graph into
+  // `bytes` (whose memory serves again).
+  static void line_end(const EncodedIri* graph, std::string& bytes);
   // Bytes already encoded: a line's end, or a piece of a line made once for many.
   void encoded(std::string_view bytes) { put(bytes); }
 
@@ -453,10 +454,10 @@ void EncodedIri::assign(const Iri& stem_and_tail) {
   LineEncoder(encoded_).iri(stem_and_tail);
 }
 
-std::string LineEncoder::line_end(const EncodedIri* graph) {
-  std::string bytes;
+void LineEncoder::line_end(const EncodedIri* graph, std::string& bytes) {
+  bytes.clear();
   if (graph) bytes.append(" ").append(graph->encoded());
-  return bytes.append(" .\n");
+  bytes.append(" .\n");
 }
 
 // The IRI of `local` in a namespace.
@@ -605,8 +606,8 @@ struct RdfWriter::Impl {
 
   void set_graph(const EncodedIri* g) {
     graph = g;
-    line_end = LineEncoder::line_end(quads() ? graph : nullptr);
-    iri_line_end = ">" + line_end;
+    LineEncoder::line_end(quads() ? graph : nullptr, line_end);
+    iri_line_end.assign(">").append(line_end);
   }
 
   // A predicate and object that many subjects of a document's graph share, with the bytes that
