@@ -637,6 +637,7 @@ struct RdfWriter::Impl {
     ByteBuffer before, after;
   };
   LiteralEnding span_begin_index, span_end_index, span_anchor;
+  LiteralEnding fact_cameo_code, fact_plover_type, fact_extracted_by;  // on (nearly) every fact
   void share_literal_ending(LiteralEnding& ending, const EncodedIri& predicate, const EncodedIri* datatype) {
     ending.predicate = &predicate;
     ending.datatype = datatype;
@@ -925,12 +926,12 @@ struct RdfWriter::Impl {
     }
     if (f.date) emit(id, kNkgDate, typed(lexical(*f.date), Iri::with_plain_tail(kXsdNamespace, f.date->datatype())));
     if (!f.description.empty()) emit(id, kNkgActDescription, literal(f.description));
-    if (!f.cameo.empty()) emit(id, kNkgCameoCode, literal(f.cameo));
-    if (!f.plover.empty()) emit(id, kNkgPloverType, literal(f.plover));
+    if (!f.cameo.empty()) emit(id, fact_cameo_code, f.cameo);
+    if (!f.plover.empty()) emit(id, fact_plover_type, f.plover);
     for (const model::Span& s : f.evidence) emit(id, evidence_span, SpanSuffix(s).view());
     if (f.trigger) emit(id, trigger_span, SpanSuffix(*f.trigger).view());
     emit(id, fact_derived_from_document);
-    emit(id, kNkgExtractedBy, literal(f.rule));
+    emit(id, fact_extracted_by, f.rule);
     for (const model::Span& s : f.evidence) write_span(s);
     if (f.trigger) write_span(*f.trigger);
   }
@@ -981,6 +982,9 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   share_literal_ending(span_begin_index, kNifBeginIndex, &kXsdNonNegativeInteger);
   share_literal_ending(span_end_index, kNifEndIndex, &kXsdNonNegativeInteger);
   share_literal_ending(span_anchor, kNifAnchorOf, nullptr);
+  share_literal_ending(fact_cameo_code, kNkgCameoCode, nullptr);
+  share_literal_ending(fact_plover_type, kNkgPloverType, nullptr);
+  share_literal_ending(fact_extracted_by, kNkgExtractedBy, nullptr);
   share_stem_ending(evidence_span, kNkgEvidence, doc_iri);
   share_stem_ending(trigger_span, kNkgTrigger, doc_iri);
   emit(doc_iri, kRdfType, iri(kNkgDocument));
