@@ -6,6 +6,7 @@
 #include <concepts>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -63,17 +64,20 @@ const Actor* DocumentGraph::find_actor(std::string_view id) const {
 namespace {
 
 std::string base_key(const Fact& fact) {
-  // Made in place and copied once: a kind's name (12 letters at most) and two offsets fit.
-  std::array<char, 64> key;
-  const std::string_view kind = name(fact.kind);
-  // Kind names are ASCII: lowercased by arithmetic, not by a locale call per letter.
-  char* end = std::transform(kind.begin(), kind.end(), key.data(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  // "-B-E" made in place, so that the key is allocated once, at its size.
+  std::array<char, 2 * (1 + std::numeric_limits<std::size_t>::digits10 + 1)> offsets;
+  char* end = offsets.data();
   if (!fact.evidence.empty())
     for (std::size_t offset : {fact.evidence.front().begin, fact.evidence.front().end}) {
       *end++ = '-';
-      end = std::to_chars(end, key.data() + key.size(), offset).ptr;
+      end = std::to_chars(end, offsets.data() + offsets.size(), offset).ptr;
     }
-  return std::string(key.data(), end);
+  const std::string_view kind = name(fact.kind);
+  std::string key(kind.size() + static_cast<std::size_t>(end - offsets.data()), '-');
+  // Kind names are ASCII: lowercased by arithmetic, not by a locale call per letter.
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::copy(offsets.data(), end, std::transform(kind.begin(), kind.end(), key.begin(), lower));
+  return key;
 }
 
 // What tells apart two facts of one kind on one span, from their content only (so that an
