@@ -17,75 +17,85 @@ namespace newskg {
 using namespace std::string_view_literals;
 namespace {
 
-// Eight bytes per code point, as the tokenizer holds one per byte of ASCII text: a code point
-// ends where the next begins (or at the end of the text), and offsets fit 32 bits because
-// CodePoints counts in int32_t as ICU's macros do.
+// A code point of a text and the bytes it takes there. Past the end of the text it is {0, 0}:
+// lookahead beyond the text sees a code point of no class, and stays at the end.
 struct CodePoint {
   UChar32 c;
-  std::uint32_t byte_begin;
+  std::size_t size;
 };
 
-// The code points of a text, in order.
-class CodePoints {
- public:
-  explicit CodePoints(std::string_view text);
-  std::size_t size() const { return size_; }
-  const CodePoint& operator[](std::size_t i) const { return cps_[i]; }
-  const CodePoint* begin() const { return cps_.get(); }
-  const CodePoint* end() const { return cps_.get() + size_; }
-  // The byte offsets of the code points beyond ASCII, in order.
-  std::span<const std::uint32_t> non_ascii() const { return non_ascii_; }
-
- private:
-  // One slot per byte, the most there can be, left unset until written: zeroing them first, or
-  // a push_back per code point, costs more than the decoding of ASCII.
-  std::unique_ptr<CodePoint[]> cps_;
-  std::size_t size_ = 0;
-  std::vector<std::uint32_t> non_ascii_;
-};
-
-CodePoints::CodePoints(std::string_view text) : cps_(std::make_unique_for_overwrite<CodePoint[]>(text.size())) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  CodePoint* out = cps_.get();
+// The code point at byte `at` (a code point's start), which is not ASCII. An invalid sequence
+// stands as U+FFFD, one code point per ill-formed subsequence, which is how ICU and Python
+// both count it. Out of line: most text is ASCII, and code_point_at() is inlined everywhere.
+[[gnu::noinline]] CodePoint decode_beyond_ascii(std::string_view text, std::size_t at) {
+  // U8_NEXT reads four bytes at most: a window of them keeps its int32_t offsets small.
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data() + at);
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size() - at, 4));
   int32_t i = 0;
-  while (i < length) {
-    const auto ascii_end = i + static_cast<int32_t>(model::ascii_run_length(text.substr(static_cast<std::size_t>(i))));
-    for (; i < ascii_end; ++i) *out++ = {s[i], static_cast<std::uint32_t>(i)};
-    if (i == length) break;
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    // An invalid sequence decodes to a negative value; it stands as U+FFFD, one code point
-    // per ill-formed subsequence, which is how ICU and Python both count it.
-    *out++ = {c < 0 ? 0xFFFD : c, static_cast<std::uint32_t>(start)};
-    non_ascii_.push_back(static_cast<std::uint32_t>(start));
-  }
-  size_ = static_cast<std::size_t>(out - cps_.get());
+  UChar32 c;
+  U8_NEXT(s, i, length, c);
+  return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(i)};
 }
 
-// The code points of an all-ASCII text, read in place: each byte is one, so that the text
-// needs neither decoding nor the eight bytes per byte of CodePoints.
-class AsciiCodePoints {
+CodePoint code_point_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return {0, 0};
+  const auto byte = static_cast<unsigned char>(text[at]);
+  return byte < 0x80 ? CodePoint{byte, 1} : decode_beyond_ascii(text, at);
+}
+
+// Code point offsets of a text from its byte offsets. Only the code points beyond ASCII take
+// more than one byte (or are not copied as they are into a norm), so only they are decoded and
+// kept: an ASCII text costs one pass of eight bytes at a time, and a mixed one little more.
+class CodePointOffsets {
  public:
-  explicit AsciiCodePoints(std::string_view text) : text_(text) {}
-  std::size_t size() const { return text_.size(); }
-  // Every byte is below 0x80 (the caller checked): the mask, a no-op on such text, tells the
-  // compiler so, and it drops the ICU branches of the character classes below.
-  CodePoint operator[](std::size_t i) const { return {text_[i] & 0x7F, static_cast<std::uint32_t>(i)}; }
-  std::span<const std::uint32_t> non_ascii() const { return {}; }
+  explicit CodePointOffsets(std::string_view text) {
+    std::size_t extra_bytes = 0;
+    for (std::size_t at = model::ascii_run_length(text); at < text.size(); at += model::ascii_run_length(text.substr(at))) {
+      if (text[at] == '\0') {  // ASCII, where ascii_run_length() stops too
+        ++at;
+        continue;
+      }
+      const std::size_t size = decode_beyond_ascii(text, at).size;
+      extra_bytes += size - 1;
+      beyond_ascii_.push_back({at, extra_bytes});
+      at += size;
+    }
+    beyond_ascii_.push_back({std::string_view::npos, extra_bytes});  // a sentinel, never passed
+    next_byte_begin_ = beyond_ascii_.front().byte_begin;
+  }
+
+  // The code point offset of byte `at`, a code point's start. Asked in increasing order.
+  std::size_t offset_of(std::size_t at) {
+    while (next_byte_begin_ < at) {
+      extra_bytes_ = beyond_ascii_[next_].extra_bytes_through;
+      next_byte_begin_ = beyond_ascii_[++next_].byte_begin;
+    }
+    return at - extra_bytes_;
+  }
+  // True when the bytes from the one last given to offset_of() up to `end` are all ASCII.
+  bool ascii_until(std::size_t end) const { return next_byte_begin_ >= end; }
 
  private:
-  std::string_view text_;
+  struct BeyondAscii {
+    std::size_t byte_begin;
+    std::size_t extra_bytes_through;  // bytes beyond one per code point, up to this one's end
+  };
+  std::vector<BeyondAscii> beyond_ascii_;
+  // Where offset_of() got to: the first code point beyond ASCII at or after the last offset
+  // asked, and the extra bytes of those before it.
+  std::size_t next_ = 0;
+  std::size_t next_byte_begin_ = 0;
+  std::size_t extra_bytes_ = 0;
 };
 
 // ICU's character classes, answered without ICU for ASCII (most of a news text), where they
 // are the plain ranges: letters are A-Z and a-z, digits 0-9, uppercase A-Z, no titlecase;
 // white space is 0x09-0x0D and 0x20, and every other control character counts as space too.
-// One table lookup per code point, as the tokenizer asks for nearly every one.
+// One table lookup per code point, as the tokenizer asks for nearly every one. Bytes from 0x80
+// up are in no class: the table also tells an ASCII letter or digit from a byte of the text.
 enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8 };
-constexpr std::array<std::uint8_t, 0x80> kAsciiClasses = [] {
-  std::array<std::uint8_t, 0x80> classes{};
+constexpr std::array<std::uint8_t, 0x100> kAsciiClasses = [] {
+  std::array<std::uint8_t, 0x100> classes{};
   for (int c = 1; c <= 0x20; ++c) classes[c] = kSpace;
   for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetter;
@@ -178,85 +188,107 @@ bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) 
   return abbreviations.count(key) > 0;
 }
 
-// Document::tokenize() over the code points of `text`: CodePoints, or AsciiCodePoints when
-// every byte is one.
-template <typename CodePointSequence>
-void append_tokens(const CodePointSequence& cps, std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens) {
-  const std::size_t n = cps.size();
-  auto at = [&](std::size_t i) -> UChar32 { return i < n ? cps[i].c : 0; };
+// True when the code point that ends at byte `at` is a letter, a digit or a mark. Every code
+// point before a token's start is in the token before it or white space (neither of those).
+bool follows_alnum(std::string_view text, std::size_t at, const std::vector<Token>& tokens) {
+  if (at == 0) return false;
+  // A byte below 0x80 is a code point of its own: no sequence takes one as a trail byte.
+  const auto byte = static_cast<unsigned char>(text[at - 1]);
+  if (byte < 0x80) return ascii_is(byte, kLetter | kDigit);
+  if (tokens.empty() || tokens.back().byte_end != at) return false;
+  CodePoint last{};
+  for (std::size_t from = tokens.back().byte_begin; from < at; from += last.size) last = code_point_at(text, from);
+  return is_alnum(last.c);
+}
+
+// Document::tokenize(): the text is read byte by byte, and only the code points beyond ASCII
+// are decoded.
+void append_tokens(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens) {
+  auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
+  // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.
+  auto skip_ascii_alnum = [text](std::size_t byte) {
+    while (byte < text.size() && ascii_is(static_cast<unsigned char>(text[byte]), kLetter | kDigit)) ++byte;
+    return byte;
+  };
+  // The bytes of a letter and a period at `byte` ("U." of "U.S."), 0 if there are none.
+  auto initial_at = [&](std::size_t byte) -> std::size_t {
+    const CodePoint letter = at(byte);
+    return is_alpha(letter.c) && at(byte + letter.size).c == '.' ? letter.size + 1 : 0;
+  };
   // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
   // seldom grown (which moves every token).
   tokens.reserve(text.size() / 5 + 1);
   // A token without a code point beyond ASCII (most of them) copies its norm out of `lowered`.
   const std::string lowered = lowercase_ascii(text);
-  const std::span<const std::uint32_t> non_ascii = cps.non_ascii();
-  std::size_t next_non_ascii = 0;  // the first in non_ascii at or after the token
-  auto is_ascii = [&](std::size_t byte_begin, std::size_t byte_end) {
-    while (next_non_ascii < non_ascii.size() && non_ascii[next_non_ascii] < byte_begin) ++next_non_ascii;
-    return next_non_ascii == non_ascii.size() || non_ascii[next_non_ascii] >= byte_end;
-  };
+  CodePointOffsets offsets(text);
   bool line_break = true;
-  std::size_t i = 0;
-  while (i < n) {
-    UChar32 c = cps[i].c;
+  std::size_t i = 0;  // a byte offset, at a code point's start
+  while (i < text.size()) {
+    const CodePoint first = at(i);
+    const UChar32 c = first.c;
     if (is_space(c)) {
       if (is_line_break(c)) line_break = true;
-      ++i;
+      i += first.size;
       continue;
     }
-    std::size_t start = i;
+    const std::size_t start = i;
+    const CodePoint second = at(i + first.size);
     bool hyphens = false;  // "--" or "---", the typewriter dash
-    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) && at(i + 3) == '.') {
+    if (is_alpha(c) && second.c == '.' && initial_at(i + first.size + 1) != 0) {
       // Dotted initialisms: U.S., U.N., e.g.
-      while (is_alpha(at(i)) && at(i + 1) == '.') i += 2;
+      while (const std::size_t next = initial_at(i)) i += next;
     } else if (is_alnum(c)) {
       const bool numeric = is_digit(c);
-      ++i;
-      while (i < n) {
-        UChar32 d = at(i);
-        if (is_alnum(d)) {
-          ++i;
-        } else if (numeric && (d == ',' || d == '.') && is_digit(at(i + 1))) {
-          i += 2;  // 1,500 and 2.5
-        } else if (is_dash(d) && is_alnum(at(i + 1)) && !numeric) {
-          i += 2;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
-        } else if (is_apostrophe(d) && is_alpha(at(i + 1)) &&
-                   !((at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)))) {
-          i += 2;  // don't, O'Brien, but not the possessive 's
+      i += first.size;
+      CodePoint d;  // the code point after the token so far
+      for (;;) {
+        i = skip_ascii_alnum(i);
+        d = at(i);
+        if (is_alnum(d.c)) {
+          i += d.size;
+          continue;
+        }
+        if (is_space(d.c)) break;  // the usual end of a word, whatever follows
+        const CodePoint e = at(i + d.size);
+        if (numeric && (d.c == ',' || d.c == '.') && is_digit(e.c)) {
+          i += d.size + e.size;  // 1,500 and 2.5
+        } else if (is_dash(d.c) && is_alnum(e.c) && !numeric) {
+          i += d.size + e.size;  // special-operations, Hayat-Tahrir; numbers keep their hyphen apart
+        } else if (is_apostrophe(d.c) && is_alpha(e.c) && !((e.c == 's' || e.c == 'S') && !is_alnum(at(i + d.size + e.size).c))) {
+          i += d.size + e.size;  // don't, O'Brien, but not the possessive 's
         } else {
           break;
         }
       }
-      if (at(i) == '.' && !numeric) {
+      if (d.c == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
-        const bool initial = i - start == 1 && is_upper(cps[start].c);
-        if (initial || is_abbreviation(text.substr(cps[start].byte_begin, cps[i].byte_begin - cps[start].byte_begin),
-                                       abbreviations))
-          ++i;
+        const bool initial = i - start == first.size && is_upper(c);
+        if (initial || is_abbreviation(text.substr(start, i - start), abbreviations)) ++i;
       }
-    } else if (is_apostrophe(c) && (at(i + 1) == 's' || at(i + 1) == 'S') && !is_alnum(at(i + 2)) && start > 0 &&
-               is_alnum(cps[start - 1].c)) {
-      i += 2;  // possessive 's as its own token
-    } else if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.') {
+    } else if (is_apostrophe(c) && (second.c == 's' || second.c == 'S') && !is_alnum(at(i + first.size + 1).c) &&
+               follows_alnum(text, start, tokens)) {
+      i += first.size + 1;  // possessive 's as its own token
+    } else if (c == '.' && second.c == '.' && at(i + 2).c == '.') {
       i += 3;
-    } else if (c == '-' && at(i + 1) == '-' && !(start > 0 && cps[start - 1].c == '-')) {
+    } else if (c == '-' && second.c == '-' && !(start > 0 && text[start - 1] == '-')) {
       // A run of two or three ASCII hyphens is one dash token ("KYIV (AP) -- Drones"); longer
       // runs (rules, "-----") stay one token per hyphen.
       std::size_t run = 2;
-      while (at(i + run) == '-') ++run;
+      while (at(i + run).c == '-') ++run;
       hyphens = run <= 3;
       i += hyphens ? run : 1;
     } else {
-      ++i;
+      i += first.size;
     }
     Token& t = tokens.emplace_back();
-    t.byte_begin = cps[start].byte_begin;
-    t.byte_end = i < n ? cps[i].byte_begin : text.size();
-    t.cp_begin = start;
-    t.cp_end = i;
+    t.byte_begin = start;
+    t.byte_end = i;
+    t.cp_begin = offsets.offset_of(start);
+    const bool ascii = offsets.ascii_until(i);
+    t.cp_end = offsets.offset_of(i);
     if (hyphens) t.norm = "--";
-    else if (is_ascii(t.byte_begin, t.byte_end)) t.norm.append(std::string_view(lowered).substr(t.byte_begin, t.byte_end - t.byte_begin));
-    else append_normalized(t.norm, text.substr(t.byte_begin, t.byte_end - t.byte_begin));
+    else if (ascii) t.norm.append(std::string_view(lowered).substr(start, i - start));
+    else append_normalized(t.norm, text.substr(start, i - start));
     t.is_word = is_alpha(c);
     t.is_number = is_digit(c);
     t.capitalized = is_capital(c);
@@ -330,16 +362,16 @@ model::Span Document::span(std::size_t first, std::size_t last) const {
   return s;
 }
 
-void Document::tokenize(const Abbreviations& abbreviations) {
-  // About half of news texts are all ASCII: their bytes are their code points.
-  if (model::ascii_run_length(info_.text) == info_.text.size())
-    append_tokens(AsciiCodePoints(info_.text), info_.text, abbreviations, tokens_);
-  else
-    append_tokens(CodePoints(info_.text), info_.text, abbreviations, tokens_);
-}
+void Document::tokenize(const Abbreviations& abbreviations) { append_tokens(info_.text, abbreviations, tokens_); }
 
 void Document::split_sentences(const Abbreviations& abbreviations) {
-  auto closing = [](std::string_view norm) { return norm == "\""sv || norm == "'"sv || norm == ")"sv || norm == "]"sv; };
+  // Tested on every token: one-byte norms are told by their byte, not by string compares.
+  auto ends = [](std::string_view norm) {
+    return norm.size() == 1 ? norm[0] == '.' || norm[0] == '!' || norm[0] == '?' : norm == "..."sv;
+  };
+  auto closing = [](std::string_view norm) {
+    return norm.size() == 1 && (norm[0] == '"' || norm[0] == '\'' || norm[0] == ')' || norm[0] == ']');
+  };
   std::size_t first = 0;
   const std::size_t n = tokens_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -356,7 +388,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       first = i + 1;
       continue;
     }
-    if (norm == "."sv || norm == "!"sv || norm == "?"sv || norm == "..."sv) {
+    if (ends(norm)) {
       std::size_t end = i + 1;
       while (end < n && closing(tokens_[end].norm) && !tokens_[end].paragraph_start) ++end;
       // "..." inside a sentence, or a period followed by a lowercase word, does not end it.
@@ -414,9 +446,11 @@ void Document::find_dateline() {
   auto all_capitals = [&](std::size_t i, std::size_t min_letters) {
     if (!capitalized(i)) return false;
     std::size_t letters = 0;
-    for (const CodePoint& cp : CodePoints(token_text(i))) {
+    for (std::string_view word = token_text(i); !word.empty();) {
+      const CodePoint cp = code_point_at(word, 0);
       if (u_islower(cp.c)) return false;
       if (u_isalpha(cp.c)) ++letters;
+      word.remove_prefix(cp.size);
     }
     return letters >= min_letters;
   };
