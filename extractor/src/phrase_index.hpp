@@ -18,7 +18,8 @@ namespace newskg {
 
 // The token norms that phrases use, as ids; and for each, the indexes that have a phrase
 // starting with it, so that the many lookups of a token that starts no phrase of an index
-// fail on one bit.
+// fail on one bit, and those with a phrase continuing with it, so that a lookup stops going
+// down a trie at a token that continues no phrase there without reading the trie.
 class Vocabulary {
  public:
   using Id = std::uint32_t;
@@ -31,8 +32,10 @@ class Vocabulary {
   Id add(std::string_view norm);
   Id find(std::string_view norm) const;
   Indexes new_index();
-  void add_start(Id id, Indexes index) { starts_[id] |= index; }
-  Indexes starts(Id id) const { return id == kUnknown ? 0 : starts_[id]; }
+  void add_start(Id id, Indexes index) { roles_[id].starts |= index; }
+  void add_continuation(Id id, Indexes index) { roles_[id].continues |= index; }
+  Indexes starts(Id id) const { return id == kUnknown ? 0 : roles_[id].starts; }
+  Indexes continues(Id id) const { return id == kUnknown ? 0 : roles_[id].continues; }
   std::size_t size() const { return norms_.size(); }
 
  private:
@@ -44,7 +47,11 @@ class Vocabulary {
   std::vector<std::string> norms_;     // by id
   std::vector<std::uint64_t> hashes_;  // by id
   std::vector<Id> slots_;
-  std::vector<Indexes> starts_;  // by id
+  struct Roles {  // side by side, as a document's tokens ask for both
+    Indexes starts = 0;     // the indexes with a phrase starting with the norm
+    Indexes continues = 0;  // the indexes with a phrase having it past the first token
+  };
+  std::vector<Roles> roles_;  // by id
   int indexes_ = 0;
 };
 
@@ -55,6 +62,7 @@ struct TokenIds {
   const std::vector<Token>& tokens;
   std::vector<Vocabulary::Id> ids;          // one per token
   std::vector<Vocabulary::Indexes> starts;  // one per token: the indexes with a phrase starting there
+  std::vector<Vocabulary::Indexes> continues;  // one per token: the indexes with a phrase continuing there
 };
 
 struct PhraseMatch {
