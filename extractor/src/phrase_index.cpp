@@ -94,13 +94,26 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbrev
   p.payload = payload;
   if (case_sensitive)
     for (const Token& t : doc.tokens()) capitalized_.push_back(t.capitalized);
-  nodes_[node].phrases.push_back(p);
+  Node& n = nodes_[node];
+  if (n.ends_phrase) {
+    n.more_phrases.push_back(p);
+  } else {
+    n.first_phrase = p;
+    n.ends_phrase = true;
+  }
 }
 
 std::uint32_t PhraseIndex::child(std::uint32_t node, Vocabulary::Id id) const {
   for (const auto& [next_id, next] : nodes_[node].children)
     if (next_id == id) return next;
   return kNoNode;
+}
+
+bool PhraseIndex::fits(const Phrase& p, const TokenIds& doc, std::size_t i, std::size_t end) const {
+  if (!p.case_sensitive) return true;
+  for (std::size_t k = 0; i + k < end; ++k)
+    if (doc.tokens[i + k].capitalized != static_cast<bool>(capitalized_[p.capitalized + k])) return false;
+  return true;
 }
 
 std::optional<PhraseMatch> PhraseIndex::longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const {
@@ -116,12 +129,11 @@ std::optional<PhraseMatch> PhraseIndex::longest_starting(const TokenIds& doc, st
     ++end;
   }
   for (; node != kNoNode; node = nodes_[node].parent, --end) {
-    for (const Phrase& p : nodes_[node].phrases) {
-      bool ok = true;
-      for (std::size_t k = 0; p.case_sensitive && ok && i + k < end; ++k)
-        ok = doc.tokens[i + k].capitalized == static_cast<bool>(capitalized_[p.capitalized + k]);
-      if (ok) return PhraseMatch{i, end, p.payload};
-    }
+    const Node& n = nodes_[node];
+    if (!n.ends_phrase) continue;
+    if (fits(n.first_phrase, doc, i, end)) return PhraseMatch{i, end, n.first_phrase.payload};
+    for (const Phrase& p : n.more_phrases)
+      if (fits(p, doc, i, end)) return PhraseMatch{i, end, p.payload};
   }
   return std::nullopt;
 }

@@ -100,13 +100,19 @@ class PhraseIndex {
     bool case_sensitive = false;
     std::size_t payload = 0;
   };
+  // The phrases ending at a node, the first added first: it wins a tie. The first is kept in
+  // the node, so that the usual match (one phrase ending there) reads no other memory.
   struct Node {
     std::uint32_t parent = kNoNode;
+    bool ends_phrase = false;  // whether first_phrase holds one
+    Phrase first_phrase;
+    std::vector<Phrase> more_phrases;
     std::vector<std::pair<Vocabulary::Id, std::uint32_t>> children;  // (next token's id, node)
-    std::vector<Phrase> phrases;  // ending here, the first added first: it wins a tie
   };
   std::optional<PhraseMatch> longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const;
   std::uint32_t child(std::uint32_t node, Vocabulary::Id id) const;
+  // Whether phrase p, as tokens [i, end) of doc, agrees with them in case where it must.
+  bool fits(const Phrase& p, const TokenIds& doc, std::size_t i, std::size_t end) const;
 
   Vocabulary::Indexes self_ = 0;  // this index's bit, given by the vocabulary at the first add()
   // The trie's first level by token id: root_of_[id] is the node of the one-token prefix, or
