@@ -30,7 +30,7 @@ Vocabulary::Id Vocabulary::add(std::string_view norm) {
   const Id id = static_cast<Id>(norms_.size());
   norms_.emplace_back(norm);
   hashes_.push_back(h);
-  roles_.emplace_back();
+  starts_.push_back(0);
   // At most half full, so that probes stay short.
   if (slots_.size() < 2 * norms_.size()) {
     slots_.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * norms_.size())), kUnknown);
@@ -53,12 +53,9 @@ Vocabulary::Indexes Vocabulary::new_index() {
 TokenIds::TokenIds(const Document& doc, const Vocabulary& vocabulary) : tokens(doc.tokens()) {
   ids.reserve(tokens.size());
   starts.reserve(tokens.size());
-  continues.reserve(tokens.size());
   for (const Token& t : tokens) {
-    const Vocabulary::Id id = vocabulary.find(t.norm);
-    ids.push_back(id);
-    starts.push_back(vocabulary.starts(id));
-    continues.push_back(vocabulary.continues(id));
+    ids.push_back(vocabulary.find(t.norm));
+    starts.push_back(vocabulary.starts(ids.back()));
   }
 }
 
@@ -79,7 +76,8 @@ void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbrev
   std::uint32_t node = root_of_[first];
   for (std::size_t k = 1; k < doc.tokens().size(); ++k) {
     const Vocabulary::Id id = vocabulary.add(doc.tokens()[k].norm);
-    vocabulary.add_continuation(id, self_);
+    if (continuations_.size() <= id / kBitsPerWord) continuations_.resize(id / kBitsPerWord + 1);
+    continuations_[id / kBitsPerWord] |= std::uint64_t{1} << (id % kBitsPerWord);
     std::uint32_t next = child(node, id);
     if (next == kNoNode) {
       next = static_cast<std::uint32_t>(nodes_.size());
@@ -122,7 +120,7 @@ std::optional<PhraseMatch> PhraseIndex::longest_starting(const TokenIds& doc, st
   // Down the trie as far as the tokens lead, then back up to the deepest phrase that fits.
   std::uint32_t node = root_of_[first];
   std::size_t end = i + 1;
-  while (end < limit && (doc.continues[end] & self_) && !nodes_[node].children.empty()) {
+  while (end < limit && continues_a_phrase(doc.ids[end]) && !nodes_[node].children.empty()) {
     const std::uint32_t next = child(node, doc.ids[end]);
     if (next == kNoNode) break;
     node = next;

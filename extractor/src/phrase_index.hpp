@@ -18,8 +18,7 @@ namespace newskg {
 
 // The token norms that phrases use, as ids; and for each, the indexes that have a phrase
 // starting with it, so that the many lookups of a token that starts no phrase of an index
-// fail on one bit, and those with a phrase continuing with it, so that a lookup stops going
-// down a trie at a token that continues no phrase there without reading the trie.
+// fail on one bit.
 class Vocabulary {
  public:
   using Id = std::uint32_t;
@@ -32,10 +31,8 @@ class Vocabulary {
   Id add(std::string_view norm);
   Id find(std::string_view norm) const;
   Indexes new_index();
-  void add_start(Id id, Indexes index) { roles_[id].starts |= index; }
-  void add_continuation(Id id, Indexes index) { roles_[id].continues |= index; }
-  Indexes starts(Id id) const { return id == kUnknown ? 0 : roles_[id].starts; }
-  Indexes continues(Id id) const { return id == kUnknown ? 0 : roles_[id].continues; }
+  void add_start(Id id, Indexes index) { starts_[id] |= index; }
+  Indexes starts(Id id) const { return id == kUnknown ? 0 : starts_[id]; }
   std::size_t size() const { return norms_.size(); }
 
  private:
@@ -47,11 +44,7 @@ class Vocabulary {
   std::vector<std::string> norms_;     // by id
   std::vector<std::uint64_t> hashes_;  // by id
   std::vector<Id> slots_;
-  struct Roles {  // side by side, as a document's tokens ask for both
-    Indexes starts = 0;     // the indexes with a phrase starting with the norm
-    Indexes continues = 0;  // the indexes with a phrase having it past the first token
-  };
-  std::vector<Roles> roles_;  // by id
+  std::vector<Indexes> starts_;  // by id
   int indexes_ = 0;
 };
 
@@ -62,7 +55,6 @@ struct TokenIds {
   const std::vector<Token>& tokens;
   std::vector<Vocabulary::Id> ids;          // one per token
   std::vector<Vocabulary::Indexes> starts;  // one per token: the indexes with a phrase starting there
-  std::vector<Vocabulary::Indexes> continues;  // one per token: the indexes with a phrase continuing there
 };
 
 struct PhraseMatch {
@@ -111,6 +103,9 @@ class PhraseIndex {
   };
   std::optional<PhraseMatch> longest_starting(const TokenIds& doc, std::size_t i, std::size_t limit) const;
   std::uint32_t child(std::uint32_t node, Vocabulary::Id id) const;
+  bool continues_a_phrase(Vocabulary::Id id) const {
+    return id < continuations_.size() * kBitsPerWord && (continuations_[id / kBitsPerWord] >> (id % kBitsPerWord) & 1);
+  }
   // Whether phrase p, as tokens [i, end) of doc, agrees with them in case where it must.
   bool fits(const Phrase& p, const TokenIds& doc, std::size_t i, std::size_t end) const;
 
@@ -119,6 +114,11 @@ class PhraseIndex {
   // kNoNode (ids are small and dense, so a vector beats a hash table).
   std::vector<std::uint32_t> root_of_;
   std::vector<Node> nodes_;
+  // A bit per id: whether it is past the first token of a phrase here. A lookup goes down the
+  // trie only at such tokens; most tokens are not, and these few hundred bytes stay in cache
+  // where the nodes would not.
+  static constexpr std::size_t kBitsPerWord = 64;
+  std::vector<std::uint64_t> continuations_;
   // For case-sensitive phrases, whether each token starts with a capital letter.
   std::vector<char> capitalized_;
 };
