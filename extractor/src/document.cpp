@@ -161,8 +161,8 @@ void append_normalized(std::string& out, std::string_view text) {
 // The text with A-Z lowercased and every other byte as it is: the norm of any ASCII run of it.
 // Eight bytes at a time: a byte is set to lowercase by adding 0x20 where it is an ASCII byte
 // from 'A' to 'Z', which two additions on its low seven bits tell without carries between bytes.
-std::string lowercase_ascii(std::string_view text) {
-  std::string lowered(text);
+std::vector<char> lowercase_ascii(std::string_view text) {
+  std::vector<char> lowered(text.begin(), text.end());
   constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
   std::size_t i = 0;
   for (; i + 8 <= lowered.size(); i += 8) {
@@ -202,8 +202,9 @@ bool follows_alnum(std::string_view text, std::size_t at, const std::vector<Toke
 }
 
 // Document::tokenize(): the text is read byte by byte, and only the code points beyond ASCII
-// are decoded.
-void append_tokens(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens) {
+// are decoded. The tokens' norms view `lowered_text` and `folded_norms`, which it fills.
+void append_tokens(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens,
+                   std::vector<char>& lowered_text, std::vector<char>& folded_norms) {
   auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
   // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.
   auto skip_ascii_alnum = [text](std::size_t byte) {
@@ -218,8 +219,16 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
   // English news has a token every 5 to 6 bytes: room for one every 5, so that the vector is
   // seldom grown (which moves every token).
   tokens.reserve(text.size() / 5 + 1);
-  // A token without a code point beyond ASCII (most of them) copies its norm out of `lowered`.
-  const std::string lowered = lowercase_ascii(text);
+  // A token without a code point beyond ASCII (most of them) has its norm at its own bytes here.
+  lowered_text = lowercase_ascii(text);
+  const std::string_view lowered(lowered_text.data(), lowered_text.size());
+  // The norms of the other tokens, one after another, and where each ends: they are viewed once
+  // the last is in, as the string moves while it grows.
+  std::string folded;
+  struct FoldedNorm {
+    std::size_t token, end;
+  };
+  std::vector<FoldedNorm> folded_ends;
   CodePointOffsets offsets(text);
   bool line_break = true;
   std::size_t i = 0;  // a byte offset, at a code point's start
@@ -286,14 +295,23 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
     t.cp_begin = offsets.offset_of(start);
     const bool ascii = offsets.ascii_until(i);
     t.cp_end = offsets.offset_of(i);
-    if (hyphens) t.norm = "--";
-    else if (ascii) t.norm.append(std::string_view(lowered).substr(start, i - start));
-    else append_normalized(t.norm, text.substr(start, i - start));
+    if (ascii) {
+      t.norm = lowered.substr(start, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
+    } else {
+      append_normalized(folded, text.substr(start, i - start));
+      folded_ends.push_back({tokens.size() - 1, folded.size()});
+    }
     t.is_word = is_alpha(c);
     t.is_number = is_digit(c);
     t.capitalized = is_capital(c);
     t.paragraph_start = line_break;
     line_break = false;
+  }
+  folded_norms.assign(folded.begin(), folded.end());
+  std::size_t from = 0;
+  for (const FoldedNorm& norm : folded_ends) {
+    tokens[norm.token].norm = std::string_view(folded_norms.data() + from, norm.end - from);
+    from = norm.end;
   }
 }
 
@@ -362,7 +380,9 @@ model::Span Document::span(std::size_t first, std::size_t last) const {
   return s;
 }
 
-void Document::tokenize(const Abbreviations& abbreviations) { append_tokens(info_.text, abbreviations, tokens_); }
+void Document::tokenize(const Abbreviations& abbreviations) {
+  append_tokens(info_.text, abbreviations, tokens_, lowered_text_, folded_norms_);
+}
 
 void Document::split_sentences(const Abbreviations& abbreviations) {
   // Tested on every token: one-byte norms are told by their byte, not by string compares.
@@ -383,7 +403,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
-        norm.find('.') < norm.size() - 1 && abbreviations.count(tokens_[i + 1].norm)) {
+        norm.find('.') < norm.size() - 1 && abbreviations.count(std::string(tokens_[i + 1].norm))) {
       sentences_.push_back({first, i + 1});
       first = i + 1;
       continue;

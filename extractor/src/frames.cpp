@@ -551,8 +551,8 @@ class FrameFinder {
         for (std::size_t u = t + 1; u < m.first; ++u) {
           if (!toks_[u].is_word || is_preposition(u)) direct = false;
           // "in eastern Congo", but not "in enhancing North Korea's ...".
-          static const std::set<std::string> kRegions = {"the", "eastern", "western", "northern", "southern", "central",
-                                                         "northeastern", "northwestern", "southeastern", "southwestern"};
+          static const std::set<std::string, std::less<>> kRegions = {"the", "eastern", "western", "northern", "southern", "central",
+                                                                    "northeastern", "northwestern", "southeastern", "southwestern"};
           if (located && !kRegions.count(toks_[u].norm)) direct = false;
         }
         const model::Actor* place = m.actors.size() == 1 ? a_.actor(m.actors.front()) : nullptr;

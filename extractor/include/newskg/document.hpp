@@ -15,7 +15,9 @@ namespace newskg {
 struct Token {
   std::size_t byte_begin = 0, byte_end = 0;  // into Document::text()
   std::size_t cp_begin = 0, cp_end = 0;      // in Unicode code points
-  std::string norm;  // lowercased; curly quotes, apostrophes and dashes folded to ASCII
+  // Lowercased; curly quotes, apostrophes and dashes folded to ASCII. Views bytes the Document
+  // owns: valid while it lives.
+  std::string_view norm;
   bool is_word = false;    // starts with a letter
   bool is_number = false;  // starts with a digit
   bool capitalized = false;
@@ -40,6 +42,12 @@ class Document {
  public:
   // Segments info.text (UTF-8; invalid bytes are kept but count as one code point each).
   Document(model::DocumentInfo info, const Abbreviations& abbreviations);
+  // A move keeps the buffers the tokens' norms view; a copy would leave them viewing the
+  // original's, so there is none.
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
 
   const model::DocumentInfo& info() const { return info_; }
   std::string_view text() const { return info_.text; }
@@ -64,6 +72,12 @@ class Document {
   void find_dateline();
 
   model::DocumentInfo info_;
+  // What the tokens' norms view: the text with A-Z lowercased, where a token without a code
+  // point beyond ASCII (most of them) has its norm at its own bytes, and the norms of the
+  // others, one after another. Vectors, not strings: a moved string keeps a short text in the
+  // object, not on the heap, and would leave the views behind.
+  std::vector<char> lowered_text_;
+  std::vector<char> folded_norms_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<std::size_t> sentence_of_token_;
