@@ -2,6 +2,7 @@
 // offsets, sentences, the dateline, spans, UTF-8 repair and normalisation; and the phrase
 // lookups over a document's tokens (extractor/src/phrase_index.cpp).
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,6 +110,22 @@ TEST_F(DocumentTest, TokensHaveByteAndCodePointOffsets) {
     EXPECT_EQ(text.substr(t[i].byte_begin, t[i].byte_end - t[i].byte_begin), d.token_text(i));
     EXPECT_EQ(cp_substr(text, t[i].cp_begin, t[i].cp_end), d.token_text(i)) << i;
   }
+}
+
+TEST_F(DocumentTest, NormsSurviveAMove) {
+  // Norms are views into buffers the Document owns: moving it (a short text included, whose
+  // string a move copies) must leave them pointing at live bytes.
+  std::vector<Document> moved;
+  for (const char* text : {"Hi Kim.", "Kyiv\u2019s \u201cAID\u201d \u2014 Zelenskyy\u2019s plan, SAID U.S. officials."}) {
+    auto original = std::make_unique<Document>(doc(text));
+    std::vector<std::string> norms;
+    for (const Token& t : original->tokens()) norms.emplace_back(t.norm);
+    moved.push_back(std::move(*original));
+    original.reset();
+    ASSERT_EQ(moved.back().tokens().size(), norms.size()) << text;
+    for (std::size_t i = 0; i < norms.size(); ++i) EXPECT_EQ(moved.back().tokens()[i].norm, norms[i]) << text;
+  }
+  EXPECT_EQ(moved[1].tokens()[1].norm, "'s");
 }
 
 TEST_F(DocumentTest, CodePointOffsetsCountFourByteCharacters) {
