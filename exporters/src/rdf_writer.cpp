@@ -239,6 +239,9 @@ class EncodedIri {
   explicit EncodedIri(std::string raw) { assign(std::move(raw)); }
   void assign(std::string raw);
   void assign(const Iri& stem_and_tail);  // as the IRI written from them
+  // The encoded bytes alone, raw() left empty: for the N-Triples and N-Quads writers, which
+  // read only those (a subject made per span or fact need not be joined twice).
+  void assign_encoded(const Iri& stem_and_tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -450,6 +453,11 @@ void EncodedIri::assign(std::string raw) {
 }
 void EncodedIri::assign(const Iri& stem_and_tail) {
   raw_.assign(stem_and_tail.stem->raw()).append(stem_and_tail.tail);
+  encoded_.clear();
+  LineEncoder(encoded_).iri(stem_and_tail);
+}
+void EncodedIri::assign_encoded(const Iri& stem_and_tail) {
+  raw_.clear();
   encoded_.clear();
   LineEncoder(encoded_).iri(stem_and_tail);
 }
@@ -833,6 +841,11 @@ struct RdfWriter::Impl {
   SpanSet spans_written;
   // The subject of several statements in a row, encoded once for them.
   EncodedIri fact_iri, span_iri;
+  // Serd reads a subject's raw IRI, the writers of lines only its encoded bytes.
+  void assign_subject(EncodedIri& subject, const Iri& stem_and_tail) const {
+    if (line_based) subject.assign_encoded(stem_and_tail);
+    else subject.assign(stem_and_tail);
+  }
   std::string fact_suffix;    // of fact_iri
   // The lexical form of the date written last, kept for the next: most dates written repeat
   // the one before (a document's facts share a few), and Date::lexical() formats each time.
@@ -855,7 +868,7 @@ struct RdfWriter::Impl {
   const EncodedIri& span_subject(const model::Span& s) {
     if (!span_iri_suffix || !span_iri_suffix->of(s)) {
       span_iri_suffix.emplace(s);
-      span_iri.assign(Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
+      assign_subject(span_iri, Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
     }
     return span_iri;
   }
@@ -900,7 +913,7 @@ struct RdfWriter::Impl {
   void write_fact(const model::DocumentGraph& g, const model::Fact& f) {
     fact_suffix.clear();
     append_fact_suffix(fact_suffix, f.local_id);
-    fact_iri.assign({doc_iri, fact_suffix});
+    assign_subject(fact_iri, {doc_iri, fact_suffix});
     const EncodedIri& id = fact_iri;
     emit(id, type_term, model::name(f.kind));
     auto roles = [&](const StemEnding& ending, const std::vector<std::string>& actors) {
