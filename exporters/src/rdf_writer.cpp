@@ -340,14 +340,18 @@ class LineEncoder {
   // A literal's lexical form, without its quotes, as valid_utf8 makes it: the scan that finds
   // what to escape also finds what is not UTF-8 or is NUL, so most text is read once.
   void literal_value(std::string_view v) {
-    // Read as signed, the controls and the bytes of 0x80 and up (UTF-8, to check) are all below ' '.
-    const auto flags16 = [](Bytes16 b) { return (SignedBytes16(b) < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); };
+    // Most are short and clean (an anchor, a code, a rule's name): seen whole in one test, here
+    // where the call is inlined, without the escaping loop's entry and exit.
+    if (v.size() < 16 && !any_flagged(v, kLiteralFlags)) return put(v);
+    escaped_literal_value(v);
+  }
+  [[gnu::noinline]] void escaped_literal_value(std::string_view v) {
     out_.commit(at_);
     const std::size_t start = out_.size();
-    if (escaped(v, kLiteralEscapes, flags16)) return;
+    if (escaped(v, kLiteralEscapes, kLiteralFlags)) return;
     out_.truncate(start);  // the part written before the bad byte
     std::tie(at_, end_) = out_.room(0);
-    escaped(valid_utf8(v), kLiteralEscapes, flags16);
+    escaped(valid_utf8(v), kLiteralEscapes, kLiteralFlags);
   }
   // What follows a literal's lexical form: the closing quote, a datatype or a language tag.
   void literal_end(const Iri& datatype, std::string_view lang) {
@@ -370,6 +374,9 @@ class LineEncoder {
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
+  // In 16 bytes, those kLiteralEscapes does not write as they are. Read as signed, the controls
+  // and the bytes of 0x80 and up (UTF-8, to check) are all below ' '.
+  static constexpr auto kLiteralFlags = [](Bytes16 b) { return (SignedBytes16(b) < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); };
 
   // Out of line, so that iri() stays small enough to inline where most IRIs are a stem alone.
   [[gnu::noinline]] void stem_and_tail(const Iri& v) {
