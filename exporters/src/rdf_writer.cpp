@@ -247,6 +247,9 @@ class EncodedIri {
   // The encoded bytes alone, raw() left empty: for the N-Triples and N-Quads writers, which
   // read only those (a subject made per span or fact need not be joined twice).
   void assign_encoded(const Iri& stem_and_tail);
+  // As assign_encoded(Iri::with_plain_tail(stem, tail)) where this holds the encoded bytes of
+  // an IRI of `stem` and a plain tail already: the stem's bytes stay, the tail's are rewritten.
+  void replace_plain_tail(const EncodedIri& stem, std::string_view tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -472,6 +475,12 @@ void EncodedIri::assign_encoded(const Iri& stem_and_tail) {
   raw_.clear();
   encoded_.clear();
   LineEncoder(encoded_).iri(stem_and_tail);
+}
+void EncodedIri::replace_plain_tail(const EncodedIri& stem, std::string_view tail) {
+  encoded_.truncate(stem.encoded().size() - 1);  // the stem without its '>'
+  LineEncoder line(encoded_);
+  line.encoded(tail);
+  line.encoded(">");
 }
 
 void LineEncoder::line_end(const EncodedIri* graph, std::string& bytes) {
@@ -879,8 +888,11 @@ struct RdfWriter::Impl {
   std::optional<SpanSuffix> span_iri_suffix;  // of span_iri
   const EncodedIri& span_subject(const model::Span& s) {
     if (!span_iri_suffix || !span_iri_suffix->of(s)) {
+      const bool holds_a_span = span_iri_suffix.has_value();  // of this document (see write_document)
       span_iri_suffix.emplace(s);
-      assign_subject(span_iri, Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
+      // Most spans follow another of the document: the bytes of its IRI stay, all but the fragment.
+      if (line_based && holds_a_span) span_iri.replace_plain_tail(doc_iri, span_iri_suffix->view());
+      else assign_subject(span_iri, Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
     }
     return span_iri;
   }
