@@ -368,6 +368,12 @@ class LineEncoder {
     }
   }
   void separator() { put(' '); }
+  // " <predicate> ": what stands between a statement's subject and its object.
+  void predicate(const EncodedIri& p) {
+    separator();
+    iri(p);
+    separator();
+  }
   // What ends a statement in `graph` (null: the default graph), made once per graph into
   // `bytes` (whose memory serves again).
   static void line_end(const EncodedIri* graph, std::string& bytes);
@@ -652,9 +658,7 @@ struct RdfWriter::Impl {
     ending.object = &object;
     ending.bytes.clear();
     LineEncoder line(ending.bytes);
-    line.separator();
-    line.iri(predicate);
-    line.separator();
+    line.predicate(predicate);
     line.iri(object);
     line.encoded(line_end);
   }
@@ -674,9 +678,7 @@ struct RdfWriter::Impl {
     ending.after.clear();
     {
       LineEncoder line(ending.before);
-      line.separator();
-      line.iri(predicate);
-      line.separator();
+      line.predicate(predicate);
       line.encoded("\"");
     }
     LineEncoder line(ending.after);
@@ -702,9 +704,7 @@ struct RdfWriter::Impl {
     ending.stem = &stem;
     ending.before.clear();
     LineEncoder line(ending.before);
-    line.separator();
-    line.iri(predicate);
-    line.separator();
+    line.predicate(predicate);
     line.encoded(stem.encoded().substr(0, stem.encoded().size() - 1));  // without its '>'
   }
 
@@ -760,9 +760,7 @@ struct RdfWriter::Impl {
   void encode_line(const Iri& subject, const EncodedIri& predicate, const Term& object) {
     LineEncoder line(lines);
     line.iri(subject);
-    line.separator();
-    line.iri(predicate);
-    line.separator();
+    line.predicate(predicate);
     if (object.type == SERD_URI) line.iri(object.resource);
     else line.literal(object.value, object.datatype, object.lang);
     line.encoded(line_end);
