@@ -821,6 +821,33 @@ TEST_F(ExtractorAid, TheOwnerOfADecisionOrAnOfferGives) {
   EXPECT_EQ(aid[1]->status, Status::Refused);
 }
 
+TEST_F(ExtractorAid, AnIntentNounSaysWhetherTheAidIsToCome) {
+  // The intent-noun's status attribute: a readiness or an offer is a plan, a proposal a
+  // possibility, a refusal a refusal; a stronger cue still wins ("blocked an offer").
+  struct Case {
+    const char* text;
+    Status status;
+  };
+  for (const Case& c : {Case{"Pistorius announced Berlin's readiness to deliver five interceptors to Ukraine.", Status::Planned},
+                        Case{"An offer by Poland to send jets to Ukraine was welcomed.", Status::Planned},
+                        Case{"A proposal by France to send troops to Ukraine divided the allies.", Status::Considered},
+                        Case{"Germany's refusal to send tanks to Ukraine angered Kyiv.", Status::Refused},
+                        Case{"Washington blocked an offer by Poland to send jets to Ukraine.", Status::Refused}}) {
+    auto g = extract(c.text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << c.text;
+    EXPECT_EQ(aid[0]->status, c.status) << c.text;
+  }
+}
+
+TEST_F(ExtractorAid, AnUnveiledPackageIsAPlan) {
+  auto g = extract("The United States unveiled a military aid package worth $1.3 billion for Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+}
+
 TEST_F(ExtractorAid, SupplyingAnActorWithGoodsNamesItBeforeAnyPlace) {
   // "supply Kyiv with jets" names the recipient; "in Germany" later is where, not to whom; the
   // recipient's own words ("forces") are no aid type.

@@ -509,9 +509,13 @@ class FrameFinder {
     return std::nullopt;
   }
 
-  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the mention
-  // owning the resolve or offer (an intent-noun) that the aid verb at `verb` completes.
-  std::optional<std::size_t> intent_owner(std::size_t verb, std::size_t first) const {
+  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the resolve or
+  // offer (an intent-noun) that the aid verb at `verb` completes, and the mention owning it.
+  struct Intent {
+    Cue noun;
+    std::optional<std::size_t> owner;
+  };
+  std::optional<Intent> intent_before(std::size_t verb, std::size_t first) const {
     if (verb < first + 2 || !is(toks_[verb - 1].norm, "to")) return std::nullopt;
     std::size_t noun_last = verb - 1;
     std::optional<std::size_t> by;
@@ -521,11 +525,10 @@ class FrameFinder {
       by = static_cast<std::size_t>(k);
       noun_last = m.first - 1;
     }
-    std::optional<PhraseMatch> noun;
-    for (std::size_t t = noun_last; !noun && t > first && t + 3 > noun_last; --t)
-      if (auto n = tables_.intent_noun.longest_at(token_ids_, t - 1, noun_last); n && n->last == noun_last) noun = n;
-    if (!noun || by) return noun ? by : std::nullopt;
-    return possessor_before(noun->first, first);
+    for (std::size_t t = noun_last; t > first && t + 3 > noun_last; --t)
+      if (auto n = tables_.intent_noun.longest_at(token_ids_, t - 1, noun_last); n && n->last == noun_last)
+        return Intent{Cue{n->first, n->last, &tables_.entry(n->payload)}, by ? by : possessor_before(n->first, first)};
+    return std::nullopt;
   }
 
   // "Tehran's "unfriendly" decision", "Tanzania's three-year credit facility": the mention
@@ -1326,8 +1329,8 @@ class FrameFinder {
       const bool passive = !receive && v.first > first && !toks_[v.last - 1].norm.ends_with("ing") &&
                            one_of(before, "been", "was", "were", "is", "are", "being", "be");
       auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
-      if (!passive && !present && !origin && !receive)
-        if (auto owner = intent_owner(v.first, first)) subject = owner;
+      const std::optional<Intent> intent = passive || present || origin || receive ? std::nullopt : intent_before(v.first, first);
+      if (intent && intent->owner) subject = intent->owner;
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
       // "Chad accused its eastern neighbour of arming the rebels": an accused newskg cannot name
@@ -1513,6 +1516,12 @@ class FrameFinder {
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
       if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
+      // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
+      if (intent)
+        if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
+          status = *s;
+          status_cue_ = StatusCue{"intent noun", intent->noun};
+        }
       for (const TypedNoun& tn : types) {
         Fact f;
         f.kind = FactKind::Aid;

@@ -122,7 +122,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"amount-link", {}},
     {"currency", {"code"}},
     {"armed-group-noun", {}},
-    {"intent-noun", {}},
+    {"intent-noun", {"status"}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
