@@ -1407,6 +1407,13 @@ class FrameFinder {
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
+      // "sent an aid package to Ukraine worth $300 million", "..., valued at $300 million": the
+      // sum may follow the recipient named after what is given.
+      if (!quantity && recipient && a_.mentions[*recipient].first >= amount_last) {
+        std::size_t after = a_.mentions[*recipient].last;
+        if (after < window_end && is(toks_[after].norm, ",")) ++after;
+        quantity = sum_after(after, window_end);
+      }
       // "announced 140 million euros": a currency's own word types nothing, as "$" does not.
       if (quantity && is_money(*quantity))
         types.erase(std::remove_if(types.begin(), types.end(), [&](const TypedNoun& t) {
