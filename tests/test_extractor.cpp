@@ -623,6 +623,15 @@ TEST_F(ExtractorAid, ASumMayFollowTheRecipient) {
   EXPECT_FALSE(aid[0]->quantity.has_value());
 }
 
+TEST_F(ExtractorAid, APlaceThatNamesAWarGetsNothing) {
+  // The conflict-noun lexicon class: "the Ukraine war" says which war, not who receives.
+  auto g = extract("Iran has supplied drones for use in the Ukraine war. Belarus has supplied shells to Russia for use in the Ukraine war.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_TRUE(aid[0]->recipient.empty());
+  EXPECT_EQ(aid[1]->recipient, Ids{"RUS"});
+}
+
 TEST_F(ExtractorAid, CurrenciesBeforeOrAfterTheNumberGiveTheirCode) {
   // The currency lexicon class: symbols, codes and names, the unit is the ISO code.
   struct Case {

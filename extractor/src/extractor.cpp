@@ -60,6 +60,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"currency", &T::currency},
       {"armed-group-noun", &T::armed_group_noun},
       {"intent-noun", &T::intent_noun},
+      {"conflict-noun", &T::conflict_noun},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

@@ -123,6 +123,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"currency", {"code"}},
     {"armed-group-noun", {}},
     {"intent-noun", {"status"}},
+    {"conflict-noun", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
