@@ -630,6 +630,11 @@ TEST_F(ExtractorAid, APlaceThatNamesAWarGetsNothing) {
   ASSERT_EQ(aid.size(), 2u);
   EXPECT_TRUE(aid[0]->recipient.empty());
   EXPECT_EQ(aid[1]->recipient, Ids{"RUS"});
+  // A demonym names a side of the war, which gets the aid.
+  g = extract("Belarus sent shells to support the Russian invasion.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"RUS"});
 }
 
 TEST_F(ExtractorAid, CurrenciesBeforeOrAfterTheNumberGiveTheirCode) {

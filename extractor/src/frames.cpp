@@ -570,8 +570,9 @@ class FrameFinder {
         const bool names_the_aid = tables_.aid_noun.longest_at(token_ids_, m.last, toks_.size()) ||
                                    tables_.aid_modifier.longest_at(token_ids_, m.last, toks_.size());
         if (located && names_the_aid) continue;
-        // "drones for use in the Ukraine war": the place names a war, and nobody who gets the aid.
-        if (tables_.conflict_noun.longest_at(token_ids_, m.last, toks_.size())) continue;
+        // "drones for use in the Ukraine war": the place's name says which war, and names nobody
+        // who gets the aid; "to support the Russian invasion" names a side, which does.
+        if (m.kind != MentionKind::Demonym && tables_.conflict_noun.longest_at(token_ids_, m.last, toks_.size())) continue;
         if (!excluded && direct) return located ? k : owned_by(*k, last).value_or(*k);  // "to Yemen's Houthis"
       }
     }
