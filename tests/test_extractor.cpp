@@ -752,6 +752,15 @@ TEST_F(ExtractorAid, NamedWeaponSystemsAreWeapons) {
   EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
   EXPECT_EQ(aid[0]->provider, Ids{"NLD"});
   EXPECT_EQ(aid[0]->status, Status::Planned);
+  // A system's "fighters" are aircraft, not troops; bare "fighters" still are troops.
+  g = extract("Poland offered to hand over all its MIG-29 fighters to the United States.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  g = extract("The UAE sent fighters to Libya.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Troops);
 }
 
 TEST_F(ExtractorAid, TheSubjectOfAReportedClauseIsNotTheSpeaker) {
