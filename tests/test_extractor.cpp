@@ -868,6 +868,31 @@ TEST_F(ExtractorAid, TheOwnerOfADecisionOrAnOfferGives) {
   EXPECT_EQ(aid[1]->status, Status::Refused);
 }
 
+TEST_F(ExtractorActors, AnAcronymInBracketsIsPartOfTheName) {
+  // "(UAE)" between a name and its verb keeps the name the verb's subject.
+  auto g = extract("Cyprus and the United Arab Emirates (UAE) signed a defence cooperation agreement.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->party, (Ids{"CYP", "ARE"}));
+}
+
+TEST_F(ExtractorActors, AnObjectPronounIsNotItsOwnClausesSubject) {
+  // "the UAE supplied it": "it" is the RSF, not the UAE; "said it would" is a subject, which may be.
+  auto g = extract("The Rapid Support Forces (RSF) denied that the UAE supplied it with weapons.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"ARE"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"RSF"});
+  g = extract("Chad said Sudan accused it of supplying the rebels.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->accused, Ids{"TCD"});
+  g = extract("Russia said it would send troops to Mali.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"RUS"});
+}
+
 TEST_F(ExtractorAid, AnIntentNounSaysWhetherTheAidIsToCome) {
   // The intent-noun's status attribute: a readiness or an offer is a plan, a proposal a
   // possibility, a refusal a refusal; a stronger cue still wins ("blocked an offer").

@@ -681,10 +681,17 @@ class MentionFinder {
     const CorefRule* rule = coref_rule(refers);
     if (!rule) return std::nullopt;
     const std::size_t sentence = doc_.sentence_of(match.first);
+    // "The UAE supplied it": an object pronoun never stands for its own clause's subject (the
+    // mention right before it), however else that subject was named before.
+    const ActorMention* clause_subject = nullptr;
+    if (is_object_pronoun(match)) {
+      auto latest = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
+      if (latest != a_.mentions.rend() && subject_of_clause(*latest, match.first)) clause_subject = &*latest;
+    }
     auto recent = [&](auto pred) -> const ActorMention* {
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
         if (sentence - doc_.sentence_of(it->first) > 3) break;
-        if (it->parent >= 0) continue;
+        if (it->parent >= 0 || (clause_subject && it->actors == clause_subject->actors)) continue;
         if (pred(*it)) return &*it;
       }
       return nullptr;
@@ -763,6 +770,30 @@ class MentionFinder {
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = doc_.text_of(c->first, c->last);
     return m;
+  }
+
+  // "supplied it with weapons", "accused them of", "told him": a pronoun that is its verb's
+  // object ("them", "him", or "it" before a preposition, a determiner or punctuation), not the
+  // subject of a reported clause ("said it would").
+  bool is_object_pronoun(const PhraseMatch& match) const {
+    if (match.last != match.first + 1) return false;
+    const std::string_view n = toks_[match.first].norm;
+    if (n == "them"sv || n == "him"sv) return true;
+    if (n != "it"sv || match.last >= toks_.size()) return false;
+    const Token& next = toks_[match.last];
+    return !next.is_word ? !next.is_number : is_determiner(next.norm) || tables_.preposition.longest_at(token_ids_, match.last, match.last + 1);
+  }
+
+  // True when mention m, the latest before the pronoun at `pronoun`, is the subject of the
+  // clause whose verb has the pronoun for object: only a few words, none that opens a new
+  // clause, stand between them.
+  bool subject_of_clause(const ActorMention& m, std::size_t pronoun) const {
+    if (!m.subject || m.last > pronoun || pronoun - m.last > 4 || doc_.sentence_of(m.first) != doc_.sentence_of(pronoun)) return false;
+    for (std::size_t t = m.last; t < pronoun; ++t) {
+      const std::string_view n = toks_[t].norm;
+      if (!toks_[t].is_word || n == "that"sv || n == "and"sv || n == "or"sv || n == "but"sv || n == "which"sv || n == "who"sv) return false;
+    }
+    return true;
   }
 
   // True when the mention names who wrote a report: "a report by X", "a report from X", "X's
@@ -855,10 +886,21 @@ class MentionFinder {
     return end;
   }
 
+  // "the United Arab Emirates (UAE) signed", "the Rapid Support Forces (RSF)": an acronym in
+  // brackets right after a name is part of its mention, which so stays next to its verb.
+  std::size_t past_acronym(std::size_t last, std::size_t limit) const {
+    if (last + 2 >= limit || toks_[last].norm != "("sv || toks_[last + 2].norm != ")"sv) return last;
+    const std::string_view word = doc_.token_text(last + 1);
+    const bool acronym = word.size() >= 2 && word.size() <= 8 &&
+                         std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
+    return acronym ? last + 3 : last;
+  }
+
   // Records a mention; joins it to a coordination with the mention before it when only
   // "and", "or", a comma or "as well as" stands between them.
   std::size_t push(ActorMention m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
     (void)span_start;
+    if (m.kind == MentionKind::Name || m.kind == MentionKind::Pattern) m.last = past_acronym(m.last, sentence.last);
     bool possessive = m.last < sentence.last && is_possessive(toks_[m.last]);
     m.subject = !m.modifier && !possessive && !preceded_by_preposition(m.first, sentence);
     std::size_t end = m.last;
