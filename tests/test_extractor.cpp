@@ -893,6 +893,16 @@ TEST_F(ExtractorActors, AnObjectPronounIsNotItsOwnClausesSubject) {
   EXPECT_EQ(aid[0]->provider, Ids{"RUS"});
 }
 
+TEST_F(ExtractorAgreements, TheAgreementSignedByTheirMinistersIsTheOneToldBefore) {
+  // An agreement of no known type between the same sides repeats the typed one before it.
+  auto g = extract("The United States and Brazil signed a defense cooperation agreement. "
+                   "The agreement was signed by U.S. Defense Secretary Robert Gates and Brazilian Defense Minister Nelson Jobim.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Defense);
+  EXPECT_EQ(agreements[0]->evidence.size(), 2u);
+}
+
 TEST_F(ExtractorAid, AnIntentNounSaysWhetherTheAidIsToCome) {
   // The intent-noun's status attribute: a readiness or an offer is a plan, a proposal a
   // possibility, a refusal a refusal; a stronger cue still wins ("blocked an offer").

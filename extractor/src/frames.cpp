@@ -721,7 +721,16 @@ class FrameFinder {
     if (f.kind == FactKind::Aid) {
       earlier = aid_index_.find(f);
     } else if (f.kind == FactKind::Agreement) {
-      if (auto it = agreements_.find(agreement_key(f)); it != agreements_.end()) earlier = it->second;
+      const AgreementKey key = agreement_key(f);
+      if (auto it = agreements_.find(key); it != agreements_.end()) earlier = it->second;
+      // "The agreement was signed by Gates and Jobim": an agreement of no known type between the
+      // same sides is one told before, whatever its type.
+      else if (!f.agreement_type || *f.agreement_type == model::AgreementType::Other)
+        for (const auto& [k, id] : agreements_)
+          if (k.second == key.second) {
+            earlier = id;
+            break;
+          }
     }
     if (!earlier) {
       set_codes(f);
