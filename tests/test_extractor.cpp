@@ -531,6 +531,11 @@ TEST_F(ExtractorAgreements, AMediatorIsNoParty) {
   EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ISR", "hamas"}));
   EXPECT_EQ(agreements[0]->agreement_type, AgreementType::Ceasefire);
   EXPECT_EQ(sorted(agreements[1]->party), sorted(Ids{"RUS", "UKR"}));
+  // Who announces a truce "between" two others is no party either; "with" still makes one.
+  g = extract("Qatar announced a ceasefire between Israel and Hamas. Israel signed a ceasefire with Hamas.");
+  agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(sorted(agreements[0]->party), sorted(Ids{"ISR", "hamas"}));
 }
 
 // ---------------------------------------------------------------- aid

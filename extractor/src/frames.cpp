@@ -1674,6 +1674,17 @@ class FrameFinder {
     return hits;
   }
 
+  // True when "between" right after an agreement noun ending at `noun_last` names two or more
+  // parties ("a ceasefire between Israel and Hamas").
+  bool parties_between(std::size_t noun_last, std::size_t last) const {
+    for (std::size_t t = noun_last; t + 1 < last && t < noun_last + 6; ++t)
+      if (is(toks_[t].norm, "between")) {
+        auto m = mention_starting_in(t + 1, std::min(last, t + 3));
+        return m && a_.mentions[*m].actors.size() >= 2;
+      }
+    return false;
+  }
+
   std::vector<ActHit> find_agreements(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
     (void)frames;
     std::vector<ActHit> hits;
@@ -1719,8 +1730,10 @@ class FrameFinder {
           if (std::find(parties.begin(), parties.end(), id) == parties.end()) parties.push_back(id);
       };
       const std::size_t verb_first = std::min(verb->first, noun.first);
-      // "Qatar brokered a truce between Israel and Hamas": the mediator is no party.
-      const bool mediated = mediates(*verb);
+      // "Qatar brokered a truce between Israel and Hamas": the mediator is no party; nor is who
+      // "announced a ceasefire between Israel and Hamas": two or more named after "between" are
+      // all the parties.
+      const bool mediated = mediates(*verb) || parties_between(noun.last, last);
       if (!mediated)
         if (auto subject = subject_before(verb_first, first)) add_party(*subject);
       for (std::size_t t = noun.last; t + 1 < last && t < noun.last + 6; ++t)
