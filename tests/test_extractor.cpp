@@ -908,6 +908,20 @@ TEST_F(ExtractorAgreements, TheAgreementSignedByTheirMinistersIsTheOneToldBefore
   EXPECT_EQ(agreements[0]->evidence.size(), 2u);
 }
 
+TEST_F(ExtractorClaims, WhichTheAccusedDeniesAnswersTheClauseBefore) {
+  // ", which Minsk denies": a denial of the act told before the comma, whose status is Denied.
+  auto g = extract("Kyiv said Belarus is training Russian troops, which Minsk denies.");
+  auto aid = facts(g, FactKind::Aid);
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Denied);
+  EXPECT_EQ(denials[0]->claimant, Ids{"BLR"});
+  // A "which" that no claim verb follows answers nothing.
+  g = extract("Russia sent drones to Mali, which Ukraine shot down.");
+  EXPECT_TRUE(facts(g, FactKind::Denial).empty());
+}
+
 TEST_F(ExtractorAid, AnIntentNounSaysWhetherTheAidIsToCome) {
   // The intent-noun's status attribute: a readiness or an offer is a plan, a proposal a
   // possibility, a refusal a refusal; a stronger cue still wins ("blocked an offer").

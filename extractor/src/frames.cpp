@@ -1841,6 +1841,15 @@ class FrameFinder {
     });
   }
 
+  // "Belarus is training Russian troops, which Minsk denies": a speaker right after ", which"
+  // answers the clause before the comma. Returns where that clause ends.
+  std::optional<std::size_t> which_clause_end(const ClaimFrame& f, std::size_t first) const {
+    if (!f.claimant_mention) return std::nullopt;
+    const std::size_t speaker = a_.mentions[*f.claimant_mention].first;
+    if (speaker < first + 3 || !is(toks_[speaker - 1].norm, "which") || !is(toks_[speaker - 2].norm, ",")) return std::nullopt;
+    return speaker - 2;
+  }
+
   // "a claim China rejected as groundless", "accusations that Iran dismissed": a claim noun
   // right before the speaker (a relative clause) is what the speaker answers.
   bool claim_noun_before_speaker(const SentenceCues& c, const ClaimFrame& f, std::size_t first) const {
@@ -2002,6 +2011,17 @@ class FrameFinder {
           targets.push_back(*answered);
           is_claim.push_back(true);
         }
+      // "Belarus is training Russian troops, which Minsk denies": the acts of the clause before.
+      if (targets.empty())
+        if (const std::optional<std::size_t> end = which_clause_end(f, first))
+          for (const ActHit& h : acts) {
+            if (h.first >= *end || h.anaphoric) continue;
+            const Fact& act = a_.facts[h.fact];
+            if (kind == FactKind::Denial && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
+              set_status(h.fact, Status::Denied);
+            targets.push_back(h.fact);
+            is_claim.push_back(false);
+          }
       if (targets.empty() && kind == FactKind::Denial) {
         // "denied that Belgrade had any role in the attack", "denied any unusual buildup":
         // the denied act is the clause itself; its subject is the accused, else the denier.
