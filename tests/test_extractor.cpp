@@ -941,6 +941,35 @@ TEST_F(ExtractorAid, AnIntentNounSaysWhetherTheAidIsToCome) {
   }
 }
 
+TEST_F(ExtractorAid, WhomAidIsAgainstGetsNothing) {
+  // The opposing-verb lexicon class: "to deter", "to fight" name an adversary; "to support" a recipient.
+  auto g = extract("Britain committed to deploy troops to deter further Russian aggression.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_TRUE(aid[0]->recipient.empty());
+  g = extract("The United States sent advisers to fight the Islamic State in Iraq.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"IRQ"});
+  g = extract("Iran sent drones to support the Russian invasion.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"RUS"});
+}
+
+TEST_F(ExtractorAid, CommitmentsFromOthersAreTheirs) {
+  // "commitments from X to deploy" as "an offer by X to send"; a declaration to deploy is a plan.
+  auto g = extract("The move follows commitments from Britain and France to deploy troops to Estonia.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(sorted(aid[0]->provider), sorted(Ids{"GBR", "FRA"}));
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+  g = extract("Poland signed a declaration to deploy troops to Lithuania.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Planned);
+}
+
 TEST_F(ExtractorAid, AnUnveiledPackageIsAPlan) {
   auto g = extract("The United States unveiled a military aid package worth $1.3 billion for Ukraine.");
   auto aid = facts(g, FactKind::Aid);

@@ -61,6 +61,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"armed-group-noun", &T::armed_group_noun},
       {"intent-noun", &T::intent_noun},
       {"conflict-noun", &T::conflict_noun},
+      {"opposing-verb", &T::opposing_verb},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

@@ -509,7 +509,8 @@ class FrameFinder {
     return std::nullopt;
   }
 
-  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send": the resolve or
+  // "Tehran's "unfriendly" decision to supply", "an offer by Poland to send", "commitments from
+  // Britain and France to deploy": the resolve or
   // offer (an intent-noun) that the aid verb at `verb` completes, and the mention owning it.
   struct Intent {
     Cue noun;
@@ -521,7 +522,7 @@ class FrameFinder {
     std::optional<std::size_t> by;
     if (const long k = a_.mention_at[noun_last - 1]; k >= 0) {
       const ActorMention& m = a_.mentions[static_cast<std::size_t>(k)];
-      if (m.first < first + 2 || !is(toks_[m.first - 1].norm, "by")) return std::nullopt;
+      if (m.first < first + 2 || !one_of(toks_[m.first - 1].norm, "by", "from")) return std::nullopt;
       by = static_cast<std::size_t>(k);
       noun_last = m.first - 1;
     }
@@ -546,6 +547,9 @@ class FrameFinder {
       const std::string_view n = toks_[t].norm;
       const bool located = one_of(n, "in", "inside");  // "deployed 2,900 troops in eastern Congo"
       if (!one_of(n, "to", "for", "into", "toward", "towards") && !located) continue;
+      // "troops to deter Russian aggression", "to fight the Islamic State": whom the aid is
+      // against, not who gets it.
+      if (t + 1 < last && tables_.opposing_verb.longest_at(token_ids_, t + 1, last)) continue;
       if (auto k = mention_starting_in(t + 1, std::min(last, t + 5))) {
         const ActorMention& m = a_.mentions[*k];
         bool excluded = std::any_of(m.actors.begin(), m.actors.end(),

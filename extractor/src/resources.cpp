@@ -124,6 +124,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"armed-group-noun", {}},
     {"intent-noun", {"status"}},
     {"conflict-noun", {}},
+    {"opposing-verb", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
