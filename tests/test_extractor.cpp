@@ -970,6 +970,18 @@ TEST_F(ExtractorAid, CommitmentsFromOthersAreTheirs) {
   EXPECT_EQ(aid[0]->status, Status::Planned);
 }
 
+TEST_F(ExtractorAid, AGrantAfterItsAmountIsANoun) {
+  // "a $1 billion grant": no verb "grant" whose subject gives; the receiver receives.
+  auto g = extract("Ethiopia will receive a $1 billion grant from the World Bank.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"world-bank"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"ETH"});
+  // Budget support, as a loan, belongs to its recipient.
+  g = extract("The World Bank approved $1.5 billion in financing for Ethiopia's budget support.");
+  for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"ETH"});
+}
+
 TEST_F(ExtractorAid, AnUnveiledPackageIsAPlan) {
   auto g = extract("The United States unveiled a military aid package worth $1.3 billion for Ukraine.");
   auto aid = facts(g, FactKind::Aid);

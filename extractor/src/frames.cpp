@@ -1091,6 +1091,10 @@ class FrameFinder {
                         // aid noun, after a preposition (and maybe one adjective), is that noun. Not a
                         // gerund: "accused of funding the rebels".
                         const bool also_noun = std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.first == q.first && n.last == q.last; });
+                        // "a $1 billion grant", "a 50 million euro grant": after an amount, a noun.
+                        if (also_noun && (toks_[q.first - 1].is_number || tables_.magnitudes.longest_at(token_ids_, q.first - 1, q.first) ||
+                                          tables_.currency.longest_at(token_ids_, q.first - 1, q.first)))
+                          return true;
                         if (also_noun && !toks_[q.last - 1].norm.ends_with("ing")) {
                           auto opens_phrase = [&](std::size_t t) { return !is(toks_[t].norm, "to") && is_preposition(t); };
                           if (opens_phrase(q.first - 1)) return true;
