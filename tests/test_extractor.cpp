@@ -982,6 +982,16 @@ TEST_F(ExtractorAid, AGrantAfterItsAmountIsANoun) {
   for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"ETH"});
 }
 
+TEST_F(ExtractorAid, TroopsNamedByTheirNationAreItsWhenNoOneSendsThem) {
+  // No subject: "British soldiers" are Britain's; weapons named by their maker are not given by it.
+  auto g = extract("Parliament will vote on deploying British soldiers to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"GBR"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  EXPECT_TRUE(facts(extract("Sending American tanks to Ukraine was debated."), FactKind::Aid).empty());
+}
+
 TEST_F(ExtractorAid, AnUnveiledPackageIsAPlan) {
   auto g = extract("The United States unveiled a military aid package worth $1.3 billion for Ukraine.");
   auto aid = facts(g, FactKind::Aid);

@@ -1529,6 +1529,22 @@ class FrameFinder {
         provider = !accused_giver.empty() ? accused_giver : accused_unnamed ? std::span<const std::string>() : actors_of(subject);
         recip = actors_of(recipient);
         if (recipient) roles.push_back(*recipient);
+        // "vote on deploying British soldiers to Ukraine": with no subject, troops named by
+        // their nation are that nation's.
+        if (provider.empty() && !subject && !accused_unnamed)
+          for (std::size_t k : top_mentions(v.last, object_last)) {
+            const ActorMention& m = a_.mentions[k];
+            // "British" before "soldiers", or "British soldiers" as one mention of the state's own.
+            const bool people = one_of(m.rule, "mention.state-people", "mention.state-body");
+            const bool its_troops = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
+              return t.type == AidType::Troops && (people ? t.cue.first >= m.first && t.cue.last <= m.last : t.cue.first == m.last);
+            });
+            if (((m.modifier && m.kind == MentionKind::Demonym) || people) && its_troops) {
+              provider = m.actors;
+              roles.push_back(k);
+              break;
+            }
+          }
       }
       if (subject && accused_giver.empty()) roles.push_back(*subject);  // the accused gives, not the subject
       if (typed_by_verb && recip.empty() && types.front().type == AidType::Other) {
