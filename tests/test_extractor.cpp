@@ -984,7 +984,7 @@ TEST_F(ExtractorAid, AGrantAfterItsAmountIsANoun) {
 
 TEST_F(ExtractorAid, TroopsNamedByTheirNationAreItsWhenNoOneSendsThem) {
   // No subject: "British soldiers" are Britain's; weapons named by their maker are not given by it.
-  auto g = extract("Parliament will vote on deploying British soldiers to Ukraine.");
+  auto g = extract("MPs will vote on deploying British soldiers to Ukraine.");
   auto aid = facts(g, FactKind::Aid);
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_EQ(aid[0]->provider, Ids{"GBR"});
