@@ -992,6 +992,21 @@ TEST_F(ExtractorAid, TroopsNamedByTheirNationAreItsWhenNoOneSendsThem) {
   EXPECT_TRUE(facts(extract("Sending American tanks to Ukraine was debated."), FactKind::Aid).empty());
 }
 
+TEST_F(ExtractorAid, APossibleSaleIsConsideredAndCountsWhatItSells) {
+  // "possible" in the object makes it Considered; "sale of 40 F-16 jets" counts the jets.
+  auto g = extract("The State Department approved the possible sale of 40 F-16 jets to Turkey.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Considered);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "40");
+  // A modal after the aid says nothing of it.
+  g = extract("France sent weapons to Ukraine that could change the war.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->status, Status::Actual);
+}
+
 TEST_F(ExtractorAid, AnUnveiledPackageIsAPlan) {
   auto g = extract("The United States unveiled a military aid package worth $1.3 billion for Ukraine.");
   auto aid = facts(g, FactKind::Aid);

@@ -1419,7 +1419,9 @@ class FrameFinder {
           break;
         }
       for (const Cue& n : c.aid_nouns)
-        if (n.first >= v.last && n.last <= amount_last) {
+        // "the sale of 40 F-16 jets": a word that points back at an act counts nothing; the
+        // aid after it is counted.
+        if (n.first >= v.last && n.last <= amount_last && !is(attributes(n).reference, "yes")) {
           amount_last = n.last;
           for (const Cue& m : c.aid_nouns)  // "Patriot launchers"
             if (m.first == amount_last) amount_last = m.last;
@@ -1559,6 +1561,13 @@ class FrameFinder {
       Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
       if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
+      // "approved the possible sale of 40 jets", "announced a potential deployment": the
+      // object's own word says the aid is only considered.
+      for (const Cue& m : cues(tables_.modality, v.last, amount_last))
+        if (parse_status(attributes(m).status) == Status::Considered && strength(Status::Considered) > strength(status)) {
+          status = Status::Considered;
+          status_cue_ = StatusCue{"modal in the object", m};
+        }
       // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
       if (intent)
         if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
