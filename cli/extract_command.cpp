@@ -97,9 +97,16 @@ class RenderedPool {
 // output not yet written to finds none there.
 class WrittenActors {
  public:
-  bool contains(const std::string& output, std::string_view id) const {
+  // The ids among `actors` already written to `output`: asked once per document, under one
+  // lock, because a lock per actor made the extraction threads and the writer contend.
+  template <class Actors>
+  std::vector<std::string_view> written_among(const std::string& output, const Actors& actors) const {
+    std::vector<std::string_view> written;
     std::lock_guard lock(mutex_);
-    return output == output_ && ids_.find(id) != ids_.end();
+    if (output != output_) return written;
+    for (const auto& actor : actors)
+      if (ids_.find(actor.id) != ids_.end()) written.push_back(actor.id);
+    return written;
   }
   // Those of a document just written to `output` (its actors, or its rendered actors).
   template <class Actors>
@@ -371,9 +378,9 @@ int run_extract(const std::vector<std::string>& args) {
       item.document.reset();
       for (const model::Fact& fact : graph.facts) done.fact_kinds.push_back(model::name(fact.kind));
       if (renderer && done.text_bytes <= kMaxRenderedText) {
-        const std::string& output = outputs[item.source];
+        const std::vector<std::string_view> written = written_actors.written_among(outputs[item.source], graph.actors);
         renderer->render(graph, done.rendered.emplace(rendered_pool.take()),
-                         [&](std::string_view id) { return written_actors.contains(output, id); });
+                         [&](std::string_view id) { return std::find(written.begin(), written.end(), id) != written.end(); });
       }
       if (!done.rendered || explain) done.graph = std::move(graph);
     }
