@@ -38,11 +38,12 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 
-// Documents read but not yet written, per extraction thread: enough to keep every thread busy
-// while a slow document holds up the writing, few enough that the rendered documents waiting
-// (hundreds of kilobytes each) keep peak memory flat however long the corpus (at 8 it crept up
-// by a tenth from 10 to 100 MB; 4 costs no speed).
-constexpr std::size_t kWindowPerThread = 4;
+// Documents read but not yet written, per extraction thread: enough that a thread the system
+// holds back for a while (other work on the machine) does not stop the others, which would wait
+// for its document to be written (at 4, two threads waited for room once every eight
+// documents); few enough that the rendered documents waiting (hundreds of kilobytes each) keep
+// peak memory flat however long the corpus (28 MB at -j2 on 10 and on 100 MB).
+constexpr std::size_t kWindowPerThread = 16;
 
 // Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
 // is written by the writer itself, so that no rendered copy of it (about 50 bytes per byte of
