@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -111,43 +112,64 @@ bool is_unreserved(unsigned char c) { return kUnreserved[c]; }
 // What follows the document IRI in a fact's IRI.
 void append_fact_suffix(std::string& out, std::string_view local_id) { out.append("/").append(local_id); }
 
-// A few dozen bytes of text made without allocating: numbers, a span's "#char=B,E".
-class ShortText {
- public:
-  ShortText& add(std::string_view s) {  // callers keep within the 64 bytes
-    size_ = static_cast<std::size_t>(std::copy(s.begin(), s.end(), bytes_.data() + size_) - bytes_.data());
-    return *this;
+// Writes the decimal digits of n at `at` (room for 20); returns their end. Inlined where
+// std::to_chars is a call: a span's offsets are written a dozen times.
+char* put_decimal(char* at, std::uint64_t n) {
+  static constexpr auto kPowersOf10 = [] {
+    std::array<std::uint64_t, 20> powers{};
+    std::uint64_t power = 1;
+    for (std::uint64_t& p : powers) p = std::exchange(power, power * 10);
+    return powers;
+  }();
+  static constexpr auto kDigitPairs = [] {  // "00" to "99"
+    std::array<char, 200> pairs{};
+    for (std::size_t i = 0; i < 100; ++i) pairs[2 * i] = static_cast<char>('0' + i / 10), pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+    return pairs;
+  }();
+  // The number of digits from the bit width (1233 / 4096 is just above log10(2)), corrected
+  // by one comparison; n | 1 gives 0 its one digit.
+  const std::uint64_t m = n | 1;
+  const auto estimate = static_cast<std::size_t>(std::bit_width(m) * 1233) >> 12;
+  char* const end = at + estimate + (m >= kPowersOf10[estimate] ? 1 : 0);
+  char* digit = end;
+  for (; n >= 100; n /= 100) {
+    digit -= 2;
+    std::memcpy(digit, &kDigitPairs[2 * (n % 100)], 2);
   }
-  ShortText& add(std::size_t n) {
-    size_ = static_cast<std::size_t>(std::to_chars(bytes_.data() + size_, bytes_.data() + bytes_.size(), n).ptr - bytes_.data());
-    return *this;
-  }
-  std::string_view view() const { return {bytes_.data(), size_}; }
-
- private:
-  std::array<char, 64> bytes_;
-  std::size_t size_ = 0;
-};
+  if (n >= 10) std::memcpy(digit - 2, &kDigitPairs[2 * n], 2);
+  else digit[-1] = static_cast<char>('0' + n);
+  return end;
+}
 
 // "#char=B,E" (RFC 5147): what follows the document IRI in a span's IRI. Its bytes need no
 // escaping in an IRI; the digits of B and E are also the span's index literals.
 class SpanSuffix {
  public:
   explicit SpanSuffix(const model::Span& s) : begin_(s.begin), end_(s.end) {
-    text_.add(kFragment).add(s.begin);
-    comma_ = text_.view().size();
-    text_.add(",").add(s.end);
+    char* at = std::copy(kFragment.begin(), kFragment.end(), bytes_.data());
+    at = put_decimal(at, s.begin);
+    comma_ = static_cast<std::size_t>(at - bytes_.data());
+    *at++ = ',';
+    size_ = static_cast<std::size_t>(put_decimal(at, s.end) - bytes_.data());
   }
   bool of(const model::Span& s) const { return s.begin == begin_ && s.end == end_; }
-  std::string_view view() const { return text_.view(); }
+  std::string_view view() const { return {bytes_.data(), size_}; }
   std::string_view begin_digits() const { return view().substr(kFragment.size(), comma_ - kFragment.size()); }
   std::string_view end_digits() const { return view().substr(comma_ + 1); }
+  std::string_view offsets() const { return view().substr(kFragment.size()); }  // "B,E"
+  static constexpr std::string_view kFragment = "#char=";
+
+  // What these pieces may take of a line's room: they are copied as so many bytes (a copy of a
+  // known size is a few moves, not a call), of which only their own length counts.
+  static constexpr std::size_t kOffsetsRoom = 48;  // "B,E": 41 bytes at most
+  static constexpr std::size_t kDigitsRoom = 24;   // B or E: 20 bytes at most
 
  private:
-  static constexpr std::string_view kFragment = "#char=";
   std::size_t begin_, end_;
-  ShortText text_;
-  std::size_t comma_;
+  // Room for the longest text and for kOffsetsRoom bytes read from its offsets.
+  std::array<char, 64> bytes_{};
+  std::size_t comma_, size_;
+  static_assert(kFragment.size() + kOffsetsRoom <= sizeof bytes_ && kFragment.size() + 21 + kDigitsRoom <= sizeof bytes_);
 };
 
 // The spans of a document already written, by offsets: an open-addressing table, sized for
@@ -200,7 +222,7 @@ class ByteBuffer {
  public:
   // Where to write at least `n` more bytes: [first, second). commit() says where writing ended.
   std::pair<char*, char*> room(std::size_t n) {
-    if (n > bytes_.size() - size_) grow(n);
+    if (n > bytes_.size() - size_) [[unlikely]] grow(n);
     return {bytes_.data() + size_, bytes_.data() + bytes_.size()};
   }
   void commit(const char* end) { size_ = static_cast<std::size_t>(end - bytes_.data()); }
@@ -225,13 +247,40 @@ class ByteBuffer {
  private:
   // Twice the room. Where the string must move to more memory, only the bytes used go with it:
   // the rest of a reused buffer is room, not worth a copy.
-  void grow(std::size_t n) {
+  [[gnu::noinline]] void grow(std::size_t n) {
     const std::size_t size = std::max(2 * bytes_.size(), size_ + n);
     if (size > bytes_.capacity()) bytes_.resize(size_);
     bytes_.resize(size);
   }
   std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
+};
+
+// Writes pieces into room that a ByteBuffer set aside for at most `most` bytes, and commits
+// them when it goes: one test for a run of pieces (LineEncoder tests each).
+class Cursor {
+ public:
+  Cursor(ByteBuffer& out, std::size_t most) : out_(out), at_(out.room(most).first) {}
+  ~Cursor() { out_.commit(at_); }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  void put(std::string_view s) { at_ = std::copy(s.begin(), s.end(), at_); }
+  // A span's "B,E", B or E (taking SpanSuffix::kOffsetsRoom or kDigitsRoom of the room).
+  void put_offsets(const SpanSuffix& s) { put_padded<SpanSuffix::kOffsetsRoom>(s.offsets()); }
+  void put_begin_digits(const SpanSuffix& s) { put_padded<SpanSuffix::kDigitsRoom>(s.begin_digits()); }
+  void put_end_digits(const SpanSuffix& s) { put_padded<SpanSuffix::kDigitsRoom>(s.end_digits()); }
+
+ private:
+  // A piece of a SpanSuffix copied as `room` bytes, which the suffix holds, of which only the
+  // piece's own count.
+  template <std::size_t room>
+  void put_padded(std::string_view piece) {
+    std::memcpy(at_, piece.data(), room);
+    at_ += piece.size();
+  }
+  ByteBuffer& out_;
+  char* at_;
 };
 
 struct Iri;
@@ -247,9 +296,6 @@ class EncodedIri {
   // The encoded bytes alone, raw() left empty: for the N-Triples and N-Quads writers, which
   // read only those (a subject made per span or fact need not be joined twice).
   void assign_encoded(const Iri& stem_and_tail);
-  // As assign_encoded(Iri::with_plain_tail(stem, tail)) where this holds the encoded bytes of
-  // an IRI of `stem` and a plain tail already: the stem's bytes stay, the tail's are rewritten.
-  void replace_plain_tail(const EncodedIri& stem, std::string_view tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -481,12 +527,6 @@ void EncodedIri::assign_encoded(const Iri& stem_and_tail) {
   raw_.clear();
   encoded_.clear();
   LineEncoder(encoded_).iri(stem_and_tail);
-}
-void EncodedIri::replace_plain_tail(const EncodedIri& stem, std::string_view tail) {
-  encoded_.truncate(stem.encoded().size() - 1);  // the stem without its '>'
-  LineEncoder line(encoded_);
-  line.encoded(tail);
-  line.encoded(">");
 }
 
 void LineEncoder::line_end(const EncodedIri* graph, std::string& bytes) {
@@ -881,43 +921,108 @@ struct RdfWriter::Impl {
 
   // True the first time a span of the document is seen.
   bool first_sight(const model::Span& s) { return spans_written.insert(s); }
-  // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
-  // follow its own statements.
+  // For Serd: the IRI of a span, made in span_iri unless it holds it already (a span's
+  // mentions follow its own statements).
   std::optional<SpanSuffix> span_iri_suffix;  // of span_iri
   const EncodedIri& span_subject(const model::Span& s) {
     if (!span_iri_suffix || !span_iri_suffix->of(s)) {
-      const bool holds_a_span = span_iri_suffix.has_value();  // of this document (see write_document)
       span_iri_suffix.emplace(s);
-      // Most spans follow another of the document: the bytes of its IRI stay, all but the fragment.
-      if (line_based && holds_a_span) span_iri.replace_plain_tail(doc_iri, span_iri_suffix->view());
-      else assign_subject(span_iri, Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
+      span_iri.assign(Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
     }
     return span_iri;
   }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    const EncodedIri& id = span_subject(s);
-    const SpanSuffix& offsets = *span_iri_suffix;
-    if (!line_based) {
-      emit(id, span_is_string);
-      emit(id, span_in_context);
-      emit(id, span_begin_index, offsets.begin_digits());
-      emit(id, span_end_index, offsets.end_digits());
-      emit(id, span_anchor, s.anchor);
+    if (line_based) {
+      statements += 5;
+      write_span_lines(s);
+      line_written();
       return;
     }
-    // The same five statements as lines, the most written: one encoder for all, the page
-    // checked once (an encoder and a call per line cost about as much as the bytes).
-    statements += 5;
-    {
-      LineEncoder line(lines);
-      encode_line(line, id, span_is_string);
-      encode_line(line, id, span_in_context);
-      encode_line(line, id, span_begin_index, [&] { line.encoded(offsets.begin_digits()); });  // digits need no escaping
-      encode_line(line, id, span_end_index, [&] { line.encoded(offsets.end_digits()); });
-      encode_line(line, id, span_anchor, [&] { line.literal_value(s.anchor); });
-    }
+    const EncodedIri& id = span_subject(s);
+    const SpanSuffix& offsets = *span_iri_suffix;
+    emit(id, span_is_string);
+    emit(id, span_in_context);
+    emit(id, span_begin_index, offsets.begin_digits());
+    emit(id, span_end_index, offsets.end_digits());
+    emit(id, span_anchor, s.anchor);
+  }
+  void write_mention(const model::Mention& mention) {
+    write_span(mention.span);
+    const std::string_view actor = actor_segment(mention.actor_id, actor_segment_buffer);
+    if (!line_based) return emit(span_subject(mention.span), mentions_actor, actor);
+    ++statements;
+    write_mention_line(mention.span, actor);
     line_written();
+  }
+
+  // N-Triples and N-Quads: the lines of a span and of its mentions, the most written, from
+  // pieces made once per document (prepare_span_pieces) that join each line's end to the
+  // next line's subject. Per span only its offsets and anchor are written, per mention its
+  // actor: a few copies, not the dozen appends a line takes from its parts.
+  struct SpanPieces {
+    std::string subject;                    // "<document#char=", then a span's "B,E"
+    std::string after_type;                 // "> rdf:type nif:String <graph> .\n" and subject
+    std::string after_context;              // "> nif:referenceContext <document> <graph> .\n" and subject
+    std::string before_begin, after_begin;  // '> nif:beginIndex "', B, '"^^xsd:nonNegativeInteger <graph> .\n' and subject
+    std::string before_end, after_end;      // the same for E
+    std::string before_anchor;              // '> nif:anchorOf "', then the anchor
+    std::string before_actor;               // "> nkg:mentions <actor namespace", then an actor's segment
+    std::size_t most = 0;                   // of a span's lines before its anchor
+  } span_pieces;
+  void prepare_span_pieces() {
+    SpanPieces& p = span_pieces;
+    const std::string_view document = doc_iri.encoded();
+    p.subject.assign(document.substr(0, document.size() - 1)).append(SpanSuffix::kFragment);
+    const auto joined = [](std::string& piece, std::string_view first, std::string_view second) { piece.assign(first).append(second); };
+    joined(p.after_type, ">", span_is_string.bytes.view());
+    p.after_type += p.subject;
+    joined(p.after_context, ">", span_in_context.bytes.view());
+    p.after_context += p.subject;
+    joined(p.before_begin, ">", span_begin_index.before.view());
+    joined(p.after_begin, span_begin_index.after.view(), p.subject);
+    joined(p.before_end, ">", span_end_index.before.view());
+    joined(p.after_end, span_end_index.after.view(), p.subject);
+    joined(p.before_anchor, ">", span_anchor.before.view());
+    joined(p.before_actor, ">", mentions_actor.before.view());
+    p.most = p.subject.size() + p.after_type.size() + p.after_context.size() + p.before_begin.size() + p.after_begin.size() +
+             p.before_end.size() + p.after_end.size() + p.before_anchor.size() + 5 * SpanSuffix::kOffsetsRoom +
+             2 * SpanSuffix::kDigitsRoom;
+  }
+  void write_span_lines(const model::Span& s) {
+    const SpanPieces& p = span_pieces;
+    const SpanSuffix offsets(s);
+    {
+      Cursor at(lines, p.most);
+      at.put(p.subject);
+      at.put_offsets(offsets);
+      at.put(p.after_type);
+      at.put_offsets(offsets);
+      at.put(p.after_context);
+      at.put_offsets(offsets);
+      at.put(p.before_begin);
+      at.put_begin_digits(offsets);
+      at.put(p.after_begin);
+      at.put_offsets(offsets);
+      at.put(p.before_end);
+      at.put_end_digits(offsets);
+      at.put(p.after_end);
+      at.put_offsets(offsets);
+      at.put(p.before_anchor);
+    }
+    LineEncoder line(lines);
+    line.literal_value(s.anchor);
+    line.encoded(span_anchor.after.view());
+  }
+  void write_mention_line(const model::Span& s, std::string_view actor) {
+    const SpanPieces& p = span_pieces;
+    const SpanSuffix offsets(s);
+    Cursor at(lines, p.subject.size() + SpanSuffix::kOffsetsRoom + p.before_actor.size() + actor.size() + iri_line_end.size());
+    at.put(p.subject);
+    at.put_offsets(offsets);
+    at.put(p.before_actor);
+    at.put(actor);
+    at.put(iri_line_end);
   }
 
   void write_actor(const model::Actor& a) {
@@ -1022,6 +1127,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   share_literal_ending(fact_extracted_by, kNkgExtractedBy, nullptr);
   share_stem_ending(evidence_span, kNkgEvidence, doc_iri);
   share_stem_ending(trigger_span, kNkgTrigger, doc_iri);
+  if (line_based) prepare_span_pieces();
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
@@ -1034,10 +1140,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), Iri::with_plain_tail(kXsdNamespace, g.info.published->datatype())));
   if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
   for (const model::Fact& f : g.facts) write_fact(g, f);
-  for (const model::Mention& mention : g.mentions) {
-    write_span(mention.span);
-    emit(span_subject(mention.span), mentions_actor, actor_segment(mention.actor_id, actor_segment_buffer));
-  }
+  for (const model::Mention& mention : g.mentions) write_mention(mention);
   set_graph(&actors_graph);
 }
 
