@@ -113,8 +113,8 @@ bool is_unreserved(unsigned char c) { return kUnreserved[c]; }
 void append_fact_suffix(std::string& out, std::string_view local_id) { out.append("/").append(local_id); }
 
 // Writes the decimal digits of n at `at` (room for 20); returns their end. Inlined where
-// std::to_chars is a call: a span's offsets are written a dozen times.
-char* put_decimal(char* at, std::uint64_t n) {
+// std::to_chars is a call.
+[[gnu::always_inline]] inline char* put_decimal(char* at, std::uint64_t n) {
   static constexpr auto kPowersOf10 = [] {
     std::array<std::uint64_t, 20> powers{};
     std::uint64_t power = 1;
@@ -989,9 +989,15 @@ struct RdfWriter::Impl {
              p.before_end.size() + p.after_end.size() + p.before_anchor.size() + 5 * SpanSuffix::kOffsetsRoom +
              2 * SpanSuffix::kDigitsRoom;
   }
+  // The suffix of the span written last, whose mentions' lines follow its own.
+  SpanSuffix last_suffix{model::Span{}};
+  const SpanSuffix& suffix_of(const model::Span& s) {
+    if (!last_suffix.of(s)) last_suffix = SpanSuffix(s);
+    return last_suffix;
+  }
   void write_span_lines(const model::Span& s) {
     const SpanPieces& p = span_pieces;
-    const SpanSuffix offsets(s);
+    const SpanSuffix& offsets = suffix_of(s);
     {
       Cursor at(lines, p.most);
       at.put(p.subject);
@@ -1016,7 +1022,7 @@ struct RdfWriter::Impl {
   }
   void write_mention_line(const model::Span& s, std::string_view actor) {
     const SpanPieces& p = span_pieces;
-    const SpanSuffix offsets(s);
+    const SpanSuffix& offsets = suffix_of(s);
     Cursor at(lines, p.subject.size() + SpanSuffix::kOffsetsRoom + p.before_actor.size() + actor.size() + iri_line_end.size());
     at.put(p.subject);
     at.put_offsets(offsets);
