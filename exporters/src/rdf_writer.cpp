@@ -386,6 +386,9 @@ class LineEncoder {
     literal_value(v);
     literal_end(datatype, lang);
   }
+  // True when v, a literal's lexical form, is written as it is (no escape, no repair): a test of
+  // short strings alone, as most are (codes, rule names), for a writer that copies them.
+  static bool written_as_it_is(std::string_view v) { return v.size() <= 64 && !any_flagged(v, kLiteralFlags); }
   // A literal's lexical form, without its quotes, as valid_utf8 makes it: the scan that finds
   // what to escape also finds what is not UTF-8 or is NUL, so most text is read once.
   void literal_value(std::string_view v) {
@@ -807,45 +810,53 @@ struct RdfWriter::Impl {
   }
   void emit(const Iri& subject, const SharedEnding& ending) {
     if (!line_based) return emit(subject, *ending.predicate, iri(*ending.object));
-    ++statements;
-    {
-      LineEncoder line(lines);
-      encode_line(line, subject, ending);
-    }
-    line_written();
+    encode_line(subject, ending.bytes.size(), [&](Cursor& at) { at.put(ending.bytes.view()); });
   }
   // `plain_tail`: the object's, which needs no escaping (see Iri::with_plain_tail).
   void emit(const Iri& subject, const StemEnding& ending, std::string_view plain_tail) {
     if (!line_based) return emit(subject, *ending.predicate, iri(Iri::with_plain_tail(*ending.stem, plain_tail)));
+    encode_line(subject, ending.before.size() + plain_tail.size() + iri_line_end.size(), [&](Cursor& at) {
+      at.put(ending.before.view());
+      at.put(plain_tail);
+      at.put(iri_line_end);
+    });
+  }
+  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
+    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+    if (LineEncoder::written_as_it_is(value)) {
+      encode_line(subject, ending.before.size() + value.size() + ending.after.size(), [&](Cursor& at) {
+        at.put(ending.before.view());
+        at.put(value);
+        at.put(ending.after.view());
+      });
+      return;
+    }
     ++statements;
     {
       LineEncoder line(lines);
       line.iri(subject);
       line.encoded(ending.before.view());
-      line.encoded(plain_tail);
-      line.encoded(iri_line_end);
+      line.literal_value(value);
+      line.encoded(ending.after.view());
     }
     line_written();
   }
-  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
-    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+  // A line whose pieces after the subject `write_rest` puts at a Cursor, in at most `most`
+  // bytes: one test of room for the line. (A subject of stem and tail, an actor's, goes first
+  // through a LineEncoder.)
+  void encode_line(const Iri& subject, std::size_t most, auto write_rest) {
     ++statements;
-    {
-      LineEncoder line(lines);
-      encode_line(line, subject, ending, [&] { line.literal_value(value); });
+    if (subject.tail.empty()) {
+      const std::string_view encoded = subject.stem->encoded();
+      Cursor at(lines, encoded.size() + most);
+      at.put(encoded);
+      write_rest(at);
+    } else {
+      LineEncoder(lines).iri(subject);
+      Cursor at(lines, most);
+      write_rest(at);
     }
     line_written();
-  }
-  static void encode_line(LineEncoder& line, const Iri& subject, const SharedEnding& ending) {
-    line.iri(subject);
-    line.encoded(ending.bytes.view());
-  }
-  // `write_value` writes the lexical form between the ending's pieces.
-  static void encode_line(LineEncoder& line, const Iri& subject, const LiteralEnding& ending, auto write_value) {
-    line.iri(subject);
-    line.encoded(ending.before.view());
-    write_value();
-    line.encoded(ending.after.view());
   }
   // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one: for Serd, which
   // writes what it is given. (LineEncoder repairs literals as it writes them.)
