@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -688,7 +687,9 @@ struct RdfWriter::Impl {
   ByteBuffer lines;
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
-  std::set<std::string> actors_written;
+  // Ids of the actors described so far, asked for each actor of each document: hashed, as
+  // ids compared along a tree's path share long prefixes.
+  std::unordered_set<std::string> actors_written;
   const EncodedIri actor_namespace;  // an actor's IRI is this and its id as a path segment
   const EncodedIri actors_graph;
   const EncodedIri* graph = nullptr;  // current graph, null for the default graph
@@ -1031,8 +1032,11 @@ struct RdfWriter::Impl {
   void write_span_lines(const model::Span& s) {
     const SpanPieces& p = span_pieces;
     const SpanSuffix& offsets = suffix_of(s);
+    // Most anchors (a name, a word) go out as they are, at the cursor; the rest are escaped.
+    const std::string_view after_anchor = span_anchor.after.view();
+    const bool plain_anchor = LineEncoder::written_as_it_is(s.anchor);
     {
-      Cursor at(lines, p.most);
+      Cursor at(lines, p.most + (plain_anchor ? s.anchor.size() + after_anchor.size() : 0));
       at.put(p.subject);
       at.put_offsets(offsets);
       at.put(p.after_type);
@@ -1048,10 +1052,15 @@ struct RdfWriter::Impl {
       at.put(p.after_end);
       at.put_offsets(offsets);
       at.put(p.before_anchor);
+      if (plain_anchor) {
+        at.put(s.anchor);
+        at.put(after_anchor);
+        return;
+      }
     }
     LineEncoder line(lines);
     line.literal_value(s.anchor);
-    line.encoded(span_anchor.after.view());
+    line.encoded(after_anchor);
   }
   void write_mention_line(const model::Span& s, std::string_view actor) {
     const SpanPieces& p = span_pieces;
