@@ -156,7 +156,10 @@ void append_fact_suffix(std::string& out, std::string_view local_id) { out.appen
 // escaping in an IRI; the digits of B and E are also the span's index literals.
 class SpanSuffix {
  public:
-  explicit SpanSuffix(const model::Span& s) : begin_(s.begin), end_(s.end) {
+  explicit SpanSuffix(const model::Span& s) { assign(s); }
+  void assign(const model::Span& s) {  // in place: a SpanSuffix is 100 bytes to copy
+    begin_ = s.begin;
+    end_ = s.end;
     char* at = std::copy(kFragment.begin(), kFragment.end(), bytes_.data());
     at = put_decimal(at, s.begin);
     comma_ = static_cast<std::size_t>(at - bytes_.data());
@@ -164,10 +167,11 @@ class SpanSuffix {
     size_ = static_cast<std::size_t>(put_decimal(at, s.end) - bytes_.data());
   }
   bool of(const model::Span& s) const { return s.begin == begin_ && s.end == end_; }
+  // (Views made by hand: substr's test of its bounds cost as much as a copy of the digits.)
   std::string_view view() const { return {bytes_.data(), size_}; }
-  std::string_view begin_digits() const { return view().substr(kFragment.size(), comma_ - kFragment.size()); }
-  std::string_view end_digits() const { return view().substr(comma_ + 1); }
-  std::string_view offsets() const { return view().substr(kFragment.size()); }  // "B,E"
+  std::string_view begin_digits() const { return {bytes_.data() + kFragment.size(), comma_ - kFragment.size()}; }
+  std::string_view end_digits() const { return {bytes_.data() + comma_ + 1, size_ - comma_ - 1}; }
+  std::string_view offsets() const { return {bytes_.data() + kFragment.size(), size_ - kFragment.size()}; }  // "B,E"
   static constexpr std::string_view kFragment = "#char=";
 
   // What these pieces may take of a line's room: they are copied as so many bytes (a copy of a
@@ -1026,7 +1030,7 @@ struct RdfWriter::Impl {
   // The suffix of the span written last, whose mentions' lines follow its own.
   SpanSuffix last_suffix{model::Span{}};
   const SpanSuffix& suffix_of(const model::Span& s) {
-    if (!last_suffix.of(s)) last_suffix = SpanSuffix(s);
+    if (!last_suffix.of(s)) last_suffix.assign(s);
     return last_suffix;
   }
   void write_span_lines(const model::Span& s) {
