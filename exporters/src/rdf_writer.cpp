@@ -56,6 +56,23 @@ bool flagged(const unsigned char* at, Flags16 flags16) {
   std::memcpy(halves, &flags, 16);
   return (halves[0] | halves[1]) != 0;
 }
+// Where the first byte that `flags16` flags is among the 16 at `at`: 0 to 15, or 16 for none.
+template <class Flags16>
+unsigned first_flagged(const unsigned char* at, Flags16 flags16) {
+  Bytes16 block;
+  std::memcpy(&block, at, 16);
+  const auto flags = flags16(block);
+  std::uint64_t halves[2];
+  std::memcpy(halves, &flags, 16);
+  // A flagged byte is 0xFF: its place in a half is found by counting the zero bits before it,
+  // from the end that holds the half's first byte.
+  const auto zero_bits_before = [](std::uint64_t half) {
+    return static_cast<unsigned>(std::endian::native == std::endian::little ? std::countr_zero(half) : std::countl_zero(half));
+  };
+  if (halves[0] != 0) return zero_bits_before(halves[0]) / 8;
+  if (halves[1] != 0) return 8 + zero_bits_before(halves[1]) / 8;
+  return 16;
+}
 // The same for the 32 bytes at `at`, in one test: long text (a document's, a sentence) is
 // scanned a pair of blocks at a time.
 template <class Flags16>
@@ -485,7 +502,11 @@ class LineEncoder {
       // sends them to the byte loop). A string shorter than that goes to the byte loop.
       if (n >= 16) {
         while (i + 32 <= n && !flagged_pair(bytes + i, flags16)) i += 32;
-        while (i + 16 <= n && !flagged(bytes + i, flags16)) i += 16;
+        while (i + 16 <= n) {  // to the flagged byte itself, if there is one, where the byte loop stops
+          const unsigned as_is = first_flagged(bytes + i, flags16);
+          i += as_is;
+          if (as_is < 16) break;
+        }
         if (i < n && i + 16 > n && !flagged(bytes + n - 16, flags16)) i = n;
       }
       while (i < n && table[bytes[i]] == kAsIs) ++i;
