@@ -133,27 +133,33 @@ std::vector<Occurrence> occurrences(const std::vector<Key>& keys) {
 }  // namespace
 
 void assign_fact_ids(DocumentGraph& graph) {
-  std::vector<std::string> keys;
+  // The keys are made in the local ids themselves, extended and numbered there.
   std::vector<BaseKeyParts> parts;
-  keys.reserve(graph.facts.size());
   parts.reserve(graph.facts.size());
-  for (const Fact& fact : graph.facts) {
-    keys.push_back(base_key(fact));
+  for (Fact& fact : graph.facts) {
+    fact.local_id = base_key(fact);
     parts.emplace_back(fact);
   }
   // Which keys are shared, found from their parts: numbers compare faster than the strings.
   const std::vector<Occurrence> shared = occurrences(parts);
   bool extended = false;
-  for (std::size_t i = 0; i < keys.size(); ++i)
+  for (std::size_t i = 0; i < graph.facts.size(); ++i)
     if (shared[i].count > 1)
       if (std::string d = discriminator(graph, graph.facts[i]); !d.empty()) {
-        keys[i] += "-" + d;
+        graph.facts[i].local_id.append("-").append(d);
         extended = true;
       }
   // Two facts alike in every way but order still need two names.
-  const std::vector<Occurrence> repeated = extended ? occurrences(keys) : shared;
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    graph.facts[i].local_id = repeated[i].rank == 0 ? std::move(keys[i]) : fmt::format("{}-{}", keys[i], repeated[i].rank + 1);
+  std::vector<Occurrence> repeated;
+  if (extended) {
+    std::vector<std::string_view> keys;  // (no more used once local ids grow below)
+    keys.reserve(graph.facts.size());
+    for (const Fact& fact : graph.facts) keys.push_back(fact.local_id);
+    repeated = occurrences(keys);
+  }
+  const std::vector<Occurrence>& ranks = extended ? repeated : shared;
+  for (std::size_t i = 0; i < graph.facts.size(); ++i)
+    if (ranks[i].rank != 0) graph.facts[i].local_id += fmt::format("-{}", ranks[i].rank + 1);
 }
 
 std::string_view name(ActorType t) {
