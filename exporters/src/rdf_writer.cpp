@@ -657,30 +657,40 @@ bool is_absolute_iri(std::string_view s) {
                      [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; });
 }
 
-std::string iri_escape(std::string_view s) {
+namespace {
+
+// `s` with the bytes that `encoded` marks percent-encoded: runs of the others appended whole.
+std::string percent_encoded(std::string_view s, const std::array<bool, 256>& encoded) {
   std::string out;
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
-        c == '\\')
-      percent_encode(out, c);
-    else
-      out += static_cast<char>(c);
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t run = i;
+    while (i < s.size() && !encoded[static_cast<unsigned char>(s[i])]) ++i;
+    out.append(s.substr(run, i - run));
+    if (i < s.size()) percent_encode(out, static_cast<unsigned char>(s[i++]));
   }
   if (needs_repair(out)) return valid_utf8(out);
   return out;
 }
 
-std::string iri_segment_escape(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (is_unreserved(c) || c >= 0x80)
-      out += static_cast<char>(c);
-    else
-      percent_encode(out, c);
-  }
-  if (needs_repair(out)) return valid_utf8(out);
-  return out;
-}
+// What iri_escape and iri_segment_escape percent-encode.
+constexpr std::array<bool, 256> kEncodedInIri = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (unsigned char c : std::string_view("\x7F<>\"{}|^`\\")) t[c] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kEncodedInSegment = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[c] = !kUnreserved[c];
+  return t;
+}();
+
+}  // namespace
+
+std::string iri_escape(std::string_view s) { return percent_encoded(s, kEncodedInIri); }
+
+std::string iri_segment_escape(std::string_view s) { return percent_encoded(s, kEncodedInSegment); }
 
 std::string Iris::document(const model::DocumentInfo& info) const {
   return base + std::string(kDocumentPath) + iri_segment_escape(info.id);
