@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <compare>
 #include <concepts>
 #include <cstdint>
 #include <iterator>
@@ -95,18 +96,30 @@ std::string discriminator(const DocumentGraph& graph, const Fact& fact) {
   return slug(d);
 }
 
+// What base_key(fact) is made of, compared as numbers: equal exactly where the keys are.
+struct BaseKeyParts {
+  explicit BaseKeyParts(const Fact& fact)
+      : kind(fact.kind), has_evidence(!fact.evidence.empty()), begin(has_evidence ? fact.evidence.front().begin : 0),
+        end(has_evidence ? fact.evidence.front().end : 0) {}
+  FactKind kind;
+  bool has_evidence;
+  std::size_t begin, end;
+  friend auto operator<=>(const BaseKeyParts&, const BaseKeyParts&) = default;
+};
+
 struct Occurrence {
   std::size_t rank = 0;   // how many keys equal to this one come before it
   std::size_t count = 0;  // how many keys equal this one, itself included
 };
 
-// The occurrences of each key in `keys`, from one sort rather than a map of strings. (Equal
-// keys keep their order by index, as a stable sort would, without its buffer.)
-std::vector<Occurrence> occurrences(const std::vector<std::string>& keys) {
+// The occurrences of each key in `keys`, from one sort rather than a map. (Equal keys keep
+// their order by index, as a stable sort would, without its buffer.)
+template <class Key>
+std::vector<Occurrence> occurrences(const std::vector<Key>& keys) {
   std::vector<std::size_t> order(keys.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const int c = keys[x].compare(keys[y]);
+    const auto c = keys[x] <=> keys[y];
     return c < 0 || (c == 0 && x < y);
   });
   std::vector<Occurrence> out(keys.size());
@@ -120,21 +133,33 @@ std::vector<Occurrence> occurrences(const std::vector<std::string>& keys) {
 }  // namespace
 
 void assign_fact_ids(DocumentGraph& graph) {
-  std::vector<std::string> keys;
-  keys.reserve(graph.facts.size());
-  for (const Fact& fact : graph.facts) keys.push_back(base_key(fact));
-  const std::vector<Occurrence> shared = occurrences(keys);
+  // The keys are made in the local ids themselves, extended and numbered there.
+  std::vector<BaseKeyParts> parts;
+  parts.reserve(graph.facts.size());
+  for (Fact& fact : graph.facts) {
+    fact.local_id = base_key(fact);
+    parts.emplace_back(fact);
+  }
+  // Which keys are shared, found from their parts: numbers compare faster than the strings.
+  const std::vector<Occurrence> shared = occurrences(parts);
   bool extended = false;
-  for (std::size_t i = 0; i < keys.size(); ++i)
+  for (std::size_t i = 0; i < graph.facts.size(); ++i)
     if (shared[i].count > 1)
       if (std::string d = discriminator(graph, graph.facts[i]); !d.empty()) {
-        keys[i] += "-" + d;
+        graph.facts[i].local_id.append("-").append(d);
         extended = true;
       }
   // Two facts alike in every way but order still need two names.
-  const std::vector<Occurrence> repeated = extended ? occurrences(keys) : shared;
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    graph.facts[i].local_id = repeated[i].rank == 0 ? std::move(keys[i]) : fmt::format("{}-{}", keys[i], repeated[i].rank + 1);
+  std::vector<Occurrence> repeated;
+  if (extended) {
+    std::vector<std::string_view> keys;  // (no more used once local ids grow below)
+    keys.reserve(graph.facts.size());
+    for (const Fact& fact : graph.facts) keys.push_back(fact.local_id);
+    repeated = occurrences(keys);
+  }
+  const std::vector<Occurrence>& ranks = extended ? repeated : shared;
+  for (std::size_t i = 0; i < graph.facts.size(); ++i)
+    if (ranks[i].rank != 0) graph.facts[i].local_id += fmt::format("-{}", ranks[i].rank + 1);
 }
 
 std::string_view name(ActorType t) {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -52,6 +52,35 @@ bool flagged(const unsigned char* at, Flags16 flags16) {
   Bytes16 block;
   std::memcpy(&block, at, 16);
   const auto flags = flags16(block);
+  std::uint64_t halves[2];
+  std::memcpy(halves, &flags, 16);
+  return (halves[0] | halves[1]) != 0;
+}
+// Where the first byte that `flags16` flags is among the 16 at `at`: 0 to 15, or 16 for none.
+template <class Flags16>
+unsigned first_flagged(const unsigned char* at, Flags16 flags16) {
+  Bytes16 block;
+  std::memcpy(&block, at, 16);
+  const auto flags = flags16(block);
+  std::uint64_t halves[2];
+  std::memcpy(halves, &flags, 16);
+  // A flagged byte is 0xFF: its place in a half is found by counting the zero bits before it,
+  // from the end that holds the half's first byte.
+  const auto zero_bits_before = [](std::uint64_t half) {
+    return static_cast<unsigned>(std::endian::native == std::endian::little ? std::countr_zero(half) : std::countl_zero(half));
+  };
+  if (halves[0] != 0) return zero_bits_before(halves[0]) / 8;
+  if (halves[1] != 0) return 8 + zero_bits_before(halves[1]) / 8;
+  return 16;
+}
+// The same for the 32 bytes at `at`, in one test: long text (a document's, a sentence) is
+// scanned a pair of blocks at a time.
+template <class Flags16>
+bool flagged_pair(const unsigned char* at, Flags16 flags16) {
+  Bytes16 first, second;
+  std::memcpy(&first, at, 16);
+  std::memcpy(&second, at + 16, 16);
+  const auto flags = flags16(first) | flags16(second);
   std::uint64_t halves[2];
   std::memcpy(halves, &flags, 16);
   return (halves[0] | halves[1]) != 0;
@@ -111,43 +140,68 @@ bool is_unreserved(unsigned char c) { return kUnreserved[c]; }
 // What follows the document IRI in a fact's IRI.
 void append_fact_suffix(std::string& out, std::string_view local_id) { out.append("/").append(local_id); }
 
-// A few dozen bytes of text made without allocating: numbers, a span's "#char=B,E".
-class ShortText {
- public:
-  ShortText& add(std::string_view s) {  // callers keep within the 64 bytes
-    size_ = static_cast<std::size_t>(std::copy(s.begin(), s.end(), bytes_.data() + size_) - bytes_.data());
-    return *this;
+// Writes the decimal digits of n at `at` (room for 20); returns their end. Inlined where
+// std::to_chars is a call.
+[[gnu::always_inline]] inline char* put_decimal(char* at, std::uint64_t n) {
+  static constexpr auto kPowersOf10 = [] {
+    std::array<std::uint64_t, 20> powers{};
+    std::uint64_t power = 1;
+    for (std::uint64_t& p : powers) p = std::exchange(power, power * 10);
+    return powers;
+  }();
+  static constexpr auto kDigitPairs = [] {  // "00" to "99"
+    std::array<char, 200> pairs{};
+    for (std::size_t i = 0; i < 100; ++i) pairs[2 * i] = static_cast<char>('0' + i / 10), pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+    return pairs;
+  }();
+  // The number of digits from the bit width (1233 / 4096 is just above log10(2)), corrected
+  // by one comparison; n | 1 gives 0 its one digit.
+  const std::uint64_t m = n | 1;
+  const auto estimate = static_cast<std::size_t>(std::bit_width(m) * 1233) >> 12;
+  char* const end = at + estimate + (m >= kPowersOf10[estimate] ? 1 : 0);
+  char* digit = end;
+  for (; n >= 100; n /= 100) {
+    digit -= 2;
+    std::memcpy(digit, &kDigitPairs[2 * (n % 100)], 2);
   }
-  ShortText& add(std::size_t n) {
-    size_ = static_cast<std::size_t>(std::to_chars(bytes_.data() + size_, bytes_.data() + bytes_.size(), n).ptr - bytes_.data());
-    return *this;
-  }
-  std::string_view view() const { return {bytes_.data(), size_}; }
-
- private:
-  std::array<char, 64> bytes_;
-  std::size_t size_ = 0;
-};
+  if (n >= 10) std::memcpy(digit - 2, &kDigitPairs[2 * n], 2);
+  else digit[-1] = static_cast<char>('0' + n);
+  return end;
+}
 
 // "#char=B,E" (RFC 5147): what follows the document IRI in a span's IRI. Its bytes need no
 // escaping in an IRI; the digits of B and E are also the span's index literals.
 class SpanSuffix {
  public:
-  explicit SpanSuffix(const model::Span& s) : begin_(s.begin), end_(s.end) {
-    text_.add(kFragment).add(s.begin);
-    comma_ = text_.view().size();
-    text_.add(",").add(s.end);
+  explicit SpanSuffix(const model::Span& s) { assign(s); }
+  void assign(const model::Span& s) {  // in place: a SpanSuffix is 100 bytes to copy
+    begin_ = s.begin;
+    end_ = s.end;
+    char* at = std::copy(kFragment.begin(), kFragment.end(), bytes_.data());
+    at = put_decimal(at, s.begin);
+    comma_ = static_cast<std::size_t>(at - bytes_.data());
+    *at++ = ',';
+    size_ = static_cast<std::size_t>(put_decimal(at, s.end) - bytes_.data());
   }
   bool of(const model::Span& s) const { return s.begin == begin_ && s.end == end_; }
-  std::string_view view() const { return text_.view(); }
-  std::string_view begin_digits() const { return view().substr(kFragment.size(), comma_ - kFragment.size()); }
-  std::string_view end_digits() const { return view().substr(comma_ + 1); }
+  // (Views made by hand: substr's test of its bounds cost as much as a copy of the digits.)
+  std::string_view view() const { return {bytes_.data(), size_}; }
+  std::string_view begin_digits() const { return {bytes_.data() + kFragment.size(), comma_ - kFragment.size()}; }
+  std::string_view end_digits() const { return {bytes_.data() + comma_ + 1, size_ - comma_ - 1}; }
+  std::string_view offsets() const { return {bytes_.data() + kFragment.size(), size_ - kFragment.size()}; }  // "B,E"
+  static constexpr std::string_view kFragment = "#char=";
+
+  // What these pieces may take of a line's room: they are copied as so many bytes (a copy of a
+  // known size is a few moves, not a call), of which only their own length counts.
+  static constexpr std::size_t kOffsetsRoom = 48;  // "B,E": 41 bytes at most
+  static constexpr std::size_t kDigitsRoom = 24;   // B or E: 20 bytes at most
 
  private:
-  static constexpr std::string_view kFragment = "#char=";
   std::size_t begin_, end_;
-  ShortText text_;
-  std::size_t comma_;
+  // Room for the longest text and for kOffsetsRoom bytes read from its offsets.
+  std::array<char, 64> bytes_{};
+  std::size_t comma_, size_;
+  static_assert(kFragment.size() + kOffsetsRoom <= sizeof bytes_ && kFragment.size() + 21 + kDigitsRoom <= sizeof bytes_);
 };
 
 // The spans of a document already written, by offsets: an open-addressing table, sized for
@@ -200,7 +254,7 @@ class ByteBuffer {
  public:
   // Where to write at least `n` more bytes: [first, second). commit() says where writing ended.
   std::pair<char*, char*> room(std::size_t n) {
-    if (n > bytes_.size() - size_) grow(n);
+    if (n > bytes_.size() - size_) [[unlikely]] grow(n);
     return {bytes_.data() + size_, bytes_.data() + bytes_.size()};
   }
   void commit(const char* end) { size_ = static_cast<std::size_t>(end - bytes_.data()); }
@@ -225,13 +279,40 @@ class ByteBuffer {
  private:
   // Twice the room. Where the string must move to more memory, only the bytes used go with it:
   // the rest of a reused buffer is room, not worth a copy.
-  void grow(std::size_t n) {
+  [[gnu::noinline]] void grow(std::size_t n) {
     const std::size_t size = std::max(2 * bytes_.size(), size_ + n);
     if (size > bytes_.capacity()) bytes_.resize(size_);
     bytes_.resize(size);
   }
   std::string bytes_;  // all of it is room: the first size_ bytes are used
   std::size_t size_ = 0;
+};
+
+// Writes pieces into room that a ByteBuffer set aside for at most `most` bytes, and commits
+// them when it goes: one test for a run of pieces (LineEncoder tests each).
+class Cursor {
+ public:
+  Cursor(ByteBuffer& out, std::size_t most) : out_(out), at_(out.room(most).first) {}
+  ~Cursor() { out_.commit(at_); }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  void put(std::string_view s) { at_ = std::copy(s.begin(), s.end(), at_); }
+  // A span's "B,E", B or E (taking SpanSuffix::kOffsetsRoom or kDigitsRoom of the room).
+  void put_offsets(const SpanSuffix& s) { put_padded<SpanSuffix::kOffsetsRoom>(s.offsets()); }
+  void put_begin_digits(const SpanSuffix& s) { put_padded<SpanSuffix::kDigitsRoom>(s.begin_digits()); }
+  void put_end_digits(const SpanSuffix& s) { put_padded<SpanSuffix::kDigitsRoom>(s.end_digits()); }
+
+ private:
+  // A piece of a SpanSuffix copied as `room` bytes, which the suffix holds, of which only the
+  // piece's own count.
+  template <std::size_t room>
+  void put_padded(std::string_view piece) {
+    std::memcpy(at_, piece.data(), room);
+    at_ += piece.size();
+  }
+  ByteBuffer& out_;
+  char* at_;
 };
 
 struct Iri;
@@ -247,9 +328,6 @@ class EncodedIri {
   // The encoded bytes alone, raw() left empty: for the N-Triples and N-Quads writers, which
   // read only those (a subject made per span or fact need not be joined twice).
   void assign_encoded(const Iri& stem_and_tail);
-  // As assign_encoded(Iri::with_plain_tail(stem, tail)) where this holds the encoded bytes of
-  // an IRI of `stem` and a plain tail already: the stem's bytes stay, the tail's are rewritten.
-  void replace_plain_tail(const EncodedIri& stem, std::string_view tail);
   const std::string& raw() const { return raw_; }
   std::string_view encoded() const { return encoded_.view(); }  // "<...>"
 
@@ -340,6 +418,9 @@ class LineEncoder {
     literal_value(v);
     literal_end(datatype, lang);
   }
+  // True when v, a literal's lexical form, is written as it is (no escape, no repair): a test of
+  // short strings alone, as most are (codes, rule names), for a writer that copies them.
+  static bool written_as_it_is(std::string_view v) { return v.size() <= 64 && !any_flagged(v, kLiteralFlags); }
   // A literal's lexical form, without its quotes, as valid_utf8 makes it: the scan that finds
   // what to escape also finds what is not UTF-8 or is NUL, so most text is read once.
   void literal_value(std::string_view v) {
@@ -383,9 +464,9 @@ class LineEncoder {
  private:
   static constexpr EscapeTable kIriEscapes = make_escape_table(true);
   static constexpr EscapeTable kLiteralEscapes = make_escape_table(false);
-  // In 16 bytes, those kLiteralEscapes does not write as they are. Read as signed, the controls
-  // and the bytes of 0x80 and up (UTF-8, to check) are all below ' '.
-  static constexpr auto kLiteralFlags = [](Bytes16 b) { return (SignedBytes16(b) < ' ') | (b == 0x7F) | (b == '"') | (b == '\\'); };
+  // In 16 bytes, those kLiteralEscapes does not write as they are. Plus one and read as signed,
+  // the controls, 0x7F and the bytes of 0x80 and up (UTF-8, to check) are all below '!'.
+  static constexpr auto kLiteralFlags = [](Bytes16 b) { return (SignedBytes16(b + 1) < '!') | (b == '"') | (b == '\\'); };
 
   // Out of line, so that iri() stays small enough to inline where most IRIs are a stem alone.
   [[gnu::noinline]] void stem_and_tail(const Iri& v) {
@@ -420,7 +501,12 @@ class LineEncoder {
       // in the string's last sixteen bytes (a flagged byte among those already passed only
       // sends them to the byte loop). A string shorter than that goes to the byte loop.
       if (n >= 16) {
-        while (i + 16 <= n && !flagged(bytes + i, flags16)) i += 16;
+        while (i + 32 <= n && !flagged_pair(bytes + i, flags16)) i += 32;
+        while (i + 16 <= n) {  // to the flagged byte itself, if there is one, where the byte loop stops
+          const unsigned as_is = first_flagged(bytes + i, flags16);
+          i += as_is;
+          if (as_is < 16) break;
+        }
         if (i < n && i + 16 > n && !flagged(bytes + n - 16, flags16)) i = n;
       }
       while (i < n && table[bytes[i]] == kAsIs) ++i;
@@ -481,12 +567,6 @@ void EncodedIri::assign_encoded(const Iri& stem_and_tail) {
   raw_.clear();
   encoded_.clear();
   LineEncoder(encoded_).iri(stem_and_tail);
-}
-void EncodedIri::replace_plain_tail(const EncodedIri& stem, std::string_view tail) {
-  encoded_.truncate(stem.encoded().size() - 1);  // the stem without its '>'
-  LineEncoder line(encoded_);
-  line.encoded(tail);
-  line.encoded(">");
 }
 
 void LineEncoder::line_end(const EncodedIri* graph, std::string& bytes) {
@@ -577,30 +657,40 @@ bool is_absolute_iri(std::string_view s) {
                      [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; });
 }
 
-std::string iri_escape(std::string_view s) {
+namespace {
+
+// `s` with the bytes that `encoded` marks percent-encoded: runs of the others appended whole.
+std::string percent_encoded(std::string_view s, const std::array<bool, 256>& encoded) {
   std::string out;
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
-        c == '\\')
-      percent_encode(out, c);
-    else
-      out += static_cast<char>(c);
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t run = i;
+    while (i < s.size() && !encoded[static_cast<unsigned char>(s[i])]) ++i;
+    out.append(s.substr(run, i - run));
+    if (i < s.size()) percent_encode(out, static_cast<unsigned char>(s[i++]));
   }
   if (needs_repair(out)) return valid_utf8(out);
   return out;
 }
 
-std::string iri_segment_escape(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (is_unreserved(c) || c >= 0x80)
-      out += static_cast<char>(c);
-    else
-      percent_encode(out, c);
-  }
-  if (needs_repair(out)) return valid_utf8(out);
-  return out;
-}
+// What iri_escape and iri_segment_escape percent-encode.
+constexpr std::array<bool, 256> kEncodedInIri = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (unsigned char c : std::string_view("\x7F<>\"{}|^`\\")) t[c] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kEncodedInSegment = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[c] = !kUnreserved[c];
+  return t;
+}();
+
+}  // namespace
+
+std::string iri_escape(std::string_view s) { return percent_encoded(s, kEncodedInIri); }
+
+std::string iri_segment_escape(std::string_view s) { return percent_encoded(s, kEncodedInSegment); }
 
 std::string Iris::document(const model::DocumentInfo& info) const {
   return base + std::string(kDocumentPath) + iri_segment_escape(info.id);
@@ -632,7 +722,9 @@ struct RdfWriter::Impl {
   ByteBuffer lines;
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
-  std::set<std::string> actors_written;
+  // Ids of the actors described so far, asked for each actor of each document: hashed, as
+  // ids compared along a tree's path share long prefixes.
+  std::unordered_set<std::string> actors_written;
   const EncodedIri actor_namespace;  // an actor's IRI is this and its id as a path segment
   const EncodedIri actors_graph;
   const EncodedIri* graph = nullptr;  // current graph, null for the default graph
@@ -767,45 +859,53 @@ struct RdfWriter::Impl {
   }
   void emit(const Iri& subject, const SharedEnding& ending) {
     if (!line_based) return emit(subject, *ending.predicate, iri(*ending.object));
-    ++statements;
-    {
-      LineEncoder line(lines);
-      encode_line(line, subject, ending);
-    }
-    line_written();
+    encode_line(subject, ending.bytes.size(), [&](Cursor& at) { at.put(ending.bytes.view()); });
   }
   // `plain_tail`: the object's, which needs no escaping (see Iri::with_plain_tail).
   void emit(const Iri& subject, const StemEnding& ending, std::string_view plain_tail) {
     if (!line_based) return emit(subject, *ending.predicate, iri(Iri::with_plain_tail(*ending.stem, plain_tail)));
+    encode_line(subject, ending.before.size() + plain_tail.size() + iri_line_end.size(), [&](Cursor& at) {
+      at.put(ending.before.view());
+      at.put(plain_tail);
+      at.put(iri_line_end);
+    });
+  }
+  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
+    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+    if (LineEncoder::written_as_it_is(value)) {
+      encode_line(subject, ending.before.size() + value.size() + ending.after.size(), [&](Cursor& at) {
+        at.put(ending.before.view());
+        at.put(value);
+        at.put(ending.after.view());
+      });
+      return;
+    }
     ++statements;
     {
       LineEncoder line(lines);
       line.iri(subject);
       line.encoded(ending.before.view());
-      line.encoded(plain_tail);
-      line.encoded(iri_line_end);
+      line.literal_value(value);
+      line.encoded(ending.after.view());
     }
     line_written();
   }
-  void emit(const Iri& subject, const LiteralEnding& ending, std::string_view value) {
-    if (!line_based) return emit(subject, *ending.predicate, ending.datatype ? typed(value, *ending.datatype) : literal(value));
+  // A line whose pieces after the subject `write_rest` puts at a Cursor, in at most `most`
+  // bytes: one test of room for the line. (A subject of stem and tail, an actor's, goes first
+  // through a LineEncoder.)
+  void encode_line(const Iri& subject, std::size_t most, auto write_rest) {
     ++statements;
-    {
-      LineEncoder line(lines);
-      encode_line(line, subject, ending, [&] { line.literal_value(value); });
+    if (subject.tail.empty()) {
+      const std::string_view encoded = subject.stem->encoded();
+      Cursor at(lines, encoded.size() + most);
+      at.put(encoded);
+      write_rest(at);
+    } else {
+      LineEncoder(lines).iri(subject);
+      Cursor at(lines, most);
+      write_rest(at);
     }
     line_written();
-  }
-  static void encode_line(LineEncoder& line, const Iri& subject, const SharedEnding& ending) {
-    line.iri(subject);
-    line.encoded(ending.bytes.view());
-  }
-  // `write_value` writes the lexical form between the ending's pieces.
-  static void encode_line(LineEncoder& line, const Iri& subject, const LiteralEnding& ending, auto write_value) {
-    line.iri(subject);
-    line.encoded(ending.before.view());
-    write_value();
-    line.encoded(ending.after.view());
   }
   // `value`, or its repair (valid_utf8) kept in `repaired` where it needs one: for Serd, which
   // writes what it is given. (LineEncoder repairs literals as it writes them.)
@@ -866,6 +966,15 @@ struct RdfWriter::Impl {
     else subject.assign(stem_and_tail);
   }
   std::string fact_suffix;    // of fact_iri
+  // The IRI of a fact of the document, its suffix made in `suffix`: written as it is where
+  // the id holds only unreserved bytes, as those of assign_fact_ids do, else escaped.
+  Iri fact_iri_of(std::string_view local_id, std::string& suffix) const {
+    suffix.clear();
+    append_fact_suffix(suffix, local_id);
+    if (std::all_of(local_id.begin(), local_id.end(), [](unsigned char c) { return is_unreserved(c); }))
+      return Iri::with_plain_tail(doc_iri, suffix);
+    return {doc_iri, suffix};
+  }
   // The lexical form of the date written last, kept for the next: most dates written repeat
   // the one before (a document's facts share a few), and Date::lexical() formats each time.
   std::optional<model::Date> lexical_date;
@@ -881,43 +990,122 @@ struct RdfWriter::Impl {
 
   // True the first time a span of the document is seen.
   bool first_sight(const model::Span& s) { return spans_written.insert(s); }
-  // The IRI of a span, encoded in span_iri unless it holds it already: a span's mentions
-  // follow its own statements.
+  // For Serd: the IRI of a span, made in span_iri unless it holds it already (a span's
+  // mentions follow its own statements).
   std::optional<SpanSuffix> span_iri_suffix;  // of span_iri
   const EncodedIri& span_subject(const model::Span& s) {
     if (!span_iri_suffix || !span_iri_suffix->of(s)) {
-      const bool holds_a_span = span_iri_suffix.has_value();  // of this document (see write_document)
       span_iri_suffix.emplace(s);
-      // Most spans follow another of the document: the bytes of its IRI stay, all but the fragment.
-      if (line_based && holds_a_span) span_iri.replace_plain_tail(doc_iri, span_iri_suffix->view());
-      else assign_subject(span_iri, Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
+      span_iri.assign(Iri::with_plain_tail(doc_iri, span_iri_suffix->view()));
     }
     return span_iri;
   }
   void write_span(const model::Span& s) {
     if (!first_sight(s)) return;
-    const EncodedIri& id = span_subject(s);
-    const SpanSuffix& offsets = *span_iri_suffix;
-    if (!line_based) {
-      emit(id, span_is_string);
-      emit(id, span_in_context);
-      emit(id, span_begin_index, offsets.begin_digits());
-      emit(id, span_end_index, offsets.end_digits());
-      emit(id, span_anchor, s.anchor);
+    if (line_based) {
+      statements += 5;
+      write_span_lines(s);
+      line_written();
       return;
     }
-    // The same five statements as lines, the most written: one encoder for all, the page
-    // checked once (an encoder and a call per line cost about as much as the bytes).
-    statements += 5;
-    {
-      LineEncoder line(lines);
-      encode_line(line, id, span_is_string);
-      encode_line(line, id, span_in_context);
-      encode_line(line, id, span_begin_index, [&] { line.encoded(offsets.begin_digits()); });  // digits need no escaping
-      encode_line(line, id, span_end_index, [&] { line.encoded(offsets.end_digits()); });
-      encode_line(line, id, span_anchor, [&] { line.literal_value(s.anchor); });
-    }
+    const EncodedIri& id = span_subject(s);
+    const SpanSuffix& offsets = *span_iri_suffix;
+    emit(id, span_is_string);
+    emit(id, span_in_context);
+    emit(id, span_begin_index, offsets.begin_digits());
+    emit(id, span_end_index, offsets.end_digits());
+    emit(id, span_anchor, s.anchor);
+  }
+  void write_mention(const model::Mention& mention) {
+    write_span(mention.span);
+    const std::string_view actor = actor_segment(mention.actor_id, actor_segment_buffer);
+    if (!line_based) return emit(span_subject(mention.span), mentions_actor, actor);
+    ++statements;
+    write_mention_line(mention.span, actor);
     line_written();
+  }
+
+  // N-Triples and N-Quads: the lines of a span and of its mentions, the most written, from
+  // pieces made once per document (prepare_span_pieces) that join each line's end to the
+  // next line's subject. Per span only its offsets and anchor are written, per mention its
+  // actor: a few copies, not the dozen appends a line takes from its parts.
+  struct SpanPieces {
+    std::string subject;                    // "<document#char=", then a span's "B,E"
+    std::string after_type;                 // "> rdf:type nif:String <graph> .\n" and subject
+    std::string after_context;              // "> nif:referenceContext <document> <graph> .\n" and subject
+    std::string before_begin, after_begin;  // '> nif:beginIndex "', B, '"^^xsd:nonNegativeInteger <graph> .\n' and subject
+    std::string before_end, after_end;      // the same for E
+    std::string before_anchor;              // '> nif:anchorOf "', then the anchor
+    std::string before_actor;               // "> nkg:mentions <actor namespace", then an actor's segment
+    std::size_t most = 0;                   // of a span's lines before its anchor
+  } span_pieces;
+  void prepare_span_pieces() {
+    SpanPieces& p = span_pieces;
+    const std::string_view document = doc_iri.encoded();
+    p.subject.assign(document.substr(0, document.size() - 1)).append(SpanSuffix::kFragment);
+    const auto joined = [](std::string& piece, std::string_view first, std::string_view second) { piece.assign(first).append(second); };
+    joined(p.after_type, ">", span_is_string.bytes.view());
+    p.after_type += p.subject;
+    joined(p.after_context, ">", span_in_context.bytes.view());
+    p.after_context += p.subject;
+    joined(p.before_begin, ">", span_begin_index.before.view());
+    joined(p.after_begin, span_begin_index.after.view(), p.subject);
+    joined(p.before_end, ">", span_end_index.before.view());
+    joined(p.after_end, span_end_index.after.view(), p.subject);
+    joined(p.before_anchor, ">", span_anchor.before.view());
+    joined(p.before_actor, ">", mentions_actor.before.view());
+    p.most = p.subject.size() + p.after_type.size() + p.after_context.size() + p.before_begin.size() + p.after_begin.size() +
+             p.before_end.size() + p.after_end.size() + p.before_anchor.size() + 5 * SpanSuffix::kOffsetsRoom +
+             2 * SpanSuffix::kDigitsRoom;
+  }
+  // The suffix of the span written last, whose mentions' lines follow its own.
+  SpanSuffix last_suffix{model::Span{}};
+  const SpanSuffix& suffix_of(const model::Span& s) {
+    if (!last_suffix.of(s)) last_suffix.assign(s);
+    return last_suffix;
+  }
+  void write_span_lines(const model::Span& s) {
+    const SpanPieces& p = span_pieces;
+    const SpanSuffix& offsets = suffix_of(s);
+    // Most anchors (a name, a word) go out as they are, at the cursor; the rest are escaped.
+    const std::string_view after_anchor = span_anchor.after.view();
+    const bool plain_anchor = LineEncoder::written_as_it_is(s.anchor);
+    {
+      Cursor at(lines, p.most + (plain_anchor ? s.anchor.size() + after_anchor.size() : 0));
+      at.put(p.subject);
+      at.put_offsets(offsets);
+      at.put(p.after_type);
+      at.put_offsets(offsets);
+      at.put(p.after_context);
+      at.put_offsets(offsets);
+      at.put(p.before_begin);
+      at.put_begin_digits(offsets);
+      at.put(p.after_begin);
+      at.put_offsets(offsets);
+      at.put(p.before_end);
+      at.put_end_digits(offsets);
+      at.put(p.after_end);
+      at.put_offsets(offsets);
+      at.put(p.before_anchor);
+      if (plain_anchor) {
+        at.put(s.anchor);
+        at.put(after_anchor);
+        return;
+      }
+    }
+    LineEncoder line(lines);
+    line.literal_value(s.anchor);
+    line.encoded(after_anchor);
+  }
+  void write_mention_line(const model::Span& s, std::string_view actor) {
+    const SpanPieces& p = span_pieces;
+    const SpanSuffix& offsets = suffix_of(s);
+    Cursor at(lines, p.subject.size() + SpanSuffix::kOffsetsRoom + p.before_actor.size() + actor.size() + iri_line_end.size());
+    at.put(p.subject);
+    at.put_offsets(offsets);
+    at.put(p.before_actor);
+    at.put(actor);
+    at.put(iri_line_end);
   }
 
   void write_actor(const model::Actor& a) {
@@ -933,9 +1121,7 @@ struct RdfWriter::Impl {
 
   void write_document(const model::DocumentGraph& g);  // all but the actors
   void write_fact(const model::DocumentGraph& g, const model::Fact& f) {
-    fact_suffix.clear();
-    append_fact_suffix(fact_suffix, f.local_id);
-    assign_subject(fact_iri, {doc_iri, fact_suffix});
+    assign_subject(fact_iri, fact_iri_of(f.local_id, fact_suffix));
     const EncodedIri& id = fact_iri;
     emit(id, type_term, model::name(f.kind));
     auto roles = [&](const StemEnding& ending, const std::vector<std::string>& actors) {
@@ -948,8 +1134,7 @@ struct RdfWriter::Impl {
     roles(party_actor, f.party);
     if (f.about && *f.about < g.facts.size()) {
       std::string about_suffix;
-      append_fact_suffix(about_suffix, g.facts[*f.about].local_id);
-      emit(id, kNkgAbout, iri({doc_iri, about_suffix}));
+      emit(id, kNkgAbout, iri(fact_iri_of(g.facts[*f.about].local_id, about_suffix)));
     }
     if (f.aid_type) emit(id, aid_type_term, model::name(*f.aid_type));
     if (f.agreement_type) emit(id, agreement_type_term, model::name(*f.agreement_type));
@@ -1022,6 +1207,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   share_literal_ending(fact_extracted_by, kNkgExtractedBy, nullptr);
   share_stem_ending(evidence_span, kNkgEvidence, doc_iri);
   share_stem_ending(trigger_span, kNkgTrigger, doc_iri);
+  if (line_based) prepare_span_pieces();
   emit(doc_iri, kRdfType, iri(kNkgDocument));
   emit(doc_iri, kRdfType, iri(kNifContext));
   if (!g.info.title.empty()) emit(doc_iri, kDctermsTitle, literal(g.info.title));
@@ -1034,10 +1220,7 @@ void RdfWriter::Impl::write_document(const model::DocumentGraph& g) {
   if (g.info.published) emit(doc_iri, kDctermsIssued, typed(lexical(*g.info.published), Iri::with_plain_tail(kXsdNamespace, g.info.published->datatype())));
   if (options.include_text) emit(doc_iri, kNifIsString, literal(g.info.text));
   for (const model::Fact& f : g.facts) write_fact(g, f);
-  for (const model::Mention& mention : g.mentions) {
-    write_span(mention.span);
-    emit(span_subject(mention.span), mentions_actor, actor_segment(mention.actor_id, actor_segment_buffer));
-  }
+  for (const model::Mention& mention : g.mentions) write_mention(mention);
   set_graph(&actors_graph);
 }
 

@@ -1,10 +1,12 @@
 #include "newskg/extractor.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis.hpp"
@@ -23,6 +25,72 @@ std::vector<std::string_view> split_commas(std::string_view list) {
     start = comma + 1;
   }
 }
+
+// The actors of a document by id, each marked once the graph names it. Open addressing in a
+// table sized for the document, of views of the map's keys: each mention and role asks for
+// its actors, mostly named before, where a std::unordered_set hashed every byte, divided for
+// the bucket and compared ids with a call, and the map compared ids along a path. Here an id's
+// length and first and last eight bytes are its hash and, up to 16 bytes, what tells it apart.
+class UsedActors {
+ public:
+  // `actors` must outlive this, and keep its keys and affiliations while it is used.
+  explicit UsedActors(const std::map<std::string, model::Actor, std::less<>>& actors)
+      : slots_(std::bit_ceil(2 * actors.size() + 2)), shift_(64 - static_cast<unsigned>(std::countr_zero(slots_.size()))) {
+    for (const auto& [id, actor] : actors) {
+      const Key key(id);
+      slots_[slot_of(id, key)] = {id, key, actor.affiliation, false};
+    }
+  }
+  // Marks the actor of that id, and the one it is affiliated to, and so on; an id of no actor
+  // is left alone.
+  void mark(std::string_view id) {
+    while (!id.empty()) {
+      Slot& slot = slots_[slot_of(id, Key(id))];
+      if (slot.id.empty() || slot.used) return;
+      slot.used = true;
+      id = slot.affiliation;
+    }
+  }
+  bool marked(std::string_view id) const { return slots_[slot_of(id, Key(id))].used; }
+
+ private:
+  struct Key {
+    explicit Key(std::string_view id) : size(id.size()) {
+      const char* bytes = id.data();
+      if (size >= 8) {
+        std::memcpy(&head, bytes, 8);
+        std::memcpy(&tail, bytes + size - 8, 8);
+      } else if (size >= 4) {
+        std::uint32_t first, last;
+        std::memcpy(&first, bytes, 4);
+        std::memcpy(&last, bytes + size - 4, 4);
+        head = first, tail = last;
+      } else if (size > 0) {
+        head = static_cast<unsigned char>(bytes[0]) | static_cast<unsigned char>(bytes[size / 2]) << 8 |
+               static_cast<unsigned char>(bytes[size - 1]) << 16;
+      }
+    }
+    std::uint64_t head = 0, tail = 0;  // the first and last bytes: with the size, all of an id of up to 16
+    std::size_t size;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  struct Slot {
+    std::string_view id;  // empty in an empty slot
+    Key key{std::string_view()};
+    std::string_view affiliation;
+    bool used = false;
+  };
+  // The slot holding id, or the empty one where it would go.
+  std::size_t slot_of(std::string_view id, const Key& key) const {
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;  // Fibonacci hashing: the top bits are mixed best
+    const std::size_t mask = slots_.size() - 1;
+    auto i = static_cast<std::size_t>(((key.head * kMultiplier) ^ key.tail ^ key.size) * kMultiplier >> shift_);
+    while (!slots_[i].id.empty() && !(slots_[i].key == key && (key.size <= 16 || slots_[i].id == id))) i = (i + 1) & mask;
+    return i;
+  }
+  std::vector<Slot> slots_;
+  unsigned shift_;
+};
 
 }  // namespace
 
@@ -131,18 +199,9 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
   model::DocumentGraph g;
   g.info = document.info();
   // Only actors that a mention or a fact names are described; an affiliation pulls in its
-  // target so that every nkg:affiliation points at a described actor. `used` holds the keys
-  // of a.actors: views that stay valid while the actors are moved out below. A hash set, as
-  // most ids are named again and again, and ids compared in order share long prefixes.
-  std::unordered_set<std::string_view> used;
-  auto use = [&](std::string_view id) {
-    while (!id.empty() && !used.contains(id)) {
-      auto it = a.actors.find(id);
-      if (it == a.actors.end()) break;
-      used.insert(it->first);
-      id = it->second.affiliation;
-    }
-  };
+  // target so that every nkg:affiliation points at a described actor. (`used` views a.actors'
+  // keys, which stay as the actors are moved out below.)
+  UsedActors used(a.actors);
   // The mentions are sorted and their repeats dropped as code-point offsets and views of the
   // ids, before any anchor or id is copied into a string: equal offsets mean the same tokens
   // and so the same anchor.
@@ -159,21 +218,29 @@ model::DocumentGraph Extractor::extract(const Document& document, bool trace) co
     if (m.kind == MentionKind::Coordination) continue;
     const bool empty = m.first >= m.last;
     for (const std::string& id : m.actors) {
-      use(id);
+      used.mark(id);
       keys.push_back({empty ? 0 : tokens[m.first].cp_begin, empty ? 0 : tokens[m.last - 1].cp_end, m.first, m.last, id});
     }
   }
-  std::sort(keys.begin(), keys.end(), [](const MentionKey& x, const MentionKey& y) { return x.order() < y.order(); });
+  // The mentions come from one scan of the text, and so their keys nearly by begin: an
+  // insertion sort moves the few out of order (mentions that start together) a short way,
+  // where std::sort partitioned every document's keys.
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    const MentionKey key = keys[i];
+    std::size_t at = i;
+    for (; at > 0 && key.order() < keys[at - 1].order(); --at) keys[at] = keys[at - 1];
+    keys[at] = key;
+  }
   keys.erase(std::unique(keys.begin(), keys.end(), [](const MentionKey& x, const MentionKey& y) { return x.order() == y.order(); }),
              keys.end());
   g.mentions.reserve(keys.size());
   for (const MentionKey& k : keys) g.mentions.push_back({document.span(k.first, k.last), std::string(k.actor_id)});
   for (const model::Fact& f : a.facts)
     for (const auto* role : {&f.claimant, &f.accused, &f.provider, &f.recipient, &f.party})
-      for (const std::string& id : *role) use(id);
+      for (const std::string& id : *role) used.mark(id);
   // a.actors is keyed and so ordered by id: the described actors come out sorted.
   for (auto& [id, actor] : a.actors)
-    if (used.count(id)) g.actors.push_back(std::move(actor));
+    if (used.marked(id)) g.actors.push_back(std::move(actor));
   g.facts = std::move(a.facts);
   model::assign_fact_ids(g);
   if (trace) {
