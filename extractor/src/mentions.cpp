@@ -224,27 +224,27 @@ class MentionFinder {
     return push(std::move(m), sentence);
   }
 
-  // Asked at nearly every token a pattern looks at, and most start no name: that test is
-  // inlined, the lookup is not (inlined, it makes gazetteer_at() too big to inline).
-  std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
+  // Asked at nearly every token a pattern looks at, several times at the same token (person_or_body()
+  // twice, name_end(), named_group_at(), match_patterns_at()): the trie is walked once per token,
+  // and the tests that answer the usual call (no name starts here, or the walk already made
+  // answers) are inlined; the walk is not.
+  [[gnu::always_inline]] std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
     if (i >= limit || i >= toks_.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
-    return name_starting(i, limit);
+    const GazetteerWalk& walk = gazetteer_walks_[i];
+    if (!walk.answers(limit)) walk_gazetteer(i, limit);
+    if (walk.last == 0 || walk.payload == GazetteerWalk::kNoActor) return std::nullopt;
+    return PhraseMatch{i, walk.last, walk.payload};
   }
 
-  [[gnu::noinline]] std::optional<PhraseMatch> name_starting(std::size_t i, std::size_t limit) const {
-    // The patterns ask for the name at the same token several times (person_or_body() twice,
-    // name_end(), named_group_at(), match_patterns_at()): the trie is walked once per token. A
-    // walk up to one limit also answers for a nearer one when the phrase it found (or none)
-    // ends before that.
-    GazetteerWalk& walk = gazetteer_walks_[i];
-    if (walk.limit == 0 || limit > walk.limit || walk.last > limit) {
-      const auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
-      walk = {limit, hit ? hit->last : 0, hit ? hit->payload : 0};
+  [[gnu::noinline]] void walk_gazetteer(std::size_t i, std::size_t limit) const {
+    const auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+    if (!hit) {
+      gazetteer_walks_[i] = {limit, 0, 0};
+      return;
     }
-    if (walk.last == 0) return std::nullopt;
     // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
-    if (walk.last < toks_.size() && toks_[walk.last].norm == "$"sv) return std::nullopt;
-    return PhraseMatch{i, walk.last, walk.payload};
+    const bool before_dollar = hit->last < toks_.size() && toks_[hit->last].norm == "$"sv;
+    gazetteer_walks_[i] = {limit, hit->last, before_dollar ? GazetteerWalk::kNoActor : hit->payload};
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
@@ -411,6 +411,11 @@ class MentionFinder {
     const std::size_t limit = sentence.last;
     if (!toks_[i].capitalized || !toks_[i].is_word) return std::nullopt;
     if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
+    // The name (two to five words, see name_end()) ends on a comma: most capitalized words
+    // have none that near, and then no name need be looked for.
+    bool comma_near = false;
+    for (std::size_t t = i + 2; t <= i + 5 && t + 2 < limit && !comma_near; ++t) comma_near = toks_[t].norm == ","sv;
+    if (!comma_near) return std::nullopt;
     std::size_t e = name_end(i, limit);
     if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ","sv) return std::nullopt;
     std::size_t r = e + 1;
@@ -1030,10 +1035,14 @@ class MentionFinder {
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
-  // name_starting() by token: the limit walked to (0: not walked yet), and the end (0: none)
-  // and payload of the longest name found.
+  // gazetteer_at() by token: the limit walked to (0: not walked yet), and the end (0: none)
+  // and payload of the longest name found (kNoActor: it names no actor).
   struct GazetteerWalk {
+    static constexpr std::size_t kNoActor = SIZE_MAX;
     std::size_t limit = 0, last = 0, payload = 0;
+    // A walk up to one limit also answers for a nearer one when the phrase it found (or none)
+    // ends before that.
+    bool answers(std::size_t to) const { return limit != 0 && to <= limit && last <= to; }
   };
   mutable std::vector<GazetteerWalk> gazetteer_walks_;
 };
