@@ -76,11 +76,13 @@ class MentionFinder {
 
   std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    if (is_determiner(toks_[i].norm))
+    const bool determiner = is_determiner(toks_[i].norm);
+    if (determiner)
       if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
         if (auto end = of_name(i, b->last, sentence)) return *end;
-    if (auto end = person_or_body(i, limit)) return *end;
-    if (auto end = role_of(i, sentence)) return *end;
+    const std::size_t head_at = past_lowercase_modifiers(determiner ? i + 1 : i, limit);
+    if (auto end = person_or_body(i, head_at, sentence)) return *end;
+    if (auto end = role_of(head_at, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
       const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
@@ -120,8 +122,10 @@ class MentionFinder {
       }
     }
     // "rebels", "the insurgents", and "the rebels" with no group named before it to stand for.
-    auto armed_group = [&] {
-      return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
+    auto armed_group = [&]() -> std::optional<std::size_t> {
+      auto g = tables_.armed_group_noun.longest_at(token_ids_, determiner ? i + 1 : i, limit);
+      if (!g) return std::nullopt;
+      return unnamed_armed_group(i, *g, sentence, a_.focus_state);
     };
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
@@ -253,14 +257,20 @@ class MentionFinder {
     return true;
   }
 
+  // Past the lowercase title modifiers from token j ("senior", "top"): where person_or_body()
+  // and role_of() look for a name or a head word, after any determiner.
+  std::size_t past_lowercase_modifiers(std::size_t j, std::size_t limit) const {
+    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
+    return j;
+  }
+
   // "[the|a] [senior] (State|Demonym|Org)['s] ... (title [Name] | person-noun | body-noun)"
   // and "Title Name" ("President Volodymyr Zelenskyy").
-  std::optional<std::size_t> person_or_body(std::size_t i, std::size_t limit) {
-    const Sentence& sentence = doc_.sentences()[doc_.sentence_of(i)];
+  // The pattern starts at token i; `head_at` is past its determiner and past_lowercase_modifiers().
+  std::optional<std::size_t> person_or_body(std::size_t i, std::size_t head_at, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
     std::size_t start = i;
-    std::size_t j = i;
-    if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
+    std::size_t j = head_at;
     std::string affiliation;
     std::size_t affil_first = j, affil_last = j;
     bool possessive = false;
@@ -349,10 +359,10 @@ class MentionFinder {
         return named_group(j, sentence, affiliation, affil_first);
       }
     }
-    if (!possessive && tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
+    if (auto group = possessive ? std::nullopt : tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
       // "Syrian rebels": a group of their own, not the state; the demonym is a mention inside.
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return unnamed_armed_group(affil_first, j, sentence, {});
+      return unnamed_armed_group(affil_first, *group, sentence, {});
     }
     // "Russia's foreign ministry", "the South Korean government" (the state itself).
     auto body_at = [&](std::size_t at) -> std::optional<std::size_t> {
@@ -365,8 +375,7 @@ class MentionFinder {
       return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     };
     if (auto end = body_at(j)) return end;
-    std::size_t n = j;
-    while (n < limit && !toks_[n].capitalized && tables_.title_modifier.longest_at(token_ids_, n, limit)) ++n;
+    const std::size_t n = past_lowercase_modifiers(j, limit);
     if (auto p = tables_.person_noun.longest_at(token_ids_, n, limit)) {
       const LexiconEntry& e = tables_.entry(p->payload);
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
@@ -513,6 +522,16 @@ class MentionFinder {
     std::size_t name_last, last;
     model::ActorType type;
   };
+  // Whether a group head may start after token i, within the capitalized words from i or
+  // right after them: a name of a group needs one, and most capitalized words have none.
+  bool group_head_after(std::size_t i, std::size_t limit) const {
+    for (std::size_t t = i + 1; t < limit; ++t) {
+      if (token_ids_.starts[t] & tables_.group_head.start_bit()) return true;
+      if (!toks_[t].is_word || !toks_[t].capitalized) return false;
+    }
+    return false;
+  }
+
   std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
     // "Tuareg-led separatist rebels", "Iran-backed militias": a described armed group, named
     // by the whole description.
@@ -524,6 +543,7 @@ class MentionFinder {
         return NamedGroup{head->last, head->last, model::ActorType::ArmedGroup};
       return std::nullopt;
     }
+    if (!group_head_after(i, limit)) return std::nullopt;
     std::size_t e = i;
     // "Lebanon-based", "Iran-backed": a hyphenated description, not part of a name.
     while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) && !hyphenated_description(e) &&
@@ -564,21 +584,20 @@ class MentionFinder {
   }
 
   // "rebels", "the insurgents", "Syrian rebels" (from `first`): an armed group the text does not
-  // name, labelled by its words from `head` on (with the demonym before it, if any). A bare
-  // noun says nothing of where: its id is qualified by `home`, the story's country, so that
-  // the rebels of two stories are not one actor.
-  std::optional<std::size_t> unnamed_armed_group(std::size_t first, std::size_t head, const Sentence& sentence, const std::string& home) {
-    auto g = tables_.armed_group_noun.longest_at(token_ids_, head, sentence.last);
-    if (!g) return std::nullopt;
+  // name, labelled by its words from the armed-group noun `g` on (with the demonym before it, if
+  // any). A bare noun says nothing of where: its id is qualified by `home`, the story's country,
+  // so that the rebels of two stories are not one actor.
+  std::size_t unnamed_armed_group(std::size_t first, const PhraseMatch& g, const Sentence& sentence, const std::string& home) {
+    const std::size_t head = g.first;
     const bool bare = first == head || is_determiner(toks_[first].norm);
     model::Actor actor;
     // "Rebels" opening a sentence is "rebels"; "Syrian rebels" keeps its capital.
-    actor.label = bare ? normalize(doc_.text_of(head, g->last)) : normalize_space(doc_.text_of(first, g->last));
+    actor.label = bare ? normalize(doc_.text_of(head, g.last)) : normalize_space(doc_.text_of(first, g.last));
     actor.id = name_id("group", home.empty() ? actor.label : fmt::format("{} ({})", actor.label, home));
     actor.type = model::ActorType::ArmedGroup;
     ActorMention m;
     m.first = first;
-    m.last = g->last;
+    m.last = g.last;
     m.actors = {register_actor(std::move(actor)).id};
     m.plural = true;
     m.kind = MentionKind::Pattern;
@@ -841,12 +860,9 @@ class MentionFinder {
   }
 
   // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the
-  // actor named after the preposition.
-  std::optional<std::size_t> role_of(std::size_t i, const Sentence& sentence) {
+  // actor named after the preposition; `j` is past the pattern's determiner and past_lowercase_modifiers().
+  std::optional<std::size_t> role_of(std::size_t j, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    std::size_t j = i;
-    if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
     auto p = tables_.person_noun.longest_at(token_ids_, j, limit);
     if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
     const std::string_view prep = toks_[p->last].norm;
