@@ -49,7 +49,6 @@ class MentionFinder {
         pattern_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
                           tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
         reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
-        used_actors_(tables_.resources->gazetteer().size(), nullptr),
         gazetteer_walks_(toks_.size()) {}
 
   void run() {
@@ -172,10 +171,9 @@ class MentionFinder {
   // Analysis::use_actor(), remembered by gazetteer entry: person_or_body() and scan_at() ask for
   // the actor of every name at every token that starts one, and a map lookup each time costs.
   const model::Actor& use_actor(const GazetteerEntry& entry) {
-    const std::vector<GazetteerEntry>& gazetteer = tables_.resources->gazetteer();
-    const model::Actor*& used = used_actors_[static_cast<std::size_t>(&entry - gazetteer.data())];
-    if (!used) used = &a_.use_actor(entry);
-    return *used;
+    UsedActor& used = used_actors_[static_cast<std::size_t>(&entry - tables_.resources->gazetteer().data()) % used_actors_.size()];
+    if (used.entry != &entry) used = {&entry, &a_.use_actor(entry)};
+    return *used.actor;
   }
 
   // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
@@ -1050,7 +1048,14 @@ class MentionFinder {
   const Vocabulary::Indexes pattern_openings_, reference_openings_;
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
-  std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
+  // use_actor() by gazetteer entry, in a direct-mapped table: a story names a few dozen actors
+  // at most, and a table as long as the gazetteer would cost more to clear than the lookups it
+  // saves.
+  struct UsedActor {
+    const GazetteerEntry* entry = nullptr;
+    const model::Actor* actor = nullptr;  // an element of a_.actors
+  };
+  std::array<UsedActor, 64> used_actors_{};
   // gazetteer_at() by token: the limit walked to (0: not walked yet), and the end (0: none)
   // and payload of the longest name found (kNoActor: it names no actor).
   struct GazetteerWalk {
