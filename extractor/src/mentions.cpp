@@ -17,20 +17,24 @@ using Hit = LexiconTables::GazetteerHit;
 // The rules of pronouns and anaphors, by what they refer to (resolve() resolves no other
 // `refers`), and with "+metonym" when "its foreign ministry" stands for the antecedent's state:
 // literals, as every other mention rule is, so that a mention owns no string.
+// resolve() tells them apart by `what`, not by comparing strings again.
+enum class Refers { Person, Thing, Home, State, Organization, Source, Plural, Pair, Latter, Former };
 struct CorefRule {
-  std::string_view refers, rule, metonym_rule;
+  std::string_view refers;
+  Refers what;
+  std::string_view rule, metonym_rule;
 };
 constexpr CorefRule kCorefRules[] = {
-    {"person", "coref.person", "coref.person+metonym"},
-    {"thing", "coref.thing", "coref.thing+metonym"},
-    {"home", "coref.home", "coref.home+metonym"},
-    {"state", "coref.state", "coref.state+metonym"},
-    {"organization", "coref.organization", "coref.organization+metonym"},
-    {"source", "coref.source", "coref.source+metonym"},
-    {"plural", "coref.plural", "coref.plural+metonym"},
-    {"pair", "coref.pair", "coref.pair+metonym"},
-    {"latter", "coref.latter", "coref.latter+metonym"},
-    {"former", "coref.former", "coref.former+metonym"},
+    {"person", Refers::Person, "coref.person", "coref.person+metonym"},
+    {"thing", Refers::Thing, "coref.thing", "coref.thing+metonym"},
+    {"home", Refers::Home, "coref.home", "coref.home+metonym"},
+    {"state", Refers::State, "coref.state", "coref.state+metonym"},
+    {"organization", Refers::Organization, "coref.organization", "coref.organization+metonym"},
+    {"source", Refers::Source, "coref.source", "coref.source+metonym"},
+    {"plural", Refers::Plural, "coref.plural", "coref.plural+metonym"},
+    {"pair", Refers::Pair, "coref.pair", "coref.pair+metonym"},
+    {"latter", Refers::Latter, "coref.latter", "coref.latter+metonym"},
+    {"former", Refers::Former, "coref.former", "coref.former+metonym"},
 };
 
 const CorefRule* coref_rule(std::string_view refers) {
@@ -351,7 +355,12 @@ class MentionFinder {
       return std::nullopt;
     }
     if (affiliation.empty()) return std::nullopt;
-    if (!possessive && j < limit && toks_[j].capitalized) {
+    // What may follow the name ("Russia said"): a group's name, or one of these nouns (after
+    // lowercase modifiers).
+    const Vocabulary::Indexes noun_openings = tables_.armed_group_noun.start_bit() | tables_.body_noun.start_bit() |
+                                              tables_.person_noun.start_bit() | tables_.title_modifier.start_bit();
+    if (j >= limit || (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized))) return std::nullopt;
+    if (!possessive && toks_[j].capitalized) {
       if (auto g = named_group_at(j, limit)) {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
         return named_group(j, sentence, affiliation, affil_first);
@@ -702,6 +711,7 @@ class MentionFinder {
   std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
     const CorefRule* rule = coref_rule(refers);
     if (!rule) return std::nullopt;
+    const Refers what = rule->what;
     const std::size_t sentence = doc_.sentence_of(match.first);
     // "The UAE supplied it": an object pronoun never stands for its own clause's subject (the
     // mention right before it), however else that subject was named before.
@@ -720,14 +730,14 @@ class MentionFinder {
     };
     const ActorMention* antecedent = nullptr;
     std::vector<std::string> actors;
-    if (refers == "person") {
+    if (what == Refers::Person) {
       antecedent = recent([](const ActorMention& m) { return m.person; });
-    } else if (refers == "thing") {
+    } else if (what == Refers::Thing) {
       antecedent = recent([&](const ActorMention& m) { return !m.person && !m.plural && m.subject && m.actors.size() == 1; });
-    } else if (refers == "home" && !a_.focus_state.empty()) {
+    } else if (what == Refers::Home && !a_.focus_state.empty()) {
       // "the army", "the government": in a datelined story, the home country's.
       actors = {a_.focus_state};
-    } else if (refers == "state" || refers == "home") {
+    } else if (what == Refers::State || what == Refers::Home) {
       // The latest state named as a subject, or the state of the latest person or body named as
       // one: "Russia's Deputy Foreign Minister ... rejected a claim that the country had sent troops".
       std::string state;
@@ -737,7 +747,7 @@ class MentionFinder {
         return !state.empty();
       });
       if (!state.empty()) actors = {state};
-    } else if (refers == "organization") {
+    } else if (what == Refers::Organization) {
       // "the agency", "the fund": the latest organisation or body whose name has that word;
       // "the group", "the movement": the latest organisation or armed group.
       const std::string_view head = toks_[match.last - 1].norm;
@@ -764,19 +774,19 @@ class MentionFinder {
           const model::Actor* a = m.person || m.actors.size() != 1 ? nullptr : a_.actor(m.actors.front());
           return a && fits(*a);
         });
-    } else if (refers == "source") {
+    } else if (what == Refers::Source) {
       // "The report also accused ...", "The experts wrote ...": who wrote the report named
       // before ("a report by United Nations experts", "a U.N. report"). Only as the sentence's
       // subject: "called the report fabricated" is about the report, not by its authors.
       if (match.first == doc_.sentences()[sentence].first)
         antecedent = recent([&](const ActorMention& m) { return m.actors.size() == 1 && !m.person && is_report_source(m); });
-    } else if (refers == "plural") {
+    } else if (what == Refers::Plural) {
       antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
-    } else if (refers == "pair" || refers == "latter" || refers == "former") {
+    } else if (what == Refers::Pair || what == Refers::Latter || what == Refers::Former) {
       const ActorMention* c = recent([](const ActorMention& m) { return m.kind == MentionKind::Coordination && m.actors.size() >= 2; });
-      if (c && refers == "pair") antecedent = c;
-      if (c && refers == "latter") actors = {c->actors.back()};
-      if (c && refers == "former") actors = {c->actors.front()};
+      if (c && what == Refers::Pair) antecedent = c;
+      if (c && what == Refers::Latter) actors = {c->actors.back()};
+      if (c && what == Refers::Former) actors = {c->actors.front()};
     }
     if (antecedent) actors = antecedent->actors;
     if (actors.empty()) return std::nullopt;
@@ -786,7 +796,7 @@ class MentionFinder {
     m.actors = std::move(actors);
     m.person = antecedent && antecedent->person;
     m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
-    m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
+    m.kind = what == Refers::Pair || what == Refers::Latter || what == Refers::Former || what == Refers::State ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = rule->rule;
     if (antecedent) m.antecedent = doc_.text_of(antecedent->first, antecedent->last);
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
