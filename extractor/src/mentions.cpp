@@ -63,8 +63,8 @@ class MentionFinder {
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) {
       const Sentence& sentence = doc_.sentences()[s];
       std::size_t i = std::max(sentence.first, doc_.dateline_end());
-      while (i < sentence.last) {
-        std::size_t next = scan_at(i, sentence);
+      while ((i = next_possible_start(i, sentence.last)) < sentence.last) {
+        const std::size_t next = match_patterns_at(i, sentence);
         i = next > i ? next : i + 1;
       }
     }
@@ -75,6 +75,13 @@ class MentionFinder {
   // test that rules out most tokens is inlined here, apart from the patterns.
   std::size_t scan_at(std::size_t i, const Sentence& sentence) {
     return may_start_mention(i, sentence.last) ? match_patterns_at(i, sentence) : i;
+  }
+
+  // The first token from i on (`limit` if none) where may_start_mention(): a loop of its own, that
+  // reads the token arrays without the patterns' calls in between.
+  std::size_t next_possible_start(std::size_t i, std::size_t limit) const {
+    while (i < limit && !may_start_mention(i, limit)) ++i;
+    return i;
   }
 
   std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
@@ -125,20 +132,16 @@ class MentionFinder {
       }
     }
     // "rebels", "the insurgents", and "the rebels" with no group named before it to stand for.
-    auto armed_group = [&]() -> std::optional<std::size_t> {
-      auto g = tables_.armed_group_noun.longest_at(token_ids_, determiner ? i + 1 : i, limit);
-      if (!g) return std::nullopt;
-      return unnamed_armed_group(i, *g, sentence, a_.focus_state);
-    };
+    const auto armed_group = tables_.armed_group_noun.longest_at(token_ids_, determiner ? i + 1 : i, limit);
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
       if (auto name = gazetteer_at(i + 1, limit); name && name->last > ana->last) return i;
       if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
       if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
-      if (auto end = armed_group()) return *end;
+      if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
       return ana->last;
     }
-    if (auto end = armed_group()) return *end;
+    if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       const std::string_view refers = tables_.entry(pro->payload).attr("refers");
       if (auto m = resolve(*pro, refers)) {
@@ -189,7 +192,7 @@ class MentionFinder {
     if (toks_[i].capitalized) return true;
     const auto& starts = token_ids_.starts;
     if (starts[i] & (pattern_openings_ | reference_openings_)) return true;
-    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & pattern_openings_);
+    return i + 1 < limit && (starts[i + 1] & pattern_openings_) && is_determiner(toks_[i].norm);
   }
 
   // The state named closest to token `at` in the sentence (before or after), or "".
@@ -927,7 +930,7 @@ class MentionFinder {
 
   // Records a mention; joins it to a coordination with the mention before it when only
   // "and", "or", a comma or "as well as" stands between them.
-  std::size_t push(ActorMention m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
+  std::size_t push(ActorMention&& m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
     (void)span_start;
     if (m.kind == MentionKind::Name || m.kind == MentionKind::Pattern) m.last = past_acronym(m.last, sentence.last);
     bool possessive = m.last < sentence.last && is_possessive(toks_[m.last]);
