@@ -53,6 +53,7 @@ class MentionFinder {
         pattern_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
                           tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
         reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
+        person_or_body_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit()),
         gazetteer_walks_(toks_.size()) {}
 
   void run() {
@@ -91,7 +92,9 @@ class MentionFinder {
       if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
         if (auto end = of_name(i, b->last, sentence)) return *end;
     const std::size_t head_at = past_lowercase_modifiers(determiner ? i + 1 : i, limit);
-    if (auto end = person_or_body(i, head_at, sentence)) return *end;
+    // person_or_body() opens at head_at with a name, a title or a title modifier.
+    if (head_at < limit && (token_ids_.starts[head_at] & person_or_body_openings_))
+      if (auto end = person_or_body(i, head_at, sentence)) return *end;
     if (auto end = role_of(head_at, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
@@ -110,7 +113,7 @@ class MentionFinder {
     }
     if (toks_[i].capitalized) {
       if (auto end = named_group(i, sentence)) return *end;
-      if (auto it = surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
+      if (auto it = surnames_.empty() ? surnames_.end() : surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
         m.last = i + 1;
@@ -624,23 +627,29 @@ class MentionFinder {
   // s with each run of white space one space, none at either end, and typographic apostrophes
   // folded (they would make the same name two labels).
   static std::string normalize_space(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     std::string out;
     out.reserve(s.size());
     bool space = false;
-    for (std::size_t p = 0; p < s.size(); ++p) {
+    for (std::size_t p = 0; p < s.size();) {
       const char c = s[p];
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (is_space(c)) {
         space = true;
+        ++p;
         continue;
       }
       if (space && !out.empty()) out += ' ';
       space = false;
       if (c == '\xE2' && s.substr(p, 3) == "\xE2\x80\x99"sv) {  // the first test spares a compare at every other byte
         out += '\'';
-        p += 2;
-      } else {
-        out += c;
+        p += 3;
+        continue;
       }
+      // The bytes up to the next space or possible apostrophe, appended at once.
+      std::size_t end = p + 1;
+      while (end < s.size() && !is_space(s[end]) && s[end] != '\xE2') ++end;
+      out.append(s.substr(p, end - p));
+      p = end;
     }
     return out;
   }
@@ -1059,6 +1068,7 @@ class MentionFinder {
   // may_start_mention(): the indexes whose phrases open a pattern (at i or after a
   // determiner), and those of pronouns and anaphors.
   const Vocabulary::Indexes pattern_openings_, reference_openings_;
+  const Vocabulary::Indexes person_or_body_openings_;  // the indexes of the words that open person_or_body()
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   // use_actor() by gazetteer entry, in a direct-mapped table: a story names a few dozen actors
