@@ -2,6 +2,7 @@
 // unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -79,10 +80,16 @@ class MentionFinder {
   }
 
   // The first token from i on (`limit` if none) where may_start_mention(): a loop of its own, that
-  // reads the token arrays without the patterns' calls in between.
+  // reads the token arrays without the patterns' calls in between. A determiner starts a mention
+  // only before a word that opens a pattern, which may itself start one: the scan stops at that
+  // word, and then looks back one token.
   std::size_t next_possible_start(std::size_t i, std::size_t limit) const {
-    while (i < limit && !may_start_mention(i, limit)) ++i;
-    return i;
+    const auto& starts = token_ids_.starts;
+    const Vocabulary::Indexes openings = pattern_openings_ | reference_openings_;
+    std::size_t t = i;
+    while (t < limit && !toks_[t].capitalized && !(starts[t] & openings)) ++t;
+    if (t > i && t < limit && (starts[t] & pattern_openings_) && is_determiner(toks_[t - 1].norm)) return t - 1;
+    return t;
   }
 
   std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
@@ -221,8 +228,8 @@ class MentionFinder {
   // no antecedent is looked for.
   std::optional<std::size_t> of_name(std::size_t first, std::size_t noun_last, const Sentence& sentence) {
     std::size_t at = noun_last + 1;
-    if (noun_last >= sentence.last || toks_[noun_last].norm != "of"sv) return std::nullopt;
-    if (at < sentence.last && toks_[at].norm == "the"sv) ++at;
+    if (noun_last >= sentence.last || !norm_is(noun_last, "of"sv)) return std::nullopt;
+    if (at < sentence.last && norm_is(at, "the"sv)) ++at;
     auto hit = gazetteer_at(at, sentence.last);
     if (!hit) return std::nullopt;
     const auto& named = tables_.gazetteer_hits[hit->payload];
@@ -234,6 +241,13 @@ class MentionFinder {
     m.actors = {use_actor(entry).id};
     m.rule = "mention.body-of-name";
     return push(std::move(m), sentence);
+  }
+
+  // Whether token t's norm is `word`: a test that stays inline, where a compare of views is
+  // often left a call in these large functions.
+  [[gnu::always_inline]] bool norm_is(std::size_t t, std::string_view word) const {
+    const std::string_view norm = toks_[t].norm;
+    return norm.size() == word.size() && std::memcmp(norm.data(), word.data(), word.size()) == 0;
   }
 
   // Asked at nearly every token a pattern looks at, several times at the same token (person_or_body()
@@ -255,13 +269,13 @@ class MentionFinder {
       return;
     }
     // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
-    const bool before_dollar = hit->last < toks_.size() && toks_[hit->last].norm == "$"sv;
+    const bool before_dollar = hit->last < toks_.size() && norm_is(hit->last, "$"sv);
     gazetteer_walks_[i] = {limit, hit->last, before_dollar ? GazetteerWalk::kNoActor : hit->payload};
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
     for (std::size_t k = first; k < last; ++k)
-      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of"sv && toks_[k].norm != "for"sv && toks_[k].norm != "the"sv) return false;
+      if (toks_[k].is_word && !toks_[k].capitalized && !norm_is(k, "of"sv) && !norm_is(k, "for"sv) && !norm_is(k, "the"sv)) return false;
     return true;
   }
 
@@ -298,7 +312,8 @@ class MentionFinder {
     // Title phrase: modifiers, heads, organisation names used as modifiers ("U.N.").
     std::size_t title_first = j, k = j;
     bool head = false;
-    while (k < limit) {
+    // (Each step opens with a title, title modifier or name: one test rules out the rest.)
+    while (k < limit && (token_ids_.starts[k] & person_or_body_openings_)) {
       if (auto t = tables_.title.longest_at(token_ids_, k, limit); t && (toks_[k].capitalized || possessive)) {
         head = true;
         k = t->last;
@@ -312,15 +327,15 @@ class MentionFinder {
         break;
       }
     }
-    if (head && k + 1 < limit && (toks_[k].norm == "to"sv || toks_[k].norm == "of"sv || toks_[k].norm == "for"sv)) {
+    if (head && k + 1 < limit && (norm_is(k, "to"sv) || norm_is(k, "of"sv) || norm_is(k, "for"sv))) {
       std::size_t c = k + 1;
-      if (c < limit && toks_[c].norm == "the"sv) ++c;
+      if (c < limit && norm_is(c, "the"sv)) ++c;
       if (auto g = gazetteer_at(c, limit)) k = g->last;
     }
     if (head) {
       std::size_t title_last = k;
       // "Russian Foreign Minister, Sergei Lavrov, said": the name in apposition.
-      if (k + 1 < limit && toks_[k].norm == ","sv && toks_[k + 1].capitalized &&
+      if (k + 1 < limit && norm_is(k, ","sv) && toks_[k + 1].capitalized &&
           (gazetteer_at(k + 1, limit) || name_end(k + 1, limit) >= k + 3))
         ++k;
       if (auto g = gazetteer_at(k, limit)) {
@@ -394,7 +409,7 @@ class MentionFinder {
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
-      std::size_t name_from = p->last < limit && toks_[p->last].norm == ","sv ? p->last + 1 : p->last;
+      std::size_t name_from = p->last < limit && norm_is(p->last, ","sv) ? p->last + 1 : p->last;
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2)
         return push(person_mention(affil_first, e_name, normalize_space(doc_.text_of(name_from, e_name)), affiliation, role, true,
@@ -435,20 +450,22 @@ class MentionFinder {
     if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
     // The name (two to five words, see name_end()) ends on a comma: most capitalized words
     // have none that near, and then no name need be looked for.
-    bool comma_near = false;
-    for (std::size_t t = i + 2; t <= i + 5 && t + 2 < limit && !comma_near; ++t) comma_near = toks_[t].norm == ","sv;
-    if (!comma_near) return std::nullopt;
+    if (i + 4 >= limit) return std::nullopt;
+    const std::size_t last_comma = std::min(i + 5, limit - 3);
+    std::size_t comma = i + 2;
+    while (comma <= last_comma && !norm_is(comma, ","sv)) ++comma;
+    if (comma > last_comma) return std::nullopt;
     std::size_t e = name_end(i, limit);
-    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ","sv) return std::nullopt;
+    if (e < i + 2 || e + 2 >= limit || !norm_is(e, ","sv)) return std::nullopt;
     std::size_t r = e + 1;
-    if (toks_[r].norm != "a"sv && toks_[r].norm != "an"sv && toks_[r].norm != "the"sv && !gazetteer_at(r, limit)) return std::nullopt;
+    if (!norm_is(r, "a"sv) && !norm_is(r, "an"sv) && !norm_is(r, "the"sv) && !gazetteer_at(r, limit)) return std::nullopt;
     // The role: a title or person noun within a few words; its affiliation: the first actor
     // named in the apposition (possibly through "the group's").
     std::size_t stop = r;
     bool has_role = false;
-    while (stop < limit && stop < r + 12 && toks_[stop].norm != ","sv && toks_[stop].norm != "."sv) {
+    while (stop < limit && stop < r + 12 && !norm_is(stop, ","sv) && !norm_is(stop, "."sv)) {
       if (tables_.title.longest_at(token_ids_, stop, limit) || tables_.person_noun.longest_at(token_ids_, stop, limit) ||
-          toks_[stop].norm == "member"sv || toks_[stop].norm == "head"sv || toks_[stop].norm == "chief"sv)
+          norm_is(stop, "member"sv) || norm_is(stop, "head"sv) || norm_is(stop, "chief"sv))
         has_role = true;
       ++stop;
     }
@@ -535,17 +552,19 @@ class MentionFinder {
     std::size_t name_last, last;
     model::ActorType type;
   };
-  // Whether a group head may start after token i, within the capitalized words from i or
-  // right after them: a name of a group needs one, and most capitalized words have none.
-  bool group_head_after(std::size_t i, std::size_t limit) const {
+  // Whether a group head may start after token i: within three tokens (a described group), or
+  // within the capitalized words from i or right after them (a named one). A group needs one,
+  // and most capitalized words have none.
+  bool group_head_near(std::size_t i, std::size_t limit) const {
     for (std::size_t t = i + 1; t < limit; ++t) {
       if (token_ids_.starts[t] & tables_.group_head.start_bit()) return true;
-      if (!toks_[t].is_word || !toks_[t].capitalized) return false;
+      if (t >= i + 3 && (!toks_[t].is_word || !toks_[t].capitalized)) return false;
     }
     return false;
   }
 
   std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
+    if (!group_head_near(i, limit)) return std::nullopt;
     // "Tuareg-led separatist rebels", "Iran-backed militias": a described armed group, named
     // by the whole description.
     if (toks_[i].capitalized && hyphenated_description(i)) {
@@ -556,7 +575,6 @@ class MentionFinder {
         return NamedGroup{head->last, head->last, model::ActorType::ArmedGroup};
       return std::nullopt;
     }
-    if (!group_head_after(i, limit)) return std::nullopt;
     std::size_t e = i;
     // "Lebanon-based", "Iran-backed": a hyphenated description, not part of a name.
     while (e < limit && toks_[e].is_word && toks_[e].capitalized && !gazetteer_at(e, limit) && !hyphenated_description(e) &&
@@ -844,10 +862,10 @@ class MentionFinder {
   // report", "a X report" (a claim noun right before, after or ending it).
   bool is_report_source(const ActorMention& m) const {
     const auto claim_noun_at = [&](std::size_t t) { return tables_.claim_noun.longest_at(token_ids_, t, t + 1).has_value(); };
-    if (m.first >= 2 && (toks_[m.first - 1].norm == "by"sv || toks_[m.first - 1].norm == "from"sv) && claim_noun_at(m.first - 2)) return true;
+    if (m.first >= 2 && (norm_is(m.first - 1, "by"sv) || norm_is(m.first - 1, "from"sv)) && claim_noun_at(m.first - 2)) return true;
     if (m.last > m.first + 1 && claim_noun_at(m.last - 1)) return true;  // one mention: "U.N. report"
     std::size_t after = m.last;
-    if (after < toks_.size() && (toks_[after].norm == "'s"sv || toks_[after].norm == "'"sv)) ++after;
+    if (after < toks_.size() && (norm_is(after, "'s"sv) || norm_is(after, "'"sv))) ++after;
     return after < toks_.size() && claim_noun_at(after);
   }
 
@@ -866,7 +884,7 @@ class MentionFinder {
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
     auto determiners_before = [&](std::size_t p) {
-      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
+      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || norm_is(p - 1, "both"sv) || norm_is(p - 1, "either"sv)))
         --p;
       return p;
     };
@@ -915,7 +933,7 @@ class MentionFinder {
     if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
     if (!title) return body_end;
     std::size_t k = title->last;
-    if (k < limit && toks_[k].norm == ","sv) ++k;
+    if (k < limit && norm_is(k, ","sv)) ++k;
     std::size_t e = name_end(k, limit);
     if (e < k + 2) return body_end;
     ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
@@ -930,7 +948,7 @@ class MentionFinder {
   // "the United Arab Emirates (UAE) signed", "the Rapid Support Forces (RSF)": an acronym in
   // brackets right after a name is part of its mention, which so stays next to its verb.
   std::size_t past_acronym(std::size_t last, std::size_t limit) const {
-    if (last + 2 >= limit || toks_[last].norm != "("sv || toks_[last + 2].norm != ")"sv) return last;
+    if (last + 2 >= limit || !norm_is(last, "("sv) || !norm_is(last + 2, ")"sv)) return last;
     const std::string_view word = doc_.token_text(last + 1);
     const bool acronym = word.size() >= 2 && word.size() <= 8 &&
                          std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
@@ -982,12 +1000,12 @@ class MentionFinder {
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
-    if (t < m.first && toks_[t].norm == ","sv) ++t;
+    if (t < m.first && norm_is(t, ","sv)) ++t;
     bool conjunction = false;
-    if (t < m.first && (toks_[t].norm == "and"sv || toks_[t].norm == "or"sv)) {
+    if (t < m.first && (norm_is(t, "and"sv) || norm_is(t, "or"sv))) {
       conjunction = true;
       ++t;
-    } else if (t + 2 < m.first && toks_[t].norm == "as"sv && toks_[t + 1].norm == "well"sv && toks_[t + 2].norm == "as"sv) {
+    } else if (t + 2 < m.first && norm_is(t, "as"sv) && norm_is(t + 1, "well"sv) && norm_is(t + 2, "as"sv)) {
       conjunction = true;
       t += 3;
     }
@@ -1010,7 +1028,7 @@ class MentionFinder {
     ActorMention c;
     c.first = p.first;
     c.last = m.last;
-    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both"sv || toks_[c.first - 1].norm == "either"sv)) --c.first;
+    if (c.first > sentence.first && (norm_is(c.first - 1, "both"sv) || norm_is(c.first - 1, "either"sv))) --c.first;
     c.actors = p.actors;
     for (const auto& id : m.actors)
       if (std::find(c.actors.begin(), c.actors.end(), id) == c.actors.end()) c.actors.push_back(id);
