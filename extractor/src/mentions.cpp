@@ -99,10 +99,13 @@ class MentionFinder {
       if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
         if (auto end = of_name(i, b->last, sentence)) return *end;
     const std::size_t head_at = past_lowercase_modifiers(determiner ? i + 1 : i, limit);
-    // person_or_body() opens at head_at with a name, a title or a title modifier.
-    if (head_at < limit && (token_ids_.starts[head_at] & person_or_body_openings_))
+    // person_or_body() opens at head_at with a name, a title or a title modifier; role_of() with a
+    // person noun.
+    const Vocabulary::Indexes head_starts = head_at < limit ? token_ids_.starts[head_at] : 0;
+    if (head_starts & person_or_body_openings_)
       if (auto end = person_or_body(i, head_at, sentence)) return *end;
-    if (auto end = role_of(head_at, sentence)) return *end;
+    if (head_starts & tables_.person_noun.start_bit())
+      if (auto end = role_of(head_at, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
       const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
@@ -119,7 +122,7 @@ class MentionFinder {
       return push(std::move(m), sentence);
     }
     if (toks_[i].capitalized) {
-      if (auto end = named_group(i, sentence)) return *end;
+      if (auto group = named_group_at(i, limit)) return named_group(*group, i, sentence);
       if (auto it = surnames_.empty() ? surnames_.end() : surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
@@ -255,7 +258,7 @@ class MentionFinder {
   // and the tests that answer the usual call (no name starts here, or the walk already made
   // answers) are inlined; the walk is not.
   [[gnu::always_inline]] std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    if (i >= limit || i >= toks_.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
+    if (i >= limit || i >= token_ids_.starts.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
     const GazetteerWalk& walk = gazetteer_walks_[i];
     if (!walk.answers(limit)) walk_gazetteer(i, limit);
     if (walk.last == 0 || walk.payload == GazetteerWalk::kNoActor) return std::nullopt;
@@ -282,7 +285,9 @@ class MentionFinder {
   // Past the lowercase title modifiers from token j ("senior", "top"): where person_or_body()
   // and role_of() look for a name or a head word, after any determiner.
   std::size_t past_lowercase_modifiers(std::size_t j, std::size_t limit) const {
-    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
+    while (j < limit && (token_ids_.starts[j] & tables_.title_modifier.start_bit()) && !toks_[j].capitalized &&
+           tables_.title_modifier.longest_at(token_ids_, j, limit))
+      ++j;
     return j;
   }
 
@@ -382,9 +387,9 @@ class MentionFinder {
                                               tables_.person_noun.start_bit() | tables_.title_modifier.start_bit();
     if (j >= limit || (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized))) return std::nullopt;
     if (!possessive && toks_[j].capitalized) {
-      if (auto g = named_group_at(j, limit)) {
+      if (auto group = named_group_at(j, limit)) {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-        return named_group(j, sentence, affiliation, affil_first);
+        return named_group(*group, affil_first, sentence, affiliation);
       }
     }
     if (auto group = possessive ? std::nullopt : tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
@@ -594,21 +599,19 @@ class MentionFinder {
     return std::nullopt;
   }
 
-  std::optional<std::size_t> named_group(std::size_t i, const Sentence& sentence, const std::string& affiliation = {},
-                                         std::size_t first = SIZE_MAX) {
-    auto g = named_group_at(i, sentence.last);
-    if (!g) return std::nullopt;
-    if (first == SIZE_MAX) first = i;
+  // The mention of the group `g` found by named_group_at(), from token `first` (its affiliation's
+  // name when it has one).
+  std::size_t named_group(const NamedGroup& g, std::size_t first, const Sentence& sentence, const std::string& affiliation = {}) {
     model::Actor actor;
-    actor.label = normalize_space(doc_.text_of(first, g->name_last));
+    actor.label = normalize_space(doc_.text_of(first, g.name_last));
     actor.id = name_id("group", actor.label);
-    actor.type = affiliation.empty() || g->type == model::ActorType::ArmedGroup ? g->type : model::ActorType::GovernmentBody;
+    actor.type = affiliation.empty() || g.type == model::ActorType::ArmedGroup ? g.type : model::ActorType::GovernmentBody;
     actor.affiliation = affiliation;
     ActorMention m;
     m.first = first;
-    m.last = g->last;
+    m.last = g.last;
     m.actors = {register_actor(std::move(actor)).id};
-    m.plural = g->type == model::ActorType::ArmedGroup;
+    m.plural = g.type == model::ActorType::ArmedGroup;
     m.kind = MentionKind::Pattern;
     m.rule = "mention.named-group";
     return push(std::move(m), sentence);
