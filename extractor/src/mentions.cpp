@@ -38,6 +38,8 @@ constexpr CorefRule kCorefRules[] = {
     {"former", Refers::Former, "coref.former", "coref.former+metonym"},
 };
 
+const std::string kNoAffiliation;
+
 const CorefRule* coref_rule(std::string_view refers) {
   const auto* it = std::ranges::find(kCorefRules, refers, &CorefRule::refers);
   return it == std::end(kCorefRules) ? nullptr : it;
@@ -298,14 +300,14 @@ class MentionFinder {
     const std::size_t limit = sentence.last;
     std::size_t start = i;
     std::size_t j = head_at;
-    std::string affiliation;
+    const model::Actor* named = nullptr;  // the actor whose name opens the pattern: the affiliation
     std::size_t affil_first = j, affil_last = j;
     bool possessive = false;
     if (auto hit = gazetteer_at(j, limit)) {
       const auto& h = tables_.gazetteer_hits[hit->payload];
       const GazetteerEntry& entry = tables_.resources->gazetteer()[h.entry];
       if (entry.actor.type == model::ActorType::Person) return std::nullopt;
-      affiliation = use_actor(entry).id;
+      named = &use_actor(entry);
       affil_first = hit->first;
       affil_last = hit->last;
       j = hit->last;
@@ -314,6 +316,7 @@ class MentionFinder {
         ++j;
       }
     }
+    const std::string& affiliation = named ? named->id : kNoAffiliation;
     // Title phrase: modifiers, heads, organisation names used as modifiers ("U.N.").
     std::size_t title_first = j, k = j;
     bool head = false;
