@@ -1062,20 +1062,24 @@ class MentionFinder {
       use_actor(*tables_.resources->find_actor(a_.focus_state));
       return;
     }
-    std::map<std::string, int> counts;
+    // How often each state is named, by id: a story names a few, so a short list.
+    std::vector<std::pair<std::string_view, int>> counts;
     for (std::size_t i = doc_.dateline_end(); i < toks_.size(); ++i) {
       if (auto hit = gazetteer_at(i, toks_.size())) {
         const GazetteerEntry& e = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
-        if (e.actor.type == model::ActorType::State) ++counts[e.actor.id];
+        if (e.actor.type == model::ActorType::State) {
+          auto counted = std::ranges::find(counts, std::string_view(e.actor.id), &std::pair<std::string_view, int>::first);
+          if (counted == counts.end()) counts.emplace_back(e.actor.id, 1);
+          else ++counted->second;
+        }
         i = hit->last - 1;
       }
     }
-    int best = 0;
-    for (const auto& [id, n] : counts)
-      if (n > best) {
-        best = n;
-        a_.focus_state = id;
-      }
+    // The most named; of equals, the first by id.
+    const std::pair<std::string_view, int>* best = nullptr;
+    for (const auto& count : counts)
+      if (!best || count.second > best->second || (count.second == best->second && count.first < best->first)) best = &count;
+    if (best) a_.focus_state = best->first;
     if (!a_.focus_state.empty()) use_actor(*tables_.resources->find_actor(a_.focus_state));
   }
 
@@ -1119,7 +1123,8 @@ class MentionFinder {
 
 const model::Actor& Analysis::use_actor(const GazetteerEntry& entry) {
   auto [it, inserted] = actors.try_emplace(entry.actor.id, entry.actor);
-  if (inserted && !entry.actor.affiliation.empty())
+  // The affiliation is used too, unless it was already (then there is no need to look it up).
+  if (inserted && !entry.actor.affiliation.empty() && !actors.contains(entry.actor.affiliation))
     if (const GazetteerEntry* aff = tables.resources->find_actor(entry.actor.affiliation)) use_actor(*aff);
   return it->second;
 }
