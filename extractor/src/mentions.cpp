@@ -57,6 +57,8 @@ class MentionFinder {
                           tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
         reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
         person_or_body_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit()),
+        starts_(token_ids_.starts),
+        gazetteer_bit_(tables_.gazetteer.start_bit()),
         gazetteer_walks_(toks_.size()) {}
 
   void run() {
@@ -260,7 +262,7 @@ class MentionFinder {
   // and the tests that answer the usual call (no name starts here, or the walk already made
   // answers) are inlined; the walk is not.
   [[gnu::always_inline]] std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    if (i >= limit || i >= token_ids_.starts.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
+    if (i >= limit || i >= starts_.size() || !(starts_[i] & gazetteer_bit_)) return std::nullopt;
     const GazetteerWalk& walk = gazetteer_walks_[i];
     if (!walk.answers(limit)) walk_gazetteer(i, limit);
     if (walk.last == 0 || walk.payload == GazetteerWalk::kNoActor) return std::nullopt;
@@ -1097,6 +1099,10 @@ class MentionFinder {
   // determiner), and those of pronouns and anaphors.
   const Vocabulary::Indexes pattern_openings_, reference_openings_;
   const Vocabulary::Indexes person_or_body_openings_;  // the indexes of the words that open person_or_body()
+  // gazetteer_at(), asked at nearly every token a pattern looks at, reads these without going
+  // through token_ids_ and tables_.
+  const std::vector<Vocabulary::Indexes>& starts_;
+  const Vocabulary::Indexes gazetteer_bit_;
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
   // use_actor() by gazetteer entry, in a direct-mapped table: a story names a few dozen actors
