@@ -88,10 +88,11 @@ class MentionFinder {
   // only before a word that opens a pattern, which may itself start one: the scan stops at that
   // word, and then looks back one token.
   std::size_t next_possible_start(std::size_t i, std::size_t limit) const {
-    const auto& starts = token_ids_.starts;
+    const Token* tokens = toks_.data();
+    const Vocabulary::Indexes* starts = token_ids_.starts.data();
     const Vocabulary::Indexes openings = pattern_openings_ | reference_openings_;
     std::size_t t = i;
-    while (t < limit && !toks_[t].capitalized && !(starts[t] & openings)) ++t;
+    while (t < limit && !tokens[t].capitalized && !(starts[t] & openings)) ++t;
     if (t > i && t < limit && (starts[t] & pattern_openings_) && is_determiner(toks_[t - 1].norm)) return t - 1;
     return t;
   }
@@ -154,14 +155,13 @@ class MentionFinder {
       // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
       if (auto name = gazetteer_at(i + 1, limit); name && name->last > ana->last) return i;
       if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
-      if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
+      if (auto m = resolve(*ana)) return push(std::move(*m), sentence);
       if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
       return ana->last;
     }
     if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
-      const std::string_view refers = tables_.entry(pro->payload).attr("refers");
-      if (auto m = resolve(*pro, refers)) {
+      if (auto m = resolve(*pro)) {
         const std::string_view n = toks_[i].norm;
         m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
@@ -179,7 +179,7 @@ class MentionFinder {
               m->last = b->last;
               m->modifier = false;
               m->person = false;
-              m->rule = coref_rule(refers)->metonym_rule;
+              m->rule = coref_rule_of(pro->payload)->metonym_rule;
             } else if (states.size() == 1) {
               const std::string label = fmt::format("{}'s {}", actor_label(states.front()), normalize_space(doc_.text_of(b->first, b->last)));
               ActorMention own = body(i, b->last, states.front(), b->first, body_type(e), "mention.pronoun-body", label);
@@ -486,7 +486,7 @@ class MentionFinder {
         const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
         if (entry.actor.type != model::ActorType::Person) affiliation = use_actor(entry).id;
       } else if (auto ana = tables_.anaphor.longest_at(token_ids_, t, stop)) {
-        if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
+        if (auto m = resolve(*ana); m && m->actors.size() == 1) affiliation = m->actors.front();
       }
     }
     std::string name = normalize_space(doc_.text_of(i, e));
@@ -746,8 +746,18 @@ class MentionFinder {
   }
 
   // Pronouns and anaphors take the actors of an earlier mention.
-  std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
-    const CorefRule* rule = coref_rule(refers);
+  // The rule of a pronoun or anaphor (by lexicon entry; nullptr: none), remembered in a small
+  // direct-mapped table: a story uses a few of them many times, and the entry's attributes and
+  // the rules are searched by string.
+  const CorefRule* coref_rule_of(std::size_t entry) {
+    KnownRule& known = coref_rules_[entry % coref_rules_.size()];
+    if (known.entry != entry) known = {entry, coref_rule(tables_.entry(entry).attr("refers"))};
+    return known.rule;
+  }
+
+  // `match`: a phrase of the pronoun or anaphor index.
+  std::optional<ActorMention> resolve(const PhraseMatch& match) {
+    const CorefRule* rule = coref_rule_of(match.payload);
     if (!rule) return std::nullopt;
     const Refers what = rule->what;
     const std::size_t sentence = doc_.sentence_of(match.first);
@@ -1113,6 +1123,11 @@ class MentionFinder {
     const model::Actor* actor = nullptr;  // an element of a_.actors
   };
   std::array<UsedActor, 64> used_actors_{};
+  struct KnownRule {
+    std::size_t entry = SIZE_MAX;  // a lexicon index
+    const CorefRule* rule = nullptr;
+  };
+  std::array<KnownRule, 16> coref_rules_{};  // coref_rule_of()
   // gazetteer_at() by token: the limit walked to (0: not walked yet), and the end (0: none)
   // and payload of the longest name found (kNoActor: it names no actor).
   struct GazetteerWalk {
