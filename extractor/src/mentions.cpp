@@ -745,7 +745,6 @@ class MentionFinder {
     extra_spans_.push_back({first, last, id});
   }
 
-  // Pronouns and anaphors take the actors of an earlier mention.
   // The rule of a pronoun or anaphor (by lexicon entry; nullptr: none), remembered in a small
   // direct-mapped table: a story uses a few of them many times, and the entry's attributes and
   // the rules are searched by string.
@@ -755,7 +754,7 @@ class MentionFinder {
     return known.rule;
   }
 
-  // `match`: a phrase of the pronoun or anaphor index.
+  // Pronouns and anaphors (`match`, of either index) take the actors of an earlier mention.
   std::optional<ActorMention> resolve(const PhraseMatch& match) {
     const CorefRule* rule = coref_rule_of(match.payload);
     if (!rule) return std::nullopt;
