@@ -2,6 +2,7 @@
 // unnamed persons built by pattern around them; coordinations; pronouns and anaphors.
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -17,21 +18,27 @@ using Hit = LexiconTables::GazetteerHit;
 // The rules of pronouns and anaphors, by what they refer to (resolve() resolves no other
 // `refers`), and with "+metonym" when "its foreign ministry" stands for the antecedent's state:
 // literals, as every other mention rule is, so that a mention owns no string.
+// resolve() tells them apart by `what`, not by comparing strings again.
+enum class Refers { Person, Thing, Home, State, Organization, Source, Plural, Pair, Latter, Former };
 struct CorefRule {
-  std::string_view refers, rule, metonym_rule;
+  std::string_view refers;
+  Refers what;
+  std::string_view rule, metonym_rule;
 };
 constexpr CorefRule kCorefRules[] = {
-    {"person", "coref.person", "coref.person+metonym"},
-    {"thing", "coref.thing", "coref.thing+metonym"},
-    {"home", "coref.home", "coref.home+metonym"},
-    {"state", "coref.state", "coref.state+metonym"},
-    {"organization", "coref.organization", "coref.organization+metonym"},
-    {"source", "coref.source", "coref.source+metonym"},
-    {"plural", "coref.plural", "coref.plural+metonym"},
-    {"pair", "coref.pair", "coref.pair+metonym"},
-    {"latter", "coref.latter", "coref.latter+metonym"},
-    {"former", "coref.former", "coref.former+metonym"},
+    {"person", Refers::Person, "coref.person", "coref.person+metonym"},
+    {"thing", Refers::Thing, "coref.thing", "coref.thing+metonym"},
+    {"home", Refers::Home, "coref.home", "coref.home+metonym"},
+    {"state", Refers::State, "coref.state", "coref.state+metonym"},
+    {"organization", Refers::Organization, "coref.organization", "coref.organization+metonym"},
+    {"source", Refers::Source, "coref.source", "coref.source+metonym"},
+    {"plural", Refers::Plural, "coref.plural", "coref.plural+metonym"},
+    {"pair", Refers::Pair, "coref.pair", "coref.pair+metonym"},
+    {"latter", Refers::Latter, "coref.latter", "coref.latter+metonym"},
+    {"former", Refers::Former, "coref.former", "coref.former+metonym"},
 };
+
+const std::string kNoAffiliation;
 
 const CorefRule* coref_rule(std::string_view refers) {
   const auto* it = std::ranges::find(kCorefRules, refers, &CorefRule::refers);
@@ -49,7 +56,9 @@ class MentionFinder {
         pattern_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit() |
                           tables_.person_noun.start_bit() | tables_.armed_group_noun.start_bit()),
         reference_openings_(tables_.pronoun.start_bit() | tables_.anaphor.start_bit()),
-        used_actors_(tables_.resources->gazetteer().size(), nullptr),
+        person_or_body_openings_(tables_.gazetteer.start_bit() | tables_.title.start_bit() | tables_.title_modifier.start_bit()),
+        starts_(token_ids_.starts),
+        gazetteer_bit_(tables_.gazetteer.start_bit()),
         gazetteer_walks_(toks_.size()) {}
 
   void run() {
@@ -60,8 +69,8 @@ class MentionFinder {
     for (std::size_t s = 0; s < doc_.sentences().size(); ++s) {
       const Sentence& sentence = doc_.sentences()[s];
       std::size_t i = std::max(sentence.first, doc_.dateline_end());
-      while (i < sentence.last) {
-        std::size_t next = scan_at(i, sentence);
+      while ((i = next_possible_start(i, sentence.last)) < sentence.last) {
+        const std::size_t next = match_patterns_at(i, sentence);
         i = next > i ? next : i + 1;
       }
     }
@@ -74,13 +83,34 @@ class MentionFinder {
     return may_start_mention(i, sentence.last) ? match_patterns_at(i, sentence) : i;
   }
 
+  // The first token from i on (`limit` if none) where may_start_mention(): a loop of its own, that
+  // reads the token arrays without the patterns' calls in between. A determiner starts a mention
+  // only before a word that opens a pattern, which may itself start one: the scan stops at that
+  // word, and then looks back one token.
+  std::size_t next_possible_start(std::size_t i, std::size_t limit) const {
+    const Token* tokens = toks_.data();
+    const Vocabulary::Indexes* starts = token_ids_.starts.data();
+    const Vocabulary::Indexes openings = pattern_openings_ | reference_openings_;
+    std::size_t t = i;
+    while (t < limit && !tokens[t].capitalized && !(starts[t] & openings)) ++t;
+    if (t > i && t < limit && (starts[t] & pattern_openings_) && is_determiner(toks_[t - 1].norm)) return t - 1;
+    return t;
+  }
+
   std::size_t match_patterns_at(std::size_t i, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    if (is_determiner(toks_[i].norm))
+    const bool determiner = is_determiner(toks_[i].norm);
+    if (determiner)
       if (auto b = tables_.body_noun.longest_at(token_ids_, i + 1, limit); b && tables_.entry(b->payload).attr("metonym") == "yes")
         if (auto end = of_name(i, b->last, sentence)) return *end;
-    if (auto end = person_or_body(i, limit)) return *end;
-    if (auto end = role_of(i, sentence)) return *end;
+    const std::size_t head_at = past_lowercase_modifiers(determiner ? i + 1 : i, limit);
+    // person_or_body() opens at head_at with a name, a title or a title modifier; role_of() with a
+    // person noun.
+    const Vocabulary::Indexes head_starts = head_at < limit ? token_ids_.starts[head_at] : 0;
+    if (head_starts & person_or_body_openings_)
+      if (auto end = person_or_body(i, head_at, sentence)) return *end;
+    if (head_starts & tables_.person_noun.start_bit())
+      if (auto end = role_of(head_at, sentence)) return *end;
     if (auto end = appositive_person(i, sentence)) return *end;
     if (auto hit = gazetteer_at(i, limit)) {
       const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
@@ -97,8 +127,8 @@ class MentionFinder {
       return push(std::move(m), sentence);
     }
     if (toks_[i].capitalized) {
-      if (auto end = named_group(i, sentence)) return *end;
-      if (auto it = surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
+      if (auto group = named_group_at(i, limit)) return named_group(*group, i, sentence);
+      if (auto it = surnames_.empty() ? surnames_.end() : surnames_.find(doc_.token_text(i)); it != surnames_.end()) {
         ActorMention m;
         m.first = i;
         m.last = i + 1;
@@ -120,21 +150,18 @@ class MentionFinder {
       }
     }
     // "rebels", "the insurgents", and "the rebels" with no group named before it to stand for.
-    auto armed_group = [&] {
-      return unnamed_armed_group(i, i < limit && is_determiner(toks_[i].norm) ? i + 1 : i, sentence, a_.focus_state);
-    };
+    const auto armed_group = tables_.armed_group_noun.longest_at(token_ids_, determiner ? i + 1 : i, limit);
     if (auto ana = tables_.anaphor.longest_at(token_ids_, i, limit)) {
       // "the State Department", "the Islamic Republic of Iran": a longer name after "the".
       if (auto name = gazetteer_at(i + 1, limit); name && name->last > ana->last) return i;
       if (auto end = of_name(ana->first, ana->last, sentence)) return *end;
-      if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers"))) return push(std::move(*m), sentence);
-      if (auto end = armed_group()) return *end;
+      if (auto m = resolve(*ana)) return push(std::move(*m), sentence);
+      if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
       return ana->last;
     }
-    if (auto end = armed_group()) return *end;
+    if (armed_group) return unnamed_armed_group(i, *armed_group, sentence, a_.focus_state);
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
-      const std::string_view refers = tables_.entry(pro->payload).attr("refers");
-      if (auto m = resolve(*pro, refers)) {
+      if (auto m = resolve(*pro)) {
         const std::string_view n = toks_[i].norm;
         m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
@@ -152,7 +179,7 @@ class MentionFinder {
               m->last = b->last;
               m->modifier = false;
               m->person = false;
-              m->rule = coref_rule(refers)->metonym_rule;
+              m->rule = coref_rule_of(pro->payload)->metonym_rule;
             } else if (states.size() == 1) {
               const std::string label = fmt::format("{}'s {}", actor_label(states.front()), normalize_space(doc_.text_of(b->first, b->last)));
               ActorMention own = body(i, b->last, states.front(), b->first, body_type(e), "mention.pronoun-body", label);
@@ -168,10 +195,9 @@ class MentionFinder {
   // Analysis::use_actor(), remembered by gazetteer entry: person_or_body() and scan_at() ask for
   // the actor of every name at every token that starts one, and a map lookup each time costs.
   const model::Actor& use_actor(const GazetteerEntry& entry) {
-    const std::vector<GazetteerEntry>& gazetteer = tables_.resources->gazetteer();
-    const model::Actor*& used = used_actors_[static_cast<std::size_t>(&entry - gazetteer.data())];
-    if (!used) used = &a_.use_actor(entry);
-    return *used;
+    UsedActor& used = used_actors_[static_cast<std::size_t>(&entry - tables_.resources->gazetteer().data()) % used_actors_.size()];
+    if (used.entry != &entry) used = {&entry, &a_.use_actor(entry)};
+    return *used.actor;
   }
 
   // Most tokens start no mention, and scan_at() would try a dozen patterns to learn it. Each
@@ -183,7 +209,7 @@ class MentionFinder {
     if (toks_[i].capitalized) return true;
     const auto& starts = token_ids_.starts;
     if (starts[i] & (pattern_openings_ | reference_openings_)) return true;
-    return is_determiner(toks_[i].norm) && i + 1 < limit && (starts[i + 1] & pattern_openings_);
+    return i + 1 < limit && (starts[i + 1] & pattern_openings_) && is_determiner(toks_[i].norm);
   }
 
   // The state named closest to token `at` in the sentence (before or after), or "".
@@ -209,8 +235,8 @@ class MentionFinder {
   // no antecedent is looked for.
   std::optional<std::size_t> of_name(std::size_t first, std::size_t noun_last, const Sentence& sentence) {
     std::size_t at = noun_last + 1;
-    if (noun_last >= sentence.last || toks_[noun_last].norm != "of"sv) return std::nullopt;
-    if (at < sentence.last && toks_[at].norm == "the"sv) ++at;
+    if (noun_last >= sentence.last || !norm_is(noun_last, "of"sv)) return std::nullopt;
+    if (at < sentence.last && norm_is(at, "the"sv)) ++at;
     auto hit = gazetteer_at(at, sentence.last);
     if (!hit) return std::nullopt;
     const auto& named = tables_.gazetteer_hits[hit->payload];
@@ -224,51 +250,66 @@ class MentionFinder {
     return push(std::move(m), sentence);
   }
 
-  // Asked at nearly every token a pattern looks at, and most start no name: that test is
-  // inlined, the lookup is not (inlined, it makes gazetteer_at() too big to inline).
-  std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
-    if (i >= limit || i >= toks_.size() || !(token_ids_.starts[i] & tables_.gazetteer.start_bit())) return std::nullopt;
-    return name_starting(i, limit);
+  // Whether token t's norm is `word`: a test that stays inline, where a compare of views is
+  // often left a call in these large functions.
+  [[gnu::always_inline]] bool norm_is(std::size_t t, std::string_view word) const {
+    const std::string_view norm = toks_[t].norm;
+    return norm.size() == word.size() && std::memcmp(norm.data(), word.data(), word.size()) == 0;
   }
 
-  [[gnu::noinline]] std::optional<PhraseMatch> name_starting(std::size_t i, std::size_t limit) const {
-    // The patterns ask for the name at the same token several times (person_or_body() twice,
-    // name_end(), named_group_at(), match_patterns_at()): the trie is walked once per token. A
-    // walk up to one limit also answers for a nearer one when the phrase it found (or none)
-    // ends before that.
-    GazetteerWalk& walk = gazetteer_walks_[i];
-    if (walk.limit == 0 || limit > walk.limit || walk.last > limit) {
-      const auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
-      walk = {limit, hit ? hit->last : 0, hit ? hit->payload : 0};
-    }
-    if (walk.last == 0) return std::nullopt;
-    // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
-    if (walk.last < toks_.size() && toks_[walk.last].norm == "$"sv) return std::nullopt;
+  // Asked at nearly every token a pattern looks at, several times at the same token (person_or_body()
+  // twice, name_end(), named_group_at(), match_patterns_at()): the trie is walked once per token,
+  // and the tests that answer the usual call (no name starts here, or the walk already made
+  // answers) are inlined; the walk is not.
+  [[gnu::always_inline]] std::optional<PhraseMatch> gazetteer_at(std::size_t i, std::size_t limit) const {
+    if (i >= limit || i >= starts_.size() || !(starts_[i] & gazetteer_bit_)) return std::nullopt;
+    const GazetteerWalk& walk = gazetteer_walks_[i];
+    if (!walk.answers(limit)) walk_gazetteer(i, limit);
+    if (walk.last == 0 || walk.payload == GazetteerWalk::kNoActor) return std::nullopt;
     return PhraseMatch{i, walk.last, walk.payload};
+  }
+
+  [[gnu::noinline]] void walk_gazetteer(std::size_t i, std::size_t limit) const {
+    const auto hit = tables_.gazetteer.longest_at(token_ids_, i, limit);
+    if (!hit) {
+      gazetteer_walks_[i] = {limit, 0, 0};
+      return;
+    }
+    // "US$50 million", "US $50 million": a name before a dollar sign says whose dollars, no actor.
+    const bool before_dollar = hit->last < toks_.size() && norm_is(hit->last, "$"sv);
+    gazetteer_walks_[i] = {limit, hit->last, before_dollar ? GazetteerWalk::kNoActor : hit->payload};
   }
 
   bool is_title_case(std::size_t first, std::size_t last) const {
     for (std::size_t k = first; k < last; ++k)
-      if (toks_[k].is_word && !toks_[k].capitalized && toks_[k].norm != "of"sv && toks_[k].norm != "for"sv && toks_[k].norm != "the"sv) return false;
+      if (toks_[k].is_word && !toks_[k].capitalized && !norm_is(k, "of"sv) && !norm_is(k, "for"sv) && !norm_is(k, "the"sv)) return false;
     return true;
+  }
+
+  // Past the lowercase title modifiers from token j ("senior", "top"): where person_or_body()
+  // and role_of() look for a name or a head word, after any determiner.
+  std::size_t past_lowercase_modifiers(std::size_t j, std::size_t limit) const {
+    while (j < limit && (token_ids_.starts[j] & tables_.title_modifier.start_bit()) && !toks_[j].capitalized &&
+           tables_.title_modifier.longest_at(token_ids_, j, limit))
+      ++j;
+    return j;
   }
 
   // "[the|a] [senior] (State|Demonym|Org)['s] ... (title [Name] | person-noun | body-noun)"
   // and "Title Name" ("President Volodymyr Zelenskyy").
-  std::optional<std::size_t> person_or_body(std::size_t i, std::size_t limit) {
-    const Sentence& sentence = doc_.sentences()[doc_.sentence_of(i)];
+  // The pattern starts at token i; `head_at` is past its determiner and past_lowercase_modifiers().
+  std::optional<std::size_t> person_or_body(std::size_t i, std::size_t head_at, const Sentence& sentence) {
+    const std::size_t limit = sentence.last;
     std::size_t start = i;
-    std::size_t j = i;
-    if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
-    std::string affiliation;
+    std::size_t j = head_at;
+    const model::Actor* named = nullptr;  // the actor whose name opens the pattern: the affiliation
     std::size_t affil_first = j, affil_last = j;
     bool possessive = false;
     if (auto hit = gazetteer_at(j, limit)) {
       const auto& h = tables_.gazetteer_hits[hit->payload];
       const GazetteerEntry& entry = tables_.resources->gazetteer()[h.entry];
       if (entry.actor.type == model::ActorType::Person) return std::nullopt;
-      affiliation = use_actor(entry).id;
+      named = &use_actor(entry);
       affil_first = hit->first;
       affil_last = hit->last;
       j = hit->last;
@@ -277,10 +318,12 @@ class MentionFinder {
         ++j;
       }
     }
+    const std::string& affiliation = named ? named->id : kNoAffiliation;
     // Title phrase: modifiers, heads, organisation names used as modifiers ("U.N.").
     std::size_t title_first = j, k = j;
     bool head = false;
-    while (k < limit) {
+    // (Each step opens with a title, title modifier or name: one test rules out the rest.)
+    while (k < limit && (token_ids_.starts[k] & person_or_body_openings_)) {
       if (auto t = tables_.title.longest_at(token_ids_, k, limit); t && (toks_[k].capitalized || possessive)) {
         head = true;
         k = t->last;
@@ -294,15 +337,15 @@ class MentionFinder {
         break;
       }
     }
-    if (head && k + 1 < limit && (toks_[k].norm == "to"sv || toks_[k].norm == "of"sv || toks_[k].norm == "for"sv)) {
+    if (head && k + 1 < limit && (norm_is(k, "to"sv) || norm_is(k, "of"sv) || norm_is(k, "for"sv))) {
       std::size_t c = k + 1;
-      if (c < limit && toks_[c].norm == "the"sv) ++c;
+      if (c < limit && norm_is(c, "the"sv)) ++c;
       if (auto g = gazetteer_at(c, limit)) k = g->last;
     }
     if (head) {
       std::size_t title_last = k;
       // "Russian Foreign Minister, Sergei Lavrov, said": the name in apposition.
-      if (k + 1 < limit && toks_[k].norm == ","sv && toks_[k + 1].capitalized &&
+      if (k + 1 < limit && norm_is(k, ","sv) && toks_[k + 1].capitalized &&
           (gazetteer_at(k + 1, limit) || name_end(k + 1, limit) >= k + 3))
         ++k;
       if (auto g = gazetteer_at(k, limit)) {
@@ -343,16 +386,21 @@ class MentionFinder {
       return std::nullopt;
     }
     if (affiliation.empty()) return std::nullopt;
-    if (!possessive && j < limit && toks_[j].capitalized) {
-      if (auto g = named_group_at(j, limit)) {
+    // What may follow the name ("Russia said"): a group's name, or one of these nouns (after
+    // lowercase modifiers).
+    const Vocabulary::Indexes noun_openings = tables_.armed_group_noun.start_bit() | tables_.body_noun.start_bit() |
+                                              tables_.person_noun.start_bit() | tables_.title_modifier.start_bit();
+    if (j >= limit || (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized))) return std::nullopt;
+    if (!possessive && toks_[j].capitalized) {
+      if (auto group = named_group_at(j, limit)) {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-        return named_group(j, sentence, affiliation, affil_first);
+        return named_group(*group, affil_first, sentence, affiliation);
       }
     }
-    if (!possessive && tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
+    if (auto group = possessive ? std::nullopt : tables_.armed_group_noun.longest_at(token_ids_, j, limit)) {
       // "Syrian rebels": a group of their own, not the state; the demonym is a mention inside.
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
-      return unnamed_armed_group(affil_first, j, sentence, {});
+      return unnamed_armed_group(affil_first, *group, sentence, {});
     }
     // "Russia's foreign ministry", "the South Korean government" (the state itself).
     auto body_at = [&](std::size_t at) -> std::optional<std::size_t> {
@@ -365,14 +413,13 @@ class MentionFinder {
       return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     };
     if (auto end = body_at(j)) return end;
-    std::size_t n = j;
-    while (n < limit && !toks_[n].capitalized && tables_.title_modifier.longest_at(token_ids_, n, limit)) ++n;
+    const std::size_t n = past_lowercase_modifiers(j, limit);
     if (auto p = tables_.person_noun.longest_at(token_ids_, n, limit)) {
       const LexiconEntry& e = tables_.entry(p->payload);
       if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
-      std::size_t name_from = p->last < limit && toks_[p->last].norm == ","sv ? p->last + 1 : p->last;
+      std::size_t name_from = p->last < limit && norm_is(p->last, ","sv) ? p->last + 1 : p->last;
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       if (std::size_t e_name = name_end(name_from, limit); e_name >= name_from + 2)
         return push(person_mention(affil_first, e_name, normalize_space(doc_.text_of(name_from, e_name)), affiliation, role, true,
@@ -411,17 +458,24 @@ class MentionFinder {
     const std::size_t limit = sentence.last;
     if (!toks_[i].capitalized || !toks_[i].is_word) return std::nullopt;
     if (i > sentence.first && toks_[i - 1].is_word && toks_[i - 1].capitalized) return std::nullopt;
+    // The name (two to five words, see name_end()) ends on a comma: most capitalized words
+    // have none that near, and then no name need be looked for.
+    if (i + 4 >= limit) return std::nullopt;
+    const std::size_t last_comma = std::min(i + 5, limit - 3);
+    std::size_t comma = i + 2;
+    while (comma <= last_comma && !norm_is(comma, ","sv)) ++comma;
+    if (comma > last_comma) return std::nullopt;
     std::size_t e = name_end(i, limit);
-    if (e < i + 2 || e + 2 >= limit || toks_[e].norm != ","sv) return std::nullopt;
+    if (e < i + 2 || e + 2 >= limit || !norm_is(e, ","sv)) return std::nullopt;
     std::size_t r = e + 1;
-    if (toks_[r].norm != "a"sv && toks_[r].norm != "an"sv && toks_[r].norm != "the"sv && !gazetteer_at(r, limit)) return std::nullopt;
+    if (!norm_is(r, "a"sv) && !norm_is(r, "an"sv) && !norm_is(r, "the"sv) && !gazetteer_at(r, limit)) return std::nullopt;
     // The role: a title or person noun within a few words; its affiliation: the first actor
     // named in the apposition (possibly through "the group's").
     std::size_t stop = r;
     bool has_role = false;
-    while (stop < limit && stop < r + 12 && toks_[stop].norm != ","sv && toks_[stop].norm != "."sv) {
+    while (stop < limit && stop < r + 12 && !norm_is(stop, ","sv) && !norm_is(stop, "."sv)) {
       if (tables_.title.longest_at(token_ids_, stop, limit) || tables_.person_noun.longest_at(token_ids_, stop, limit) ||
-          toks_[stop].norm == "member"sv || toks_[stop].norm == "head"sv || toks_[stop].norm == "chief"sv)
+          norm_is(stop, "member"sv) || norm_is(stop, "head"sv) || norm_is(stop, "chief"sv))
         has_role = true;
       ++stop;
     }
@@ -432,7 +486,7 @@ class MentionFinder {
         const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[g->payload].entry];
         if (entry.actor.type != model::ActorType::Person) affiliation = use_actor(entry).id;
       } else if (auto ana = tables_.anaphor.longest_at(token_ids_, t, stop)) {
-        if (auto m = resolve(*ana, tables_.entry(ana->payload).attr("refers")); m && m->actors.size() == 1) affiliation = m->actors.front();
+        if (auto m = resolve(*ana); m && m->actors.size() == 1) affiliation = m->actors.front();
       }
     }
     std::string name = normalize_space(doc_.text_of(i, e));
@@ -508,7 +562,19 @@ class MentionFinder {
     std::size_t name_last, last;
     model::ActorType type;
   };
+  // Whether a group head may start after token i: within three tokens (a described group), or
+  // within the capitalized words from i or right after them (a named one). A group needs one,
+  // and most capitalized words have none.
+  bool group_head_near(std::size_t i, std::size_t limit) const {
+    for (std::size_t t = i + 1; t < limit; ++t) {
+      if (token_ids_.starts[t] & tables_.group_head.start_bit()) return true;
+      if (t >= i + 3 && (!toks_[t].is_word || !toks_[t].capitalized)) return false;
+    }
+    return false;
+  }
+
   std::optional<NamedGroup> named_group_at(std::size_t i, std::size_t limit) const {
+    if (!group_head_near(i, limit)) return std::nullopt;
     // "Tuareg-led separatist rebels", "Iran-backed militias": a described armed group, named
     // by the whole description.
     if (toks_[i].capitalized && hyphenated_description(i)) {
@@ -538,42 +604,39 @@ class MentionFinder {
     return std::nullopt;
   }
 
-  std::optional<std::size_t> named_group(std::size_t i, const Sentence& sentence, const std::string& affiliation = {},
-                                         std::size_t first = SIZE_MAX) {
-    auto g = named_group_at(i, sentence.last);
-    if (!g) return std::nullopt;
-    if (first == SIZE_MAX) first = i;
+  // The mention of the group `g` found by named_group_at(), from token `first` (its affiliation's
+  // name when it has one).
+  std::size_t named_group(const NamedGroup& g, std::size_t first, const Sentence& sentence, const std::string& affiliation = {}) {
     model::Actor actor;
-    actor.label = normalize_space(doc_.text_of(first, g->name_last));
+    actor.label = normalize_space(doc_.text_of(first, g.name_last));
     actor.id = name_id("group", actor.label);
-    actor.type = affiliation.empty() || g->type == model::ActorType::ArmedGroup ? g->type : model::ActorType::GovernmentBody;
+    actor.type = affiliation.empty() || g.type == model::ActorType::ArmedGroup ? g.type : model::ActorType::GovernmentBody;
     actor.affiliation = affiliation;
     ActorMention m;
     m.first = first;
-    m.last = g->last;
+    m.last = g.last;
     m.actors = {register_actor(std::move(actor)).id};
-    m.plural = g->type == model::ActorType::ArmedGroup;
+    m.plural = g.type == model::ActorType::ArmedGroup;
     m.kind = MentionKind::Pattern;
     m.rule = "mention.named-group";
     return push(std::move(m), sentence);
   }
 
   // "rebels", "the insurgents", "Syrian rebels" (from `first`): an armed group the text does not
-  // name, labelled by its words from `head` on (with the demonym before it, if any). A bare
-  // noun says nothing of where: its id is qualified by `home`, the story's country, so that
-  // the rebels of two stories are not one actor.
-  std::optional<std::size_t> unnamed_armed_group(std::size_t first, std::size_t head, const Sentence& sentence, const std::string& home) {
-    auto g = tables_.armed_group_noun.longest_at(token_ids_, head, sentence.last);
-    if (!g) return std::nullopt;
+  // name, labelled by its words from the armed-group noun `g` on (with the demonym before it, if
+  // any). A bare noun says nothing of where: its id is qualified by `home`, the story's country,
+  // so that the rebels of two stories are not one actor.
+  std::size_t unnamed_armed_group(std::size_t first, const PhraseMatch& g, const Sentence& sentence, const std::string& home) {
+    const std::size_t head = g.first;
     const bool bare = first == head || is_determiner(toks_[first].norm);
     model::Actor actor;
     // "Rebels" opening a sentence is "rebels"; "Syrian rebels" keeps its capital.
-    actor.label = bare ? normalize(doc_.text_of(head, g->last)) : normalize_space(doc_.text_of(first, g->last));
+    actor.label = bare ? normalize(doc_.text_of(head, g.last)) : normalize_space(doc_.text_of(first, g.last));
     actor.id = name_id("group", home.empty() ? actor.label : fmt::format("{} ({})", actor.label, home));
     actor.type = model::ActorType::ArmedGroup;
     ActorMention m;
     m.first = first;
-    m.last = g->last;
+    m.last = g.last;
     m.actors = {register_actor(std::move(actor)).id};
     m.plural = true;
     m.kind = MentionKind::Pattern;
@@ -590,23 +653,29 @@ class MentionFinder {
   // s with each run of white space one space, none at either end, and typographic apostrophes
   // folded (they would make the same name two labels).
   static std::string normalize_space(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     std::string out;
     out.reserve(s.size());
     bool space = false;
-    for (std::size_t p = 0; p < s.size(); ++p) {
+    for (std::size_t p = 0; p < s.size();) {
       const char c = s[p];
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (is_space(c)) {
         space = true;
+        ++p;
         continue;
       }
       if (space && !out.empty()) out += ' ';
       space = false;
       if (c == '\xE2' && s.substr(p, 3) == "\xE2\x80\x99"sv) {  // the first test spares a compare at every other byte
         out += '\'';
-        p += 2;
-      } else {
-        out += c;
+        p += 3;
+        continue;
       }
+      // The bytes up to the next space or possible apostrophe, appended at once.
+      std::size_t end = p + 1;
+      while (end < s.size() && !is_space(s[end]) && s[end] != '\xE2') ++end;
+      out.append(s.substr(p, end - p));
+      p = end;
     }
     return out;
   }
@@ -676,10 +745,20 @@ class MentionFinder {
     extra_spans_.push_back({first, last, id});
   }
 
-  // Pronouns and anaphors take the actors of an earlier mention.
-  std::optional<ActorMention> resolve(const PhraseMatch& match, std::string_view refers) {
-    const CorefRule* rule = coref_rule(refers);
+  // The rule of a pronoun or anaphor (by lexicon entry; nullptr: none), remembered in a small
+  // direct-mapped table: a story uses a few of them many times, and the entry's attributes and
+  // the rules are searched by string.
+  const CorefRule* coref_rule_of(std::size_t entry) {
+    KnownRule& known = coref_rules_[entry % coref_rules_.size()];
+    if (known.entry != entry) known = {entry, coref_rule(tables_.entry(entry).attr("refers"))};
+    return known.rule;
+  }
+
+  // Pronouns and anaphors (`match`, of either index) take the actors of an earlier mention.
+  std::optional<ActorMention> resolve(const PhraseMatch& match) {
+    const CorefRule* rule = coref_rule_of(match.payload);
     if (!rule) return std::nullopt;
+    const Refers what = rule->what;
     const std::size_t sentence = doc_.sentence_of(match.first);
     // "The UAE supplied it": an object pronoun never stands for its own clause's subject (the
     // mention right before it), however else that subject was named before.
@@ -698,14 +777,14 @@ class MentionFinder {
     };
     const ActorMention* antecedent = nullptr;
     std::vector<std::string> actors;
-    if (refers == "person") {
+    if (what == Refers::Person) {
       antecedent = recent([](const ActorMention& m) { return m.person; });
-    } else if (refers == "thing") {
+    } else if (what == Refers::Thing) {
       antecedent = recent([&](const ActorMention& m) { return !m.person && !m.plural && m.subject && m.actors.size() == 1; });
-    } else if (refers == "home" && !a_.focus_state.empty()) {
+    } else if (what == Refers::Home && !a_.focus_state.empty()) {
       // "the army", "the government": in a datelined story, the home country's.
       actors = {a_.focus_state};
-    } else if (refers == "state" || refers == "home") {
+    } else if (what == Refers::State || what == Refers::Home) {
       // The latest state named as a subject, or the state of the latest person or body named as
       // one: "Russia's Deputy Foreign Minister ... rejected a claim that the country had sent troops".
       std::string state;
@@ -715,7 +794,7 @@ class MentionFinder {
         return !state.empty();
       });
       if (!state.empty()) actors = {state};
-    } else if (refers == "organization") {
+    } else if (what == Refers::Organization) {
       // "the agency", "the fund": the latest organisation or body whose name has that word;
       // "the group", "the movement": the latest organisation or armed group.
       const std::string_view head = toks_[match.last - 1].norm;
@@ -742,19 +821,19 @@ class MentionFinder {
           const model::Actor* a = m.person || m.actors.size() != 1 ? nullptr : a_.actor(m.actors.front());
           return a && fits(*a);
         });
-    } else if (refers == "source") {
+    } else if (what == Refers::Source) {
       // "The report also accused ...", "The experts wrote ...": who wrote the report named
       // before ("a report by United Nations experts", "a U.N. report"). Only as the sentence's
       // subject: "called the report fabricated" is about the report, not by its authors.
       if (match.first == doc_.sentences()[sentence].first)
         antecedent = recent([&](const ActorMention& m) { return m.actors.size() == 1 && !m.person && is_report_source(m); });
-    } else if (refers == "plural") {
+    } else if (what == Refers::Plural) {
       antecedent = recent([](const ActorMention& m) { return m.plural || m.actors.size() > 1; });
-    } else if (refers == "pair" || refers == "latter" || refers == "former") {
+    } else if (what == Refers::Pair || what == Refers::Latter || what == Refers::Former) {
       const ActorMention* c = recent([](const ActorMention& m) { return m.kind == MentionKind::Coordination && m.actors.size() >= 2; });
-      if (c && refers == "pair") antecedent = c;
-      if (c && refers == "latter") actors = {c->actors.back()};
-      if (c && refers == "former") actors = {c->actors.front()};
+      if (c && what == Refers::Pair) antecedent = c;
+      if (c && what == Refers::Latter) actors = {c->actors.back()};
+      if (c && what == Refers::Former) actors = {c->actors.front()};
     }
     if (antecedent) actors = antecedent->actors;
     if (actors.empty()) return std::nullopt;
@@ -764,7 +843,7 @@ class MentionFinder {
     m.actors = std::move(actors);
     m.person = antecedent && antecedent->person;
     m.plural = m.actors.size() > 1 || (antecedent && antecedent->plural);
-    m.kind = refers == "pair" || refers == "latter" || refers == "former" || refers == "state" ? MentionKind::Anaphor : MentionKind::Pronoun;
+    m.kind = what == Refers::Pair || what == Refers::Latter || what == Refers::Former || what == Refers::State ? MentionKind::Anaphor : MentionKind::Pronoun;
     m.rule = rule->rule;
     if (antecedent) m.antecedent = doc_.text_of(antecedent->first, antecedent->last);
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
@@ -800,10 +879,10 @@ class MentionFinder {
   // report", "a X report" (a claim noun right before, after or ending it).
   bool is_report_source(const ActorMention& m) const {
     const auto claim_noun_at = [&](std::size_t t) { return tables_.claim_noun.longest_at(token_ids_, t, t + 1).has_value(); };
-    if (m.first >= 2 && (toks_[m.first - 1].norm == "by"sv || toks_[m.first - 1].norm == "from"sv) && claim_noun_at(m.first - 2)) return true;
+    if (m.first >= 2 && (norm_is(m.first - 1, "by"sv) || norm_is(m.first - 1, "from"sv)) && claim_noun_at(m.first - 2)) return true;
     if (m.last > m.first + 1 && claim_noun_at(m.last - 1)) return true;  // one mention: "U.N. report"
     std::size_t after = m.last;
-    if (after < toks_.size() && (toks_[after].norm == "'s"sv || toks_[after].norm == "'"sv)) ++after;
+    if (after < toks_.size() && (norm_is(after, "'s"sv) || norm_is(after, "'"sv))) ++after;
     return after < toks_.size() && claim_noun_at(after);
   }
 
@@ -822,7 +901,7 @@ class MentionFinder {
 
   bool preceded_by_preposition(std::size_t first, const Sentence& sentence) const {
     auto determiners_before = [&](std::size_t p) {
-      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || toks_[p - 1].norm == "both"sv || toks_[p - 1].norm == "either"sv))
+      while (p > sentence.first && (is_determiner(toks_[p - 1].norm) || norm_is(p - 1, "both"sv) || norm_is(p - 1, "either"sv)))
         --p;
       return p;
     };
@@ -836,12 +915,9 @@ class MentionFinder {
   }
 
   // "a spokesperson for the U.S. Embassy", "the head of the agency": an unnamed person of the
-  // actor named after the preposition.
-  std::optional<std::size_t> role_of(std::size_t i, const Sentence& sentence) {
+  // actor named after the preposition; `j` is past the pattern's determiner and past_lowercase_modifiers().
+  std::optional<std::size_t> role_of(std::size_t j, const Sentence& sentence) {
     const std::size_t limit = sentence.last;
-    std::size_t j = i;
-    if (j < limit && is_determiner(toks_[j].norm)) ++j;
-    while (j < limit && !toks_[j].capitalized && tables_.title_modifier.longest_at(token_ids_, j, limit)) ++j;
     auto p = tables_.person_noun.longest_at(token_ids_, j, limit);
     if (!p || tables_.entry(p->payload).attr("plural") == "yes" || p->last + 1 >= limit) return std::nullopt;
     const std::string_view prep = toks_[p->last].norm;
@@ -874,7 +950,7 @@ class MentionFinder {
     if (!title) title = tables_.person_noun.longest_at(token_ids_, body_end, limit);
     if (!title) return body_end;
     std::size_t k = title->last;
-    if (k < limit && toks_[k].norm == ","sv) ++k;
+    if (k < limit && norm_is(k, ","sv)) ++k;
     std::size_t e = name_end(k, limit);
     if (e < k + 2) return body_end;
     ActorMention m = person_mention(b.first, e, normalize_space(doc_.text_of(k, e)), b.actors.front(),
@@ -889,7 +965,7 @@ class MentionFinder {
   // "the United Arab Emirates (UAE) signed", "the Rapid Support Forces (RSF)": an acronym in
   // brackets right after a name is part of its mention, which so stays next to its verb.
   std::size_t past_acronym(std::size_t last, std::size_t limit) const {
-    if (last + 2 >= limit || toks_[last].norm != "("sv || toks_[last + 2].norm != ")"sv) return last;
+    if (last + 2 >= limit || !norm_is(last, "("sv) || !norm_is(last + 2, ")"sv)) return last;
     const std::string_view word = doc_.token_text(last + 1);
     const bool acronym = word.size() >= 2 && word.size() <= 8 &&
                          std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
@@ -898,7 +974,7 @@ class MentionFinder {
 
   // Records a mention; joins it to a coordination with the mention before it when only
   // "and", "or", a comma or "as well as" stands between them.
-  std::size_t push(ActorMention m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
+  std::size_t push(ActorMention&& m, const Sentence& sentence, std::optional<std::size_t> span_start = std::nullopt) {
     (void)span_start;
     if (m.kind == MentionKind::Name || m.kind == MentionKind::Pattern) m.last = past_acronym(m.last, sentence.last);
     bool possessive = m.last < sentence.last && is_possessive(toks_[m.last]);
@@ -941,12 +1017,12 @@ class MentionFinder {
     // "A and B", "A, B and C", "A and the paramilitary B": conjunction, determiner, and at
     // most two lowercase modifiers.
     std::size_t t = p.last;
-    if (t < m.first && toks_[t].norm == ","sv) ++t;
+    if (t < m.first && norm_is(t, ","sv)) ++t;
     bool conjunction = false;
-    if (t < m.first && (toks_[t].norm == "and"sv || toks_[t].norm == "or"sv)) {
+    if (t < m.first && (norm_is(t, "and"sv) || norm_is(t, "or"sv))) {
       conjunction = true;
       ++t;
-    } else if (t + 2 < m.first && toks_[t].norm == "as"sv && toks_[t + 1].norm == "well"sv && toks_[t + 2].norm == "as"sv) {
+    } else if (t + 2 < m.first && norm_is(t, "as"sv) && norm_is(t + 1, "well"sv) && norm_is(t + 2, "as"sv)) {
       conjunction = true;
       t += 3;
     }
@@ -969,7 +1045,7 @@ class MentionFinder {
     ActorMention c;
     c.first = p.first;
     c.last = m.last;
-    if (c.first > sentence.first && (toks_[c.first - 1].norm == "both"sv || toks_[c.first - 1].norm == "either"sv)) --c.first;
+    if (c.first > sentence.first && (norm_is(c.first - 1, "both"sv) || norm_is(c.first - 1, "either"sv))) --c.first;
     c.actors = p.actors;
     for (const auto& id : m.actors)
       if (std::find(c.actors.begin(), c.actors.end(), id) == c.actors.end()) c.actors.push_back(id);
@@ -997,20 +1073,24 @@ class MentionFinder {
       use_actor(*tables_.resources->find_actor(a_.focus_state));
       return;
     }
-    std::map<std::string, int> counts;
+    // How often each state is named, by id: a story names a few, so a short list.
+    std::vector<std::pair<std::string_view, int>> counts;
     for (std::size_t i = doc_.dateline_end(); i < toks_.size(); ++i) {
       if (auto hit = gazetteer_at(i, toks_.size())) {
         const GazetteerEntry& e = tables_.resources->gazetteer()[tables_.gazetteer_hits[hit->payload].entry];
-        if (e.actor.type == model::ActorType::State) ++counts[e.actor.id];
+        if (e.actor.type == model::ActorType::State) {
+          auto counted = std::ranges::find(counts, std::string_view(e.actor.id), &std::pair<std::string_view, int>::first);
+          if (counted == counts.end()) counts.emplace_back(e.actor.id, 1);
+          else ++counted->second;
+        }
         i = hit->last - 1;
       }
     }
-    int best = 0;
-    for (const auto& [id, n] : counts)
-      if (n > best) {
-        best = n;
-        a_.focus_state = id;
-      }
+    // The most named; of equals, the first by id.
+    const std::pair<std::string_view, int>* best = nullptr;
+    for (const auto& count : counts)
+      if (!best || count.second > best->second || (count.second == best->second && count.first < best->first)) best = &count;
+    if (best) a_.focus_state = best->first;
     if (!a_.focus_state.empty()) use_actor(*tables_.resources->find_actor(a_.focus_state));
   }
 
@@ -1027,13 +1107,34 @@ class MentionFinder {
   // may_start_mention(): the indexes whose phrases open a pattern (at i or after a
   // determiner), and those of pronouns and anaphors.
   const Vocabulary::Indexes pattern_openings_, reference_openings_;
+  const Vocabulary::Indexes person_or_body_openings_;  // the indexes of the words that open person_or_body()
+  // gazetteer_at(), asked at nearly every token a pattern looks at, reads these without going
+  // through token_ids_ and tables_.
+  const std::vector<Vocabulary::Indexes>& starts_;
+  const Vocabulary::Indexes gazetteer_bit_;
   std::map<std::string, std::string, std::less<>> surnames_;
   std::vector<ExtraSpan> extra_spans_;
-  std::vector<const model::Actor*> used_actors_;  // by gazetteer entry; an element of a_.actors, or nullptr
-  // name_starting() by token: the limit walked to (0: not walked yet), and the end (0: none)
-  // and payload of the longest name found.
+  // use_actor() by gazetteer entry, in a direct-mapped table: a story names a few dozen actors
+  // at most, and a table as long as the gazetteer would cost more to clear than the lookups it
+  // saves.
+  struct UsedActor {
+    const GazetteerEntry* entry = nullptr;
+    const model::Actor* actor = nullptr;  // an element of a_.actors
+  };
+  std::array<UsedActor, 64> used_actors_{};
+  struct KnownRule {
+    std::size_t entry = SIZE_MAX;  // a lexicon index
+    const CorefRule* rule = nullptr;
+  };
+  std::array<KnownRule, 16> coref_rules_{};  // coref_rule_of()
+  // gazetteer_at() by token: the limit walked to (0: not walked yet), and the end (0: none)
+  // and payload of the longest name found (kNoActor: it names no actor).
   struct GazetteerWalk {
+    static constexpr std::size_t kNoActor = SIZE_MAX;
     std::size_t limit = 0, last = 0, payload = 0;
+    // A walk up to one limit also answers for a nearer one when the phrase it found (or none)
+    // ends before that.
+    bool answers(std::size_t to) const { return limit != 0 && to <= limit && last <= to; }
   };
   mutable std::vector<GazetteerWalk> gazetteer_walks_;
 };
@@ -1042,7 +1143,8 @@ class MentionFinder {
 
 const model::Actor& Analysis::use_actor(const GazetteerEntry& entry) {
   auto [it, inserted] = actors.try_emplace(entry.actor.id, entry.actor);
-  if (inserted && !entry.actor.affiliation.empty())
+  // The affiliation is used too, unless it was already (then there is no need to look it up).
+  if (inserted && !entry.actor.affiliation.empty() && !actors.contains(entry.actor.affiliation))
     if (const GazetteerEntry* aff = tables.resources->find_actor(entry.actor.affiliation)) use_actor(*aff);
   return it->second;
 }
