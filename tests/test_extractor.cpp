@@ -688,6 +688,24 @@ TEST_F(ExtractorAid, SupplyingAStatesGroupWithArmsGoesToTheGroup) {
   EXPECT_EQ(g.find_actor(aid[0]->recipient[0])->type, model::ActorType::ArmedGroup);
 }
 
+TEST_F(ExtractorAid, AProgrammeOfANamedOwnerIsTheOwner) {
+  // "Morocco's Urban Transport Program": the loan goes to Morocco, not to an organization named
+  // after the programme; a programme named on its own is an organization.
+  auto g = extract("The World Bank approved a $250 million loan for Morocco's Urban Transport Program on Tuesday.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"MAR"});
+  g = extract("Japan pledged $50 million to Ukraine's Energy Support Fund.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  g = extract("Germany will give 20 million euros to the Sahel Resilience Programme.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_EQ(aid[0]->recipient.size(), 1u);
+  EXPECT_EQ(g.find_actor(aid[0]->recipient[0])->type, model::ActorType::Organization);
+}
+
 TEST_F(ExtractorAid, TheFirstObjectOfGiveReceives) {
   // "give Jordan 3 billion euros": the mention right before what is given is the recipient.
   auto g = extract("The European Union will give Jordan 3 billion euros.");

@@ -390,7 +390,15 @@ class MentionFinder {
     // lowercase modifiers).
     const Vocabulary::Indexes noun_openings = tables_.armed_group_noun.start_bit() | tables_.body_noun.start_bit() |
                                               tables_.person_noun.start_bit() | tables_.title_modifier.start_bit();
-    if (j >= limit || (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized))) return std::nullopt;
+    if (j >= limit) return std::nullopt;
+    // "Morocco's Urban Transport Program", "Ukraine's Energy Support Fund": a programme or fund
+    // of the owner named before it (a group head marked metonym) is that owner, as "the
+    // Government of Romania" is Romania; without the owner it is an organization of its own
+    // ("the World Food Programme").
+    if (possessive && toks_[j].capitalized)
+      if (auto group = named_group_at(j, limit); group && group->metonym)
+        return push(state_metonym(affil_first, group->last, affiliation, "mention.owned-group"), sentence, start);
+    if (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized)) return std::nullopt;
     if (!possessive && toks_[j].capitalized) {
       if (auto group = named_group_at(j, limit)) {
         add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
@@ -561,6 +569,7 @@ class MentionFinder {
   struct NamedGroup {
     std::size_t name_last, last;
     model::ActorType type;
+    bool metonym = false;  // its head stands for an owner named before it ("Program", "Fund")
   };
   // Whether a group head may start after token i: within three tokens (a described group), or
   // within the capitalized words from i or right after them (a named one). A group needs one,
@@ -592,7 +601,8 @@ class MentionFinder {
            !tables_.weekday.longest_at(token_ids_, e, limit) && !is_determiner(toks_[e].norm)) {
       if (auto head = tables_.group_head.longest_at(token_ids_, e, limit); head && e > i) {
         const LexiconEntry& h = tables_.entry(head->payload);
-        if (tables_.attributes(h).type == "Organization") return NamedGroup{head->last, head->last, model::ActorType::Organization};
+        if (tables_.attributes(h).type == "Organization")
+          return NamedGroup{head->last, head->last, model::ActorType::Organization, h.attr("metonym") == "yes"};
       }
       ++e;
     }

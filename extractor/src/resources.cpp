@@ -108,7 +108,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"title-modifier", {}},
     {"person-noun", {"plural"}},
     {"body-noun", {"metonym", "plural", "type"}},
-    {"group-head", {"type"}},
+    {"group-head", {"type", "metonym"}},
     {"named-body", {}},
     {"pronoun", {"refers", "plural"}},
     {"anaphor", {"refers"}},
