@@ -770,6 +770,11 @@ TEST_F(ExtractorAid, NamedWeaponSystemsAreWeapons) {
   aid = facts(g, FactKind::Aid);
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_EQ(aid[0]->aid_type, AidType::Troops);
+  // Vehicles that carry infantry or personnel are weapons, and send no troops.
+  g = extract("Germany is also providing Marder infantry fighting vehicles and armored personnel carriers to Ukraine.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
 }
 
 TEST_F(ExtractorAid, TheSubjectOfAReportedClauseIsNotTheSpeaker) {
