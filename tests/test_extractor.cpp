@@ -285,18 +285,23 @@ TEST_F(ExtractorClaims, ItsMinistryIsABodyOfTheStateItRefersTo) {
 }
 
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
-  auto g = extract("The U.S. accused Iran of supplying drones to the Houthis.");
-  auto allegations = facts(g, FactKind::Allegation);
-  ASSERT_EQ(allegations.size(), 1u);
-  const Fact& a = *allegations[0];
-  EXPECT_EQ(a.claimant, Ids{"USA"});
-  EXPECT_EQ(a.accused, Ids{"IRN"});
-  ASSERT_TRUE(a.about.has_value());
-  const Fact& aid = g.facts[*a.about];
-  EXPECT_EQ(aid.kind, FactKind::Aid);
-  EXPECT_EQ(aid.provider, Ids{"IRN"});
-  EXPECT_EQ(aid.status, Status::Alleged);  // inside someone else's claim
-  EXPECT_EQ(aid.aid_type, AidType::Weapons);
+  // Told by a verb, or by a noun ("deliveries of arms", "shipments of weapons").
+  for (const char* text : {"The U.S. accused Iran of supplying drones to the Houthis.",
+                           "The U.S. accused Iran of coordinating deliveries of arms to the Houthis.",
+                           "The U.S. accused Iran of shipments of weapons to the Houthis."}) {
+    auto g = extract(text);
+    auto allegations = facts(g, FactKind::Allegation);
+    ASSERT_EQ(allegations.size(), 1u) << text;
+    const Fact& a = *allegations[0];
+    EXPECT_EQ(a.claimant, Ids{"USA"}) << text;
+    EXPECT_EQ(a.accused, Ids{"IRN"}) << text;
+    ASSERT_TRUE(a.about.has_value()) << text;
+    const Fact& aid = g.facts[*a.about];
+    EXPECT_EQ(aid.kind, FactKind::Aid) << text;
+    EXPECT_EQ(aid.provider, Ids{"IRN"}) << text;
+    EXPECT_EQ(aid.status, Status::Alleged) << text;  // inside someone else's claim
+    EXPECT_EQ(aid.aid_type, AidType::Weapons) << text;
+  }
 }
 
 TEST_F(ExtractorClaims, APassiveAccusationTurnsTheRolesRound) {
