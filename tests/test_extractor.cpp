@@ -431,6 +431,18 @@ TEST_F(ExtractorAgreements, FormalizedIsASigning) {
   EXPECT_EQ(agreements[0]->status, Status::Actual);
 }
 
+TEST_F(ExtractorAgreements, MinistriesOfTwoStatesAreTwoParties) {
+  // "the Ministry of Defence of the United Kingdom": a body of the state named after it, so the
+  // coordination with the other ministry holds.
+  auto g = extract("The Ministry of Defence of the United Kingdom and the Ministry of Defence of Germany signed an agreement on "
+                   "defence co-operation.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  ASSERT_EQ(agreements[0]->party.size(), 2u);
+  EXPECT_EQ(g.find_actor(agreements[0]->party[0])->affiliation, "GBR");
+  EXPECT_EQ(g.find_actor(agreements[0]->party[1])->affiliation, "DEU");
+}
+
 TEST_F(ExtractorAgreements, AGovernmentAndUnnamedRebelsSignACeasefire) {
   // "rebels" is an armed group of its own (the armed-group-noun class); the mediator's report
   // of the ceasefire is news, not an allegation.

@@ -138,12 +138,24 @@ class MentionFinder {
         m.rule = "mention.surname";
         return push(std::move(m), sentence);
       }
-      if (auto named = tables_.named_body.longest_at(token_ids_, i, limit)) {
+      if (auto named = tables_.named_body.longest_at(token_ids_, i, limit); named && is_title_case(named->first, named->last)) {
+        // "the Ministry of Defence of the United Kingdom": the body of the state named after it.
+        if (auto owner = name_after_of(named->last, sentence)) {
+          const GazetteerEntry& entry = tables_.resources->gazetteer()[tables_.gazetteer_hits[owner->payload].entry];
+          if (entry.actor.type == model::ActorType::State) {
+            const std::string& state = use_actor(entry).id;
+            add_affiliation_mention(owner->first, owner->last, state, sentence);
+            return person_after_body(push(body(named->first, owner->last, state, named->first, model::ActorType::GovernmentBody,
+                                               "mention.named-body", normalize_space(doc_.text_of(named->first, named->last))),
+                                          sentence),
+                                     sentence);
+          }
+        }
         // "In Beijing, Foreign Ministry spokesman ...": the body of the state named nearest in
         // the sentence, else of the story's home state.
         std::string state = nearest_state(sentence, named->first);
         if (state.empty()) state = a_.focus_state;
-        if (!state.empty() && is_title_case(named->first, named->last))
+        if (!state.empty())
           return person_after_body(
               push(body(named->first, named->last, state, named->first, model::ActorType::GovernmentBody, "mention.named-body"), sentence),
               sentence);
@@ -234,10 +246,7 @@ class MentionFinder {
   // stands for its owner, over tokens [first, noun_last), whose own "of" names that owner;
   // no antecedent is looked for.
   std::optional<std::size_t> of_name(std::size_t first, std::size_t noun_last, const Sentence& sentence) {
-    std::size_t at = noun_last + 1;
-    if (noun_last >= sentence.last || !norm_is(noun_last, "of"sv)) return std::nullopt;
-    if (at < sentence.last && norm_is(at, "the"sv)) ++at;
-    auto hit = gazetteer_at(at, sentence.last);
+    auto hit = name_after_of(noun_last, sentence);
     if (!hit) return std::nullopt;
     const auto& named = tables_.gazetteer_hits[hit->payload];
     const GazetteerEntry& entry = tables_.resources->gazetteer()[named.entry];
@@ -248,6 +257,14 @@ class MentionFinder {
     m.actors = {use_actor(entry).id};
     m.rule = "mention.body-of-name";
     return push(std::move(m), sentence);
+  }
+
+  // The gazetteer's name in "of [the] NAME" from token `at`, if the sentence goes on so.
+  std::optional<PhraseMatch> name_after_of(std::size_t at, const Sentence& sentence) const {
+    if (at >= sentence.last || !norm_is(at, "of"sv)) return std::nullopt;
+    ++at;
+    if (at < sentence.last && norm_is(at, "the"sv)) ++at;
+    return gazetteer_at(at, sentence.last);
   }
 
   // Whether token t's norm is `word`: a test that stays inline, where a compare of views is
