@@ -915,6 +915,19 @@ TEST_F(ExtractorActors, AnAcronymInBracketsIsPartOfTheName) {
   EXPECT_EQ(agreements[0]->party, (Ids{"CYP", "ARE"}));
 }
 
+TEST_F(ExtractorActors, TheGovernmentIsItAndTheAuthoritiesAreThey) {
+  // A body standing for its state has the noun's number: "the British government ... it", not
+  // the state named in the sentence before; "the Malian authorities ... they".
+  auto g = extract("Japan pledged tents. The British government announced on Thursday that it would provide relief supplies.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[1]->provider, Ids{"GBR"});
+  g = extract("Japan pledged tents. The Malian authorities said they would send troops to Niger.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[1]->provider, Ids{"MLI"});
+}
+
 TEST_F(ExtractorActors, AnObjectPronounIsNotItsOwnClausesSubject) {
   // "the UAE supplied it": "it" is the RSF, not the UAE; "said it would" is a subject, which may be.
   auto g = extract("The Rapid Support Forces (RSF) denied that the UAE supplied it with weapons.");

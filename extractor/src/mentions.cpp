@@ -414,7 +414,7 @@ class MentionFinder {
     // ("the World Food Programme").
     if (possessive && toks_[j].capitalized)
       if (auto group = named_group_at(j, limit); group && group->metonym)
-        return push(state_metonym(affil_first, group->last, affiliation, "mention.owned-group"), sentence, start);
+        return push(state_metonym(affil_first, group->last, affiliation, "mention.owned-group", false), sentence, start);
     if (!(token_ids_.starts[j] & noun_openings) && (possessive || !toks_[j].capitalized)) return std::nullopt;
     if (!possessive && toks_[j].capitalized) {
       if (auto group = named_group_at(j, limit)) {
@@ -433,7 +433,7 @@ class MentionFinder {
       if (!b || aid_phrase(b->first, b->last, limit)) return std::nullopt;
       const LexiconEntry& e = tables_.entry(b->payload);
       if (e.attr("metonym") == "yes")  // "Rwandan government spokeswoman Claudine Uwase": a person of the state
-        return person_after_body(push(state_metonym(affil_first, b->last, affiliation, "mention.state-body"), sentence, start), sentence);
+        return person_after_body(push(state_metonym(affil_first, b->last, affiliation, "mention.state-body", e.attr("plural") == "yes"), sentence, start), sentence);
       add_affiliation_mention(affil_first, affil_last, affiliation, sentence);
       return person_after_body(push(body(affil_first, b->last, affiliation, b->first, body_type(e), "mention.body"), sentence, start), sentence);
     };
@@ -441,7 +441,7 @@ class MentionFinder {
     const std::size_t n = past_lowercase_modifiers(j, limit);
     if (auto p = tables_.person_noun.longest_at(token_ids_, n, limit)) {
       const LexiconEntry& e = tables_.entry(p->payload);
-      if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people"), sentence, start);
+      if (e.attr("plural") == "yes") return push(state_metonym(affil_first, p->last, affiliation, "mention.state-people", true), sentence, start);
       std::string role = normalize(doc_.text_of(j, p->last));
       // "M23 spokesman Innocent Bahati": a name after the role makes a named person.
       std::size_t name_from = p->last < limit && norm_is(p->last, ","sv) ? p->last + 1 : p->last;
@@ -736,12 +736,14 @@ class MentionFinder {
     if (toks_[token].is_word && toks_[token].capitalized) surnames_[std::string(doc_.token_text(token))] = id;
   }
 
-  ActorMention state_metonym(std::size_t first, std::size_t last, const std::string& state, const char* rule) {
+  // A mention that stands for the state (or owner) itself; `plural` as the noun is ("the
+  // government" is "it", "the authorities" are "they").
+  ActorMention state_metonym(std::size_t first, std::size_t last, const std::string& state, const char* rule, bool plural) {
     ActorMention m;
     m.first = first;
     m.last = last;
     m.actors = {state};
-    m.plural = true;
+    m.plural = plural;
     m.kind = MentionKind::Pattern;
     m.rule = rule;
     return m;
