@@ -93,13 +93,17 @@ class CodePointOffsets {
 // white space is 0x09-0x0D and 0x20, and every other control character counts as space too.
 // One table lookup per code point, as the tokenizer asks for nearly every one. Bytes from 0x80
 // up are in no class: the table also tells an ASCII letter or digit from a byte of the text.
-enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8 };
+// kAlone marks the ASCII bytes that are a token of their own wherever they stand: the marks
+// other than the four that can join a token to what follows (' . - and the , of 1,500), and NUL.
+enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8, kAlone = 16 };
 constexpr std::array<std::uint8_t, 0x100> kAsciiClasses = [] {
   std::array<std::uint8_t, 0x100> classes{};
+  for (int c = 0; c < 0x80; ++c) classes[c] = kAlone;
   for (int c = 1; c <= 0x20; ++c) classes[c] = kSpace;
   for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetter;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetter | kUpper;
+  for (char c : {'\'', '.', '-', ','}) classes[static_cast<unsigned char>(c)] = 0;
   return classes;
 }();
 bool ascii_is(UChar32 c, std::uint8_t classes) { return (kAsciiClasses[c] & classes) != 0; }
@@ -203,12 +207,16 @@ bool follows_alnum(std::string_view text, std::size_t at, const std::vector<Toke
 
 // Document::tokenize(): the text is read byte by byte, and only the code points beyond ASCII
 // are decoded. The tokens' norms view `lowered_text` and `folded_norms`, which it fills.
-void append_tokens(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens,
+void append_tokens(const std::string& whole_text, const Abbreviations& abbreviations, std::vector<Token>& tokens,
                    std::vector<char>& lowered_text, std::vector<char>& folded_norms) {
+  const std::string_view text = whole_text;
   auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
+  // The ASCII classes of the byte at `byte`; at the text's end, those of NUL (a string's
+  // terminator, which ends a word as any other mark that stands alone would).
+  auto classes_at = [&whole_text](std::size_t byte) { return kAsciiClasses[static_cast<unsigned char>(whole_text[byte])]; };
   // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.
-  auto skip_ascii_alnum = [text](std::size_t byte) {
-    while (byte < text.size() && ascii_is(static_cast<unsigned char>(text[byte]), kLetter | kDigit)) ++byte;
+  auto skip_ascii_alnum = [&](std::size_t byte) {
+    while (classes_at(byte) & (kLetter | kDigit)) ++byte;
     return byte;
   };
   // The bytes of a letter and a period at `byte` ("U." of "U.S."), 0 if there are none.
@@ -231,8 +239,52 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
   std::vector<FoldedNorm> folded_ends;
   CodePointOffsets offsets(text);
   bool line_break = true;
+  // Adds the token [start, end) whose first code point is c; a norm of `norm_size` bytes where
+  // all of it is ASCII (the typewriter dash "---" has "--"). Inlined: where the token is known
+  // to be ASCII, its classes then come from the table alone.
+  auto add_token = [&](std::size_t start, std::size_t end, UChar32 c, std::size_t norm_size) __attribute__((always_inline)) {
+    Token& t = tokens.emplace_back();
+    t.byte_begin = start;
+    t.byte_end = end;
+    t.cp_begin = offsets.offset_of(start);
+    const bool ascii = offsets.ascii_until(end);
+    t.cp_end = offsets.offset_of(end);
+    if (ascii) {
+      t.norm = std::string_view(lowered.data() + start, norm_size);
+    } else {
+      append_normalized(folded, text.substr(start, end - start));
+      folded_ends.push_back({tokens.size() - 1, folded.size()});
+    }
+    t.is_word = is_alpha(c);
+    t.is_number = is_digit(c);
+    t.capitalized = is_capital(c);
+    t.paragraph_start = line_break;
+    line_break = false;
+  };
   std::size_t i = 0;  // a byte offset, at a code point's start
   while (i < text.size()) {
+    // Most tokens are an ASCII word that ends at a space or a mark that stands alone, or such a
+    // mark: they are told by the classes of their bytes, without decoding.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::uint8_t classes = kAsciiClasses[byte];
+    if (classes & kSpace) {
+      if (byte == '\n' || byte == '\r') line_break = true;
+      ++i;
+      continue;
+    }
+    if (classes & kAlone) {
+      add_token(i, i + 1, byte, 1);
+      ++i;
+      continue;
+    }
+    if (classes & (kLetter | kDigit)) {
+      const std::size_t end = skip_ascii_alnum(i + 1);
+      if (classes_at(end) & (kSpace | kAlone)) {
+        add_token(i, end, byte, end - i);
+        i = end;
+        continue;
+      }
+    }
     const CodePoint first = at(i);
     const UChar32 c = first.c;
     if (is_space(c)) {
@@ -289,23 +341,7 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
     } else {
       i += first.size;
     }
-    Token& t = tokens.emplace_back();
-    t.byte_begin = start;
-    t.byte_end = i;
-    t.cp_begin = offsets.offset_of(start);
-    const bool ascii = offsets.ascii_until(i);
-    t.cp_end = offsets.offset_of(i);
-    if (ascii) {
-      t.norm = lowered.substr(start, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
-    } else {
-      append_normalized(folded, text.substr(start, i - start));
-      folded_ends.push_back({tokens.size() - 1, folded.size()});
-    }
-    t.is_word = is_alpha(c);
-    t.is_number = is_digit(c);
-    t.capitalized = is_capital(c);
-    t.paragraph_start = line_break;
-    line_break = false;
+    add_token(start, i, c, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
   }
   folded_norms.assign(folded.begin(), folded.end());
   std::size_t from = 0;
