@@ -93,8 +93,9 @@ class CodePointOffsets {
 // white space is 0x09-0x0D and 0x20, and every other control character counts as space too.
 // One table lookup per code point, as the tokenizer asks for nearly every one. Bytes from 0x80
 // up are in no class: the table also tells an ASCII letter or digit from a byte of the text.
-// kAlone marks the ASCII bytes that are a token of their own wherever they stand: the marks
-// other than the four that can join a token to what follows (' . - and the , of 1,500), and NUL.
+// kAlone marks the ASCII bytes that are a token of their own where a token starts, and end a
+// word that starts with a letter: the marks other than ' . - (which can start a longer token or
+// join one to what follows), and NUL.
 enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8, kAlone = 16 };
 constexpr std::array<std::uint8_t, 0x100> kAsciiClasses = [] {
   std::array<std::uint8_t, 0x100> classes{};
@@ -103,7 +104,7 @@ constexpr std::array<std::uint8_t, 0x100> kAsciiClasses = [] {
   for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetter;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetter | kUpper;
-  for (char c : {'\'', '.', '-', ','}) classes[static_cast<unsigned char>(c)] = 0;
+  for (char c : {'\'', '.', '-'}) classes[static_cast<unsigned char>(c)] = 0;
   return classes;
 }();
 bool ascii_is(UChar32 c, std::uint8_t classes) { return (kAsciiClasses[c] & classes) != 0; }
@@ -189,7 +190,7 @@ bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) 
   std::string key;
   append_normalized(key, word);
   key += '.';
-  return abbreviations.count(key) > 0;
+  return abbreviations.contains(key);
 }
 
 // True when the code point that ends at byte `at` is a letter, a digit or a mark. Every code
@@ -212,8 +213,10 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
   const std::string_view text = whole_text;
   auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
   // The ASCII classes of the byte at `byte`; at the text's end, those of NUL (a string's
-  // terminator, which ends a word as any other mark that stands alone would).
-  auto classes_at = [&whole_text](std::size_t byte) { return kAsciiClasses[static_cast<unsigned char>(whole_text[byte])]; };
+  // terminator, which ends a word as any other mark that stands alone would). Read through a
+  // pointer of its own, which the stores of tokens cannot change, unlike the string's.
+  const char* const bytes = whole_text.c_str();
+  auto classes_at = [bytes](std::size_t byte) { return kAsciiClasses[static_cast<unsigned char>(bytes[byte])]; };
   // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.
   auto skip_ascii_alnum = [&](std::size_t byte) {
     while (classes_at(byte) & (kLetter | kDigit)) ++byte;
@@ -248,7 +251,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     t.byte_end = end;
     t.cp_begin = offsets.offset_of(start);
     const bool ascii = offsets.ascii_until(end);
-    t.cp_end = offsets.offset_of(end);
+    t.cp_end = ascii ? t.cp_begin + (end - start) : offsets.offset_of(end);
     if (ascii) {
       t.norm = std::string_view(lowered.data() + start, norm_size);
     } else {
@@ -261,10 +264,30 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     t.paragraph_start = line_break;
     line_break = false;
   };
+  // True when the word [start, end), with the period at `end`, is an abbreviation. An ASCII word
+  // is looked up as its bytes in `lowered`, period included.
+  auto abbreviation_at = [&](std::size_t start, std::size_t end) {
+    if (offsets.ascii_until(end + 1)) return abbreviations.contains(lowered.substr(start, end + 1 - start));
+    return is_abbreviation(text.substr(start, end - start), abbreviations);
+  };
+  // Where the token ends that starts at `start` with an ASCII letter or digit (of `classes`),
+  // when its bytes decide it as the general path below would: the word's ASCII letters and
+  // digits up to white space or a mark, with the period of an abbreviation. 0 when they do not
+  // (a letter with a period, which may be an initial or start an initialism; a number before a
+  // comma or period and then a digit or a byte that is not ASCII; anything beyond ASCII).
+  auto ascii_word_end = [&](std::size_t start, std::uint8_t classes) -> std::size_t {
+    const std::size_t end = skip_ascii_alnum(start + 1);
+    const auto after = static_cast<unsigned char>(bytes[end]);
+    if ((classes & kDigit) && (after == ',' || after == '.'))  // 1,500 and 2.5 go on
+      return classes_at(end + 1) & (kLetter | kSpace | kAlone) ? end : 0;
+    if (kAsciiClasses[after] & (kSpace | kAlone)) return end;
+    if (after == '.' && end > start + 1) return abbreviation_at(start, end) ? end + 1 : end;
+    return 0;
+  };
   std::size_t i = 0;  // a byte offset, at a code point's start
   while (i < text.size()) {
-    // Most tokens are an ASCII word that ends at a space or a mark that stands alone, or such a
-    // mark: they are told by the classes of their bytes, without decoding.
+    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
+    // bytes without decoding; the general path below takes the others.
     const auto byte = static_cast<unsigned char>(text[i]);
     const std::uint8_t classes = kAsciiClasses[byte];
     if (classes & kSpace) {
@@ -272,18 +295,17 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
       ++i;
       continue;
     }
-    if (classes & kAlone) {
-      add_token(i, i + 1, byte, 1);
-      ++i;
-      continue;
+    std::size_t end = 0;
+    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
+      end = i + 1;
+    } else if (classes & (kLetter | kDigit)) {
+      end = ascii_word_end(i, classes);
     }
-    if (classes & (kLetter | kDigit)) {
-      const std::size_t end = skip_ascii_alnum(i + 1);
-      if (classes_at(end) & (kSpace | kAlone)) {
-        add_token(i, end, byte, end - i);
-        i = end;
-        continue;
-      }
+    if (end != 0) {
+      add_token(i, end, byte, end - i);
+      // The one space that usually follows is passed here rather than by another turn.
+      i = bytes[end] == ' ' ? end + 1 : end;
+      continue;
     }
     const CodePoint first = at(i);
     const UChar32 c = first.c;
@@ -324,7 +346,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
       if (d.c == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
         const bool initial = i - start == first.size && is_upper(c);
-        if (initial || is_abbreviation(text.substr(start, i - start), abbreviations)) ++i;
+        if (initial || abbreviation_at(start, i)) ++i;
       }
     } else if (is_apostrophe(c) && (second.c == 's' || second.c == 'S') && !is_alnum(at(i + first.size + 1).c) &&
                follows_alnum(text, start, tokens)) {
@@ -439,7 +461,7 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
-        norm.find('.') < norm.size() - 1 && abbreviations.count(std::string(tokens_[i + 1].norm))) {
+        norm.find('.') < norm.size() - 1 && abbreviations.contains(tokens_[i + 1].norm)) {
       sentences_.push_back({first, i + 1});
       first = i + 1;
       continue;

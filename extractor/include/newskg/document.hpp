@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -36,7 +37,12 @@ inline constexpr std::size_t kMaxSentenceTokens = 1000;
 // split a sentence nor lose their period. Lowercase, with the period. Entries without a
 // period are words that open a sentence ("he", "the"): after an initialism such as "U.S."
 // they mark a sentence break.
-using Abbreviations = std::unordered_set<std::string>;
+// Looked up by std::string_view (a span of a text), without making a string of it.
+struct AbbreviationHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+};
+using Abbreviations = std::unordered_set<std::string, AbbreviationHash, std::equal_to<>>;
 
 class Document {
  public:
