@@ -458,6 +458,9 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       first = i;
     }
     const std::string_view norm = tokens_[i].norm;
+    // Only a norm that ends with one of . ! ? can end a sentence: the others (most) go no further.
+    const char last = norm.empty() ? '\0' : norm.back();
+    if (last != '.' && last != '!' && last != '?') continue;
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
