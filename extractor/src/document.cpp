@@ -529,8 +529,9 @@ void Document::find_dateline() {
     std::size_t letters = 0;
     for (std::string_view word = token_text(i); !word.empty();) {
       const CodePoint cp = code_point_at(word, 0);
-      if (u_islower(cp.c)) return false;
-      if (u_isalpha(cp.c)) ++letters;
+      const bool lower = cp.c < 0x80 ? ascii_is(cp.c, kLetter) && !ascii_is(cp.c, kUpper) : u_islower(cp.c) != 0;
+      if (lower) return false;
+      if (is_alpha(cp.c)) ++letters;
       word.remove_prefix(cp.size);
     }
     return letters >= min_letters;
