@@ -430,12 +430,8 @@ std::string_view Document::text_of(std::size_t first, std::size_t last) const {
 }
 
 model::Span Document::span(std::size_t first, std::size_t last) const {
-  model::Span s;
-  if (first >= last) return s;
-  s.begin = tokens_[first].cp_begin;
-  s.end = tokens_[last - 1].cp_end;
-  s.anchor = std::string(text_of(first, last));
-  return s;
+  if (first >= last) return {};
+  return {tokens_[first].cp_begin, tokens_[last - 1].cp_end, std::string(text_of(first, last))};
 }
 
 void Document::tokenize(const Abbreviations& abbreviations) {
