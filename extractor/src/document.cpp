@@ -171,7 +171,10 @@ void append_normalized(std::string& out, std::string_view text) {
 // Eight bytes at a time: a byte is set to lowercase by adding 0x20 where it is an ASCII byte
 // from 'A' to 'Z', which two additions on its low seven bits tell without carries between bytes.
 std::vector<char> lowercase_ascii(std::string_view text) {
-  std::vector<char> lowered(text.begin(), text.end());
+  std::vector<char> lowered;
+  lowered.reserve(text.size() + kNormPadding);
+  lowered.assign(text.begin(), text.end());
+  const std::size_t size = text.size();
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Sixteen bytes at a time where SSE2 is (every x86-64): adding 0x80 - 'A' takes 'A' to 'Z',
@@ -179,7 +182,7 @@ std::vector<char> lowercase_ascii(std::string_view text) {
   const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
   const __m128i past_z = _mm_set1_epi8(static_cast<char>(-128 + 26));
   const __m128i case_bit = _mm_set1_epi8(0x20);
-  for (; i + 16 <= lowered.size(); i += 16) {
+  for (; i + 16 <= size; i += 16) {
     auto* at = reinterpret_cast<__m128i*>(lowered.data() + i);
     const __m128i sixteen = _mm_loadu_si128(at);
     const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(sixteen, shift), past_z);
@@ -187,7 +190,7 @@ std::vector<char> lowercase_ascii(std::string_view text) {
   }
 #endif
   constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
-  for (; i + 8 <= lowered.size(); i += 8) {
+  for (; i + 8 <= size; i += 8) {
     std::uint64_t word;
     std::memcpy(&word, lowered.data() + i, 8);
     const std::uint64_t low7 = word & (0x7F * kEachByte);
@@ -197,8 +200,9 @@ std::vector<char> lowercase_ascii(std::string_view text) {
     word |= upper >> 2;  // 0x80 >> 2 is the 0x20 between a capital and its lowercase
     std::memcpy(lowered.data() + i, &word, 8);
   }
-  for (; i < lowered.size(); ++i)
+  for (; i < size; ++i)
     if (lowered[i] >= 'A' && lowered[i] <= 'Z') lowered[i] = static_cast<char>(lowered[i] - 'A' + 'a');
+  lowered.resize(size + kNormPadding);
   return lowered;
 }
 
@@ -249,7 +253,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
   tokens.reserve(text.size() / 5 + 1);
   // A token without a code point beyond ASCII (most of them) has its norm at its own bytes here.
   lowered_text = lowercase_ascii(text);
-  const std::string_view lowered(lowered_text.data(), lowered_text.size());
+  const std::string_view lowered(lowered_text.data(), text.size());
   // The norms of the other tokens, one after another, and where each ends: they are viewed once
   // the last is in, as the string moves while it grows.
   std::string folded;
@@ -382,7 +386,11 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     }
     add_token(start, i, c, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
   }
-  folded_norms.assign(folded.begin(), folded.end());
+  if (!folded.empty()) {
+    folded_norms.reserve(folded.size() + kNormPadding);
+    folded_norms.assign(folded.begin(), folded.end());
+    folded_norms.resize(folded.size() + kNormPadding);
+  }
   std::size_t from = 0;
   for (const FoldedNorm& norm : folded_ends) {
     tokens[norm.token].norm = std::string_view(folded_norms.data() + from, norm.end - from);

@@ -43,6 +43,8 @@ class Vocabulary {
   // reading its bytes again; a longer one is compared byte by byte once the hashes agree.
   struct Key {
     explicit Key(std::string_view norm);
+    // A token's norm, whose first eight bytes are read at once (kNormPadding).
+    static Key of_token(std::string_view norm);
     std::string_view norm;
     std::uint64_t head;
     std::uint64_t hash;
