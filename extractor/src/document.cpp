@@ -446,12 +446,12 @@ Document::Document(model::DocumentInfo info, const Abbreviations& abbreviations)
 
 std::string_view Document::token_text(std::size_t i) const {
   const Token& t = tokens_[i];
-  return std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin);
+  return std::string_view(info_.text.data() + t.byte_begin, t.byte_end - t.byte_begin);
 }
 
 std::string_view Document::text_of(std::size_t first, std::size_t last) const {
   if (first >= last) return {};
-  return std::string_view(info_.text).substr(tokens_[first].byte_begin, tokens_[last - 1].byte_end - tokens_[first].byte_begin);
+  return std::string_view(info_.text.data() + tokens_[first].byte_begin, tokens_[last - 1].byte_end - tokens_[first].byte_begin);
 }
 
 model::Span Document::span(std::size_t first, std::size_t last) const {
