@@ -10,10 +10,9 @@
 
 namespace newskg::model {
 
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
+char32_t detail::decode_utf8_beyond_ascii(std::string_view s, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char lead = byte(i++);
-  if (lead < 0x80) return lead;
   std::size_t length;
   char32_t c;
   // The range of the second byte depends on the lead (Table 3-7); the others are 80..BF.
