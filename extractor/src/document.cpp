@@ -233,9 +233,9 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
                    std::vector<char>& lowered_text, std::vector<char>& folded_norms) {
   const std::string_view text = whole_text;
   auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
-  // The ASCII classes of the byte at `byte`; at the text's end, those of NUL (a string's
-  // terminator, which ends a word as any other mark that stands alone would). Read through a
-  // pointer of its own, which the stores of tokens cannot change, unlike the string's.
+  // The ASCII classes of the byte at `byte`; at the text's end, those of NUL (the string's
+  // terminator, which ends a word as any other mark that stands alone would): the loops that
+  // read a word need not test for the end.
   const char* const bytes = whole_text.c_str();
   auto classes_at = [bytes](std::size_t byte) { return kAsciiClasses[static_cast<unsigned char>(bytes[byte])]; };
   // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.

@@ -11,8 +11,8 @@ namespace {
 static_assert(std::endian::native == std::endian::little, "a norm's words are read little-endian");
 
 // Up to eight bytes from p as one word, zeros beyond them: two overlapping loads of four bytes
-// (or three single bytes), as a norm may end anywhere in its buffer and nothing after it may be
-// read.
+// (or three single bytes), as a norm given to add() or find() may end anywhere in its buffer
+// and nothing after it may be read.
 [[gnu::always_inline]] inline std::uint64_t load_word(const char* p, std::size_t n) {
   if (n >= 4) {
     std::uint32_t first, last;
@@ -38,24 +38,23 @@ constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 }  // namespace
 
 // Inlined, as slot_of() is, into the loop over a document's tokens.
-[[gnu::always_inline]] inline Vocabulary::Key::Key(std::string_view norm) : norm(norm), head(load_word(norm.data(), std::min<std::size_t>(norm.size(), 8))) {
-  hash = (head ^ norm.size()) * kMultiplier;
+[[gnu::always_inline]] inline Vocabulary::Key::Key(std::string_view norm, std::uint64_t head)
+    : norm(norm), head(head), hash((head ^ norm.size()) * kMultiplier) {}
+
+[[gnu::always_inline]] inline Vocabulary::Key::Key(std::string_view norm)
+    : Key(norm, load_word(norm.data(), std::min<std::size_t>(norm.size(), 8))) {
   for (std::size_t at = 8; at < norm.size(); at += 8)
     hash = (hash ^ load_word(norm.data() + at, std::min<std::size_t>(norm.size() - at, 8))) * kMultiplier;
 }
 
-// The same key, its head read as eight bytes and the bytes past the norm masked off: one load
-// for the short norms, where load_word() takes two or three.
+// The same key, a short norm's head read as eight bytes and those past the norm masked off: one
+// load, where load_word() takes two or three.
 [[gnu::always_inline]] inline Vocabulary::Key Vocabulary::Key::of_token(std::string_view norm) {
   static_assert(kNormPadding >= 8);
   if (norm.size() >= 8) return Key(norm);
   std::uint64_t eight;
   std::memcpy(&eight, norm.data(), 8);
-  Key key(std::string_view{});
-  key.norm = norm;
-  key.head = eight & ((std::uint64_t{1} << (8 * norm.size())) - 1);
-  key.hash = (key.head ^ norm.size()) * kMultiplier;
-  return key;
+  return Key(norm, eight & ((std::uint64_t{1} << (8 * norm.size())) - 1));
 }
 
 // The slot holding `key`'s norm, or the empty slot where it would go.

@@ -48,6 +48,9 @@ class Vocabulary {
     std::string_view norm;
     std::uint64_t head;
     std::uint64_t hash;
+
+   private:
+    Key(std::string_view norm, std::uint64_t head);  // a norm of up to eight bytes, and its head
   };
   // What a lookup reads of a norm, in one place: what it compares, and the start bits it returns.
   struct Entry {
