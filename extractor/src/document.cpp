@@ -7,6 +7,10 @@
 #include <memory>
 #include <span>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -93,13 +97,18 @@ class CodePointOffsets {
 // white space is 0x09-0x0D and 0x20, and every other control character counts as space too.
 // One table lookup per code point, as the tokenizer asks for nearly every one. Bytes from 0x80
 // up are in no class: the table also tells an ASCII letter or digit from a byte of the text.
-enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8 };
+// kAlone marks the ASCII bytes that are a token of their own where a token starts, and end a
+// word that starts with a letter: the marks other than ' . - (which can start a longer token or
+// join one to what follows), and NUL.
+enum AsciiClass : std::uint8_t { kLetter = 1, kDigit = 2, kUpper = 4, kSpace = 8, kAlone = 16 };
 constexpr std::array<std::uint8_t, 0x100> kAsciiClasses = [] {
   std::array<std::uint8_t, 0x100> classes{};
+  for (int c = 0; c < 0x80; ++c) classes[c] = kAlone;
   for (int c = 1; c <= 0x20; ++c) classes[c] = kSpace;
   for (int c = '0'; c <= '9'; ++c) classes[c] = kDigit;
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = kLetter;
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kLetter | kUpper;
+  for (char c : {'\'', '.', '-'}) classes[static_cast<unsigned char>(c)] = 0;
   return classes;
 }();
 bool ascii_is(UChar32 c, std::uint8_t classes) { return (kAsciiClasses[c] & classes) != 0; }
@@ -162,10 +171,26 @@ void append_normalized(std::string& out, std::string_view text) {
 // Eight bytes at a time: a byte is set to lowercase by adding 0x20 where it is an ASCII byte
 // from 'A' to 'Z', which two additions on its low seven bits tell without carries between bytes.
 std::vector<char> lowercase_ascii(std::string_view text) {
-  std::vector<char> lowered(text.begin(), text.end());
-  constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+  std::vector<char> lowered;
+  lowered.reserve(text.size() + kNormPadding);
+  lowered.assign(text.begin(), text.end());
+  const std::size_t size = text.size();
   std::size_t i = 0;
-  for (; i + 8 <= lowered.size(); i += 8) {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where SSE2 is (every x86-64): adding 0x80 - 'A' takes 'A' to 'Z',
+  // and only them, to the 26 lowest signed bytes.
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i past_z = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= size; i += 16) {
+    auto* at = reinterpret_cast<__m128i*>(lowered.data() + i);
+    const __m128i sixteen = _mm_loadu_si128(at);
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(sixteen, shift), past_z);
+    _mm_storeu_si128(at, _mm_or_si128(sixteen, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+  for (; i + 8 <= size; i += 8) {
     std::uint64_t word;
     std::memcpy(&word, lowered.data() + i, 8);
     const std::uint64_t low7 = word & (0x7F * kEachByte);
@@ -175,8 +200,9 @@ std::vector<char> lowercase_ascii(std::string_view text) {
     word |= upper >> 2;  // 0x80 >> 2 is the 0x20 between a capital and its lowercase
     std::memcpy(lowered.data() + i, &word, 8);
   }
-  for (; i < lowered.size(); ++i)
+  for (; i < size; ++i)
     if (lowered[i] >= 'A' && lowered[i] <= 'Z') lowered[i] = static_cast<char>(lowered[i] - 'A' + 'a');
+  lowered.resize(size + kNormPadding);
   return lowered;
 }
 
@@ -185,7 +211,7 @@ bool is_abbreviation(std::string_view word, const Abbreviations& abbreviations) 
   std::string key;
   append_normalized(key, word);
   key += '.';
-  return abbreviations.count(key) > 0;
+  return abbreviations.contains(key);
 }
 
 // True when the code point that ends at byte `at` is a letter, a digit or a mark. Every code
@@ -203,12 +229,18 @@ bool follows_alnum(std::string_view text, std::size_t at, const std::vector<Toke
 
 // Document::tokenize(): the text is read byte by byte, and only the code points beyond ASCII
 // are decoded. The tokens' norms view `lowered_text` and `folded_norms`, which it fills.
-void append_tokens(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& tokens,
+void append_tokens(const std::string& whole_text, const Abbreviations& abbreviations, std::vector<Token>& tokens,
                    std::vector<char>& lowered_text, std::vector<char>& folded_norms) {
+  const std::string_view text = whole_text;
   auto at = [text](std::size_t byte) { return code_point_at(text, byte); };
+  // The ASCII classes of the byte at `byte`; at the text's end, those of NUL (the string's
+  // terminator, which ends a word as any other mark that stands alone would): the loops that
+  // read a word need not test for the end.
+  const char* const bytes = whole_text.c_str();
+  auto classes_at = [bytes](std::size_t byte) { return kAsciiClasses[static_cast<unsigned char>(bytes[byte])]; };
   // Most of a word is ASCII letters and digits, a byte each: they are skipped without decoding.
-  auto skip_ascii_alnum = [text](std::size_t byte) {
-    while (byte < text.size() && ascii_is(static_cast<unsigned char>(text[byte]), kLetter | kDigit)) ++byte;
+  auto skip_ascii_alnum = [&](std::size_t byte) {
+    while (classes_at(byte) & (kLetter | kDigit)) ++byte;
     return byte;
   };
   // The bytes of a letter and a period at `byte` ("U." of "U.S."), 0 if there are none.
@@ -221,7 +253,7 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
   tokens.reserve(text.size() / 5 + 1);
   // A token without a code point beyond ASCII (most of them) has its norm at its own bytes here.
   lowered_text = lowercase_ascii(text);
-  const std::string_view lowered(lowered_text.data(), lowered_text.size());
+  const std::string_view lowered(lowered_text.data(), text.size());
   // The norms of the other tokens, one after another, and where each ends: they are viewed once
   // the last is in, as the string moves while it grows.
   std::string folded;
@@ -231,8 +263,71 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
   std::vector<FoldedNorm> folded_ends;
   CodePointOffsets offsets(text);
   bool line_break = true;
+  // Adds the token [start, end) whose first code point is c; a norm of `norm_size` bytes where
+  // all of it is ASCII (the typewriter dash "---" has "--"). Inlined: where the token is known
+  // to be ASCII, its classes then come from the table alone.
+  auto add_token = [&](std::size_t start, std::size_t end, UChar32 c, std::size_t norm_size) __attribute__((always_inline)) {
+    Token& t = tokens.emplace_back();
+    t.byte_begin = start;
+    t.byte_end = end;
+    t.cp_begin = offsets.offset_of(start);
+    const bool ascii = offsets.ascii_until(end);
+    t.cp_end = ascii ? t.cp_begin + (end - start) : offsets.offset_of(end);
+    if (ascii) {
+      t.norm = std::string_view(lowered.data() + start, norm_size);
+    } else {
+      append_normalized(folded, text.substr(start, end - start));
+      folded_ends.push_back({tokens.size() - 1, folded.size()});
+    }
+    t.is_word = is_alpha(c);
+    t.is_number = is_digit(c);
+    t.capitalized = is_capital(c);
+    t.paragraph_start = line_break;
+    line_break = false;
+  };
+  // True when the word [start, end), with the period at `end`, is an abbreviation. An ASCII word
+  // is looked up as its bytes in `lowered`, period included.
+  auto abbreviation_at = [&](std::size_t start, std::size_t end) {
+    if (offsets.ascii_until(end + 1)) return abbreviations.contains(lowered.substr(start, end + 1 - start));
+    return is_abbreviation(text.substr(start, end - start), abbreviations);
+  };
+  // Where the token ends that starts at `start` with an ASCII letter or digit (of `classes`),
+  // when its bytes decide it as the general path below would: the word's ASCII letters and
+  // digits up to white space or a mark, with the period of an abbreviation. 0 when they do not
+  // (a letter with a period, which may be an initial or start an initialism; a number before a
+  // comma or period and then a digit or a byte that is not ASCII; anything beyond ASCII).
+  auto ascii_word_end = [&](std::size_t start, std::uint8_t classes) -> std::size_t {
+    const std::size_t end = skip_ascii_alnum(start + 1);
+    const auto after = static_cast<unsigned char>(bytes[end]);
+    if ((classes & kDigit) && (after == ',' || after == '.'))  // 1,500 and 2.5 go on
+      return classes_at(end + 1) & (kLetter | kSpace | kAlone) ? end : 0;
+    if (kAsciiClasses[after] & (kSpace | kAlone)) return end;
+    if (after == '.' && end > start + 1) return abbreviation_at(start, end) ? end + 1 : end;
+    return 0;
+  };
   std::size_t i = 0;  // a byte offset, at a code point's start
   while (i < text.size()) {
+    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
+    // bytes without decoding; the general path below takes the others.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::uint8_t classes = kAsciiClasses[byte];
+    if (classes & kSpace) {
+      if (byte == '\n' || byte == '\r') line_break = true;
+      ++i;
+      continue;
+    }
+    std::size_t end = 0;
+    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
+      end = i + 1;
+    } else if (classes & (kLetter | kDigit)) {
+      end = ascii_word_end(i, classes);
+    }
+    if (end != 0) {
+      add_token(i, end, byte, end - i);
+      // The one space that usually follows is passed here rather than by another turn.
+      i = bytes[end] == ' ' ? end + 1 : end;
+      continue;
+    }
     const CodePoint first = at(i);
     const UChar32 c = first.c;
     if (is_space(c)) {
@@ -272,7 +367,7 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
       if (d.c == '.' && !numeric) {
         // Keep the period of an abbreviation or an initial ("Gen.", "J.").
         const bool initial = i - start == first.size && is_upper(c);
-        if (initial || is_abbreviation(text.substr(start, i - start), abbreviations)) ++i;
+        if (initial || abbreviation_at(start, i)) ++i;
       }
     } else if (is_apostrophe(c) && (second.c == 's' || second.c == 'S') && !is_alnum(at(i + first.size + 1).c) &&
                follows_alnum(text, start, tokens)) {
@@ -289,25 +384,13 @@ void append_tokens(std::string_view text, const Abbreviations& abbreviations, st
     } else {
       i += first.size;
     }
-    Token& t = tokens.emplace_back();
-    t.byte_begin = start;
-    t.byte_end = i;
-    t.cp_begin = offsets.offset_of(start);
-    const bool ascii = offsets.ascii_until(i);
-    t.cp_end = offsets.offset_of(i);
-    if (ascii) {
-      t.norm = lowered.substr(start, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
-    } else {
-      append_normalized(folded, text.substr(start, i - start));
-      folded_ends.push_back({tokens.size() - 1, folded.size()});
-    }
-    t.is_word = is_alpha(c);
-    t.is_number = is_digit(c);
-    t.capitalized = is_capital(c);
-    t.paragraph_start = line_break;
-    line_break = false;
+    add_token(start, i, c, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
   }
-  folded_norms.assign(folded.begin(), folded.end());
+  if (!folded.empty()) {
+    folded_norms.reserve(folded.size() + kNormPadding);
+    folded_norms.assign(folded.begin(), folded.end());
+    folded_norms.resize(folded.size() + kNormPadding);
+  }
   std::size_t from = 0;
   for (const FoldedNorm& norm : folded_ends) {
     tokens[norm.token].norm = std::string_view(folded_norms.data() + from, norm.end - from);
@@ -363,21 +446,17 @@ Document::Document(model::DocumentInfo info, const Abbreviations& abbreviations)
 
 std::string_view Document::token_text(std::size_t i) const {
   const Token& t = tokens_[i];
-  return std::string_view(info_.text).substr(t.byte_begin, t.byte_end - t.byte_begin);
+  return std::string_view(info_.text.data() + t.byte_begin, t.byte_end - t.byte_begin);
 }
 
 std::string_view Document::text_of(std::size_t first, std::size_t last) const {
   if (first >= last) return {};
-  return std::string_view(info_.text).substr(tokens_[first].byte_begin, tokens_[last - 1].byte_end - tokens_[first].byte_begin);
+  return std::string_view(info_.text.data() + tokens_[first].byte_begin, tokens_[last - 1].byte_end - tokens_[first].byte_begin);
 }
 
 model::Span Document::span(std::size_t first, std::size_t last) const {
-  model::Span s;
-  if (first >= last) return s;
-  s.begin = tokens_[first].cp_begin;
-  s.end = tokens_[last - 1].cp_end;
-  s.anchor = std::string(text_of(first, last));
-  return s;
+  if (first >= last) return {};
+  return {tokens_[first].cp_begin, tokens_[last - 1].cp_end, std::string(text_of(first, last))};
 }
 
 void Document::tokenize(const Abbreviations& abbreviations) {
@@ -400,10 +479,13 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       first = i;
     }
     const std::string_view norm = tokens_[i].norm;
+    // Only a norm that ends with one of . ! ? can end a sentence: the others (most) go no further.
+    const char last = norm.empty() ? '\0' : norm.back();
+    if (last != '.' && last != '!' && last != '?') continue;
     // "... in the U.S. He said": an initialism's period also ends the sentence when a word
     // that opens sentences follows (the lexicon's sentence-starter class).
     if (norm.size() > 2 && norm.back() == '.' && i + 1 < n && !tokens_[i + 1].paragraph_start && tokens_[i + 1].capitalized &&
-        norm.find('.') < norm.size() - 1 && abbreviations.count(std::string(tokens_[i + 1].norm))) {
+        norm.find('.') < norm.size() - 1 && abbreviations.contains(tokens_[i + 1].norm)) {
       sentences_.push_back({first, i + 1});
       first = i + 1;
       continue;
@@ -468,8 +550,9 @@ void Document::find_dateline() {
     std::size_t letters = 0;
     for (std::string_view word = token_text(i); !word.empty();) {
       const CodePoint cp = code_point_at(word, 0);
-      if (u_islower(cp.c)) return false;
-      if (u_isalpha(cp.c)) ++letters;
+      const bool lower = cp.c < 0x80 ? ascii_is(cp.c, kLetter) && !ascii_is(cp.c, kUpper) : u_islower(cp.c) != 0;
+      if (lower) return false;
+      if (is_alpha(cp.c)) ++letters;
       word.remove_prefix(cp.size);
     }
     return letters >= min_letters;

@@ -2,47 +2,115 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace newskg {
 
-std::uint64_t Vocabulary::hash(std::string_view norm) {
-  // FNV-1a: norms are short, and a few multiplications beat a general-purpose hash there.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : norm) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "a norm's words are read little-endian");
+
+// Up to eight bytes from p as one word, zeros beyond them: two overlapping loads of four bytes
+// (or three single bytes), as a norm given to add() or find() may end anywhere in its buffer
+// and nothing after it may be read.
+[[gnu::always_inline]] inline std::uint64_t load_word(const char* p, std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return first | std::uint64_t{last} << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  const auto byte = [p](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k); };
+  return byte(0) | byte(n / 2) | byte(n - 1);
 }
 
-// The slot holding `norm`, or the empty slot where it would go.
-std::size_t Vocabulary::slot_of(std::string_view norm, std::uint64_t h) const {
+// Whether two norms of the same length agree past their first eight bytes. Out of line: few
+// norms are that long, and the table's lookup is inlined into the loop over a document's tokens.
+[[gnu::noinline]] bool same_beyond_head(const char* a, const char* b, std::size_t size) {
+  return std::memcmp(a + 8, b + 8, size - 8) == 0;
+}
+
+// A multiplicative hash, a word at a time: its top bits, which every bit of the norm reaches,
+// choose the slot.
+constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+
+}  // namespace
+
+// Inlined, as slot_of() is, into the loop over a document's tokens.
+[[gnu::always_inline]] inline Vocabulary::Key::Key(std::string_view norm, std::uint64_t head)
+    : norm(norm), head(head), hash((head ^ norm.size()) * kMultiplier) {}
+
+[[gnu::always_inline]] inline Vocabulary::Key::Key(std::string_view norm)
+    : Key(norm, load_word(norm.data(), std::min<std::size_t>(norm.size(), 8))) {
+  for (std::size_t at = 8; at < norm.size(); at += 8)
+    hash = (hash ^ load_word(norm.data() + at, std::min<std::size_t>(norm.size() - at, 8))) * kMultiplier;
+}
+
+// The same key, a short norm's head read as eight bytes and those past the norm masked off: one
+// load, where load_word() takes two or three.
+[[gnu::always_inline]] inline Vocabulary::Key Vocabulary::Key::of_token(std::string_view norm) {
+  static_assert(kNormPadding >= 8);
+  if (norm.size() >= 8) return Key(norm);
+  std::uint64_t eight;
+  std::memcpy(&eight, norm.data(), 8);
+  return Key(norm, eight & ((std::uint64_t{1} << (8 * norm.size())) - 1));
+}
+
+// The slot holding `key`'s norm, or the empty slot where it would go.
+[[gnu::always_inline]] inline std::size_t Vocabulary::slot_of(const Key& key) const {
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+  for (std::size_t s = key.hash >> slot_shift_;; s = (s + 1) & mask) {
     const Id id = slots_[s];
-    if (id == kUnknown || (hashes_[id] == h && norms_[id] == norm)) return s;
+    if (id == kUnknown) return s;
+    const Entry& e = entries_[id];
+    if (e.hash == key.hash && e.head == key.head && e.size == key.norm.size() &&
+        (key.norm.size() <= 8 || same_beyond_head(norms_[id].data(), key.norm.data(), key.norm.size())))
+      return s;
   }
 }
 
 Vocabulary::Id Vocabulary::add(std::string_view norm) {
-  const std::uint64_t h = hash(norm);
+  const Key key(norm);
   if (!slots_.empty()) {
-    const Id found = slots_[slot_of(norm, h)];
+    const Id found = slots_[slot_of(key)];
     if (found != kUnknown) return found;
   }
   const Id id = static_cast<Id>(norms_.size());
   norms_.emplace_back(norm);
-  hashes_.push_back(h);
-  starts_.push_back(0);
+  entries_.push_back({key.hash, key.head, norm.size(), 0});
   // At most half full, so that probes stay short.
   if (slots_.size() < 2 * norms_.size()) {
-    slots_.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * norms_.size())), kUnknown);
-    for (Id k = 0; k < id; ++k) slots_[slot_of(norms_[k], hashes_[k])] = k;
+    const std::size_t size = std::bit_ceil(std::max<std::size_t>(64, 4 * norms_.size()));
+    slots_.assign(size, kUnknown);
+    slot_shift_ = 64 - std::countr_zero(size);
+    for (Id k = 0; k < id; ++k) slots_[slot_of(Key(norms_[k]))] = k;
   }
-  slots_[slot_of(norm, h)] = id;
+  slots_[slot_of(key)] = id;
   return id;
 }
 
 Vocabulary::Id Vocabulary::find(std::string_view norm) const {
   if (slots_.empty()) return kUnknown;
-  return slots_[slot_of(norm, hash(norm))];
+  return slots_[slot_of(Key(norm))];
+}
+
+void Vocabulary::look_up(const std::vector<Token>& tokens, std::vector<Id>& ids, std::vector<Indexes>& starts) const {
+  if (slots_.empty()) {
+    ids.assign(tokens.size(), kUnknown);
+    starts.assign(tokens.size(), 0);
+    return;
+  }
+  ids.resize(tokens.size());
+  starts.assign(tokens.size(), 0);
+  // Written through pointers of their own, which the compiler keeps in registers.
+  Id* const id_of = ids.data();
+  Indexes* const starts_of = starts.data();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Id id = slots_[slot_of(Key::of_token(tokens[i].norm))];
+    id_of[i] = id;
+    if (id != kUnknown) starts_of[i] = entries_[id].starts;
+  }
 }
 
 Vocabulary::Indexes Vocabulary::new_index() {
@@ -51,12 +119,7 @@ Vocabulary::Indexes Vocabulary::new_index() {
 }
 
 TokenIds::TokenIds(const Document& doc, const Vocabulary& vocabulary) : tokens(doc.tokens()) {
-  ids.reserve(tokens.size());
-  starts.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    ids.push_back(vocabulary.find(t.norm));
-    starts.push_back(vocabulary.starts(ids.back()));
-  }
+  vocabulary.look_up(tokens, ids, starts);
 }
 
 void PhraseIndex::add(std::string_view phrase, std::size_t payload, const Abbreviations& abbreviations, Vocabulary& vocabulary,

@@ -31,20 +31,41 @@ class Vocabulary {
   Id add(std::string_view norm);
   Id find(std::string_view norm) const;
   Indexes new_index();
-  void add_start(Id id, Indexes index) { starts_[id] |= index; }
-  Indexes starts(Id id) const { return id == kUnknown ? 0 : starts_[id]; }
+  void add_start(Id id, Indexes index) { entries_[id].starts |= index; }
+  Indexes starts(Id id) const { return id == kUnknown ? 0 : entries_[id].starts; }
   std::size_t size() const { return norms_.size(); }
+  // The id and start bits of each token's norm: every token of every document is looked up here.
+  void look_up(const std::vector<Token>& tokens, std::vector<Id>& ids, std::vector<Indexes>& starts) const;
 
  private:
-  // Every token of every document is looked up here: an open-addressing table of ids (slots_,
-  // a power of two long, kUnknown where empty) with each norm's hash kept beside it, so that a
-  // lookup compares strings only when the hashes agree.
-  static std::uint64_t hash(std::string_view norm);
-  std::size_t slot_of(std::string_view norm, std::uint64_t h) const;
-  std::vector<std::string> norms_;     // by id
-  std::vector<std::uint64_t> hashes_;  // by id
+  // A norm as the table compares it: its first eight bytes as one word (zeros beyond its end)
+  // and its length tell any norm of up to eight bytes (most of them) from every other without
+  // reading its bytes again; a longer one is compared byte by byte once the hashes agree.
+  struct Key {
+    explicit Key(std::string_view norm);
+    // A token's norm, whose first eight bytes are read at once (kNormPadding).
+    static Key of_token(std::string_view norm);
+    std::string_view norm;
+    std::uint64_t head;
+    std::uint64_t hash;
+
+   private:
+    Key(std::string_view norm, std::uint64_t head);  // a norm of up to eight bytes, and its head
+  };
+  // What a lookup reads of a norm, in one place: what it compares, and the start bits it returns.
+  struct Entry {
+    std::uint64_t hash;
+    std::uint64_t head;
+    std::size_t size;
+    Indexes starts;
+  };
+  // An open-addressing table of ids (slots_, a power of two long, kUnknown where empty, a norm's
+  // first slot given by the top bits of its hash).
+  std::size_t slot_of(const Key& key) const;
+  std::vector<std::string> norms_;  // by id
+  std::vector<Entry> entries_;      // by id
   std::vector<Id> slots_;
-  std::vector<Indexes> starts_;  // by id
+  int slot_shift_ = 64;  // 64 - log2(slots_.size())
   int indexes_ = 0;
 };
 

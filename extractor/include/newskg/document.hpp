@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -16,13 +17,17 @@ struct Token {
   std::size_t byte_begin = 0, byte_end = 0;  // into Document::text()
   std::size_t cp_begin = 0, cp_end = 0;      // in Unicode code points
   // Lowercased; curly quotes, apostrophes and dashes folded to ASCII. Views bytes the Document
-  // owns: valid while it lives.
+  // owns: valid while it lives, and followed by at least kNormPadding more that may be read.
   std::string_view norm;
   bool is_word = false;    // starts with a letter
   bool is_number = false;  // starts with a digit
   bool capitalized = false;
   bool paragraph_start = false;  // first token after a line break
 };
+
+// The bytes that may be read past the end of any token's norm, so that a lookup can read a norm
+// eight bytes at a time without testing how far it may read.
+inline constexpr std::size_t kNormPadding = 8;
 
 struct Sentence {
   std::size_t first = 0, last = 0;  // token indexes, last exclusive
@@ -36,7 +41,12 @@ inline constexpr std::size_t kMaxSentenceTokens = 1000;
 // split a sentence nor lose their period. Lowercase, with the period. Entries without a
 // period are words that open a sentence ("he", "the"): after an initialism such as "U.S."
 // they mark a sentence break.
-using Abbreviations = std::unordered_set<std::string>;
+// Looked up by std::string_view (a span of a text), without making a string of it.
+struct AbbreviationHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+};
+using Abbreviations = std::unordered_set<std::string, AbbreviationHash, std::equal_to<>>;
 
 class Document {
  public:
@@ -75,7 +85,7 @@ class Document {
   // What the tokens' norms view: the text with A-Z lowercased, where a token without a code
   // point beyond ASCII (most of them) has its norm at its own bytes, and the norms of the
   // others, one after another. Vectors, not strings: a moved string keeps a short text in the
-  // object, not on the heap, and would leave the views behind.
+  // object, not on the heap, and would leave the views behind. Both end with kNormPadding NULs.
   std::vector<char> lowered_text_;
   std::vector<char> folded_norms_;
   std::vector<Token> tokens_;
