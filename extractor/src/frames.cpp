@@ -674,22 +674,69 @@ class FrameFinder {
     return fmt::format("{} '{}' ({}, {})", status_cue_->what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
   }
 
+  // The CAMEO and PLOVER codes of the first row of the codes table that fits the fact's kind,
+  // status and type; a fact that no row fits keeps the codes it has.
   void set_codes(Fact& f) const {
-    const std::string_view kind = model::name(f.kind);
+    const std::uint16_t row = code_rows_[code_key(f.kind, f.status, f.aid_type, f.agreement_type)];
+    if (row == kNoCodeRow) return;
+    const LexiconTables::CodeRule& e = tables_.codes[row];
+    f.cameo = e.cameo;
+    f.plover = e.plover;
+  }
+
+  // The row depends on the kind, status and type alone, so it is looked up in the table once
+  // for each combination of them, when the first document is read (tables_.code_rows).
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(FactKind::Confirmation) + 1;
+  static constexpr std::size_t kStatuses = static_cast<std::size_t>(Status::Refused) + 2;  // and none
+  static constexpr std::size_t kAidTypes = static_cast<std::size_t>(AidType::Other) + 1;
+  static constexpr std::size_t kAgreementTypes = static_cast<std::size_t>(model::AgreementType::Other) + 1;
+  static constexpr std::size_t kTypes = 1 + kAidTypes + kAgreementTypes;  // none, an aid type or an agreement type
+  static constexpr std::uint16_t kNoCodeRow = 0xffff;
+  // An agreement type wins over an aid type, as in code_row().
+  static std::size_t code_key(FactKind kind, std::optional<Status> status, std::optional<AidType> aid_type,
+                              std::optional<model::AgreementType> agreement_type) {
+    const std::size_t status_slot = status ? static_cast<std::size_t>(*status) + 1 : 0;
+    const std::size_t type_slot = agreement_type ? 1 + kAidTypes + static_cast<std::size_t>(*agreement_type)
+                                  : aid_type     ? 1 + static_cast<std::size_t>(*aid_type)
+                                                 : 0;
+    return (static_cast<std::size_t>(kind) * kStatuses + status_slot) * kTypes + type_slot;
+  }
+  static const std::vector<std::uint16_t>& code_rows(const LexiconTables& tables) {
+    std::call_once(tables.code_rows_made, [&] {
+      tables.code_rows.assign(kKinds * kStatuses * kTypes, kNoCodeRow);
+      for (std::size_t kind = 0; kind < kKinds; ++kind)
+        for (std::size_t status = 0; status < kStatuses; ++status)
+          for (std::size_t type = 0; type < kTypes; ++type) {
+            // The slots of code_key(), back to what they stand for.
+            std::optional<Status> s;
+            std::optional<AidType> aid;
+            std::optional<model::AgreementType> agreement;
+            if (status > 0) s = static_cast<Status>(status - 1);
+            if (type > kAidTypes) agreement = static_cast<model::AgreementType>(type - 1 - kAidTypes);
+            else if (type > 0) aid = static_cast<AidType>(type - 1);
+            tables.code_rows[code_key(static_cast<FactKind>(kind), s, aid, agreement)] =
+                code_row(tables, static_cast<FactKind>(kind), s, aid, agreement);
+          }
+    });
+    return tables.code_rows;
+  }
+  static std::uint16_t code_row(const LexiconTables& tables, FactKind fact_kind, std::optional<Status> status,
+                                std::optional<AidType> aid_type, std::optional<model::AgreementType> agreement_type) {
+    const std::string_view kind = model::name(fact_kind);
     std::string_view type;
-    if (f.aid_type) type = model::name(*f.aid_type);
-    if (f.agreement_type) type = model::name(*f.agreement_type);
+    if (aid_type) type = model::name(*aid_type);
+    if (agreement_type) type = model::name(*agreement_type);
     // Lexicon types are written without the "Aid"/"Agreement" suffix.
     for (std::string_view suffix : {"Aid"sv, "Agreement"sv})
       if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
-    for (const LexiconTables::CodeRule& e : tables_.codes) {
+    for (std::size_t row = 0; row < tables.codes.size() && row < kNoCodeRow; ++row) {
+      const LexiconTables::CodeRule& e = tables.codes[row];
       if (e.kind != kind) continue;
-      if (!e.statuses.empty() && (!f.status || std::ranges::find(e.statuses, model::name(*f.status)) == e.statuses.end())) continue;
+      if (!e.statuses.empty() && (!status || std::ranges::find(e.statuses, model::name(*status)) == e.statuses.end())) continue;
       if (!e.types.empty() && std::ranges::find(e.types, type) == e.types.end()) continue;
-      f.cameo = e.cameo;
-      f.plover = e.plover;
-      return;
+      return static_cast<std::uint16_t>(row);
     }
+    return kNoCodeRow;
   }
 
   std::optional<model::Date> date_near(std::size_t token, std::size_t first, std::size_t last) const {
@@ -2225,6 +2272,7 @@ class FrameFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
+  const std::vector<std::uint16_t>& code_rows_ = code_rows(tables_);  // after tables_, which it reads
 };
 
 }  // namespace

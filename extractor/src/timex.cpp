@@ -54,8 +54,13 @@ void find_times(Analysis& a) {
   // A time expression opens with a month, a weekday, a relative time or a year: one test of
   // the start bits and the number flag rules out most tokens.
   const Vocabulary::Indexes opening = months.start_bit() | weekdays.start_bit() | relative.start_bit();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (!(a.token_ids.starts[i] & opening) && !toks[i].is_number) continue;
+  // The bound and the arrays read at every token, held in locals: pushing to a.times could
+  // alias the vectors for all the compiler knows, so it would load them again at each token.
+  const std::size_t count = toks.size();
+  const Token* const tokens = toks.data();
+  const Vocabulary::Indexes* const starts = a.token_ids.starts.data();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!(starts[i] & opening) && !tokens[i].is_number) continue;
     const std::size_t limit = doc.sentences()[doc.sentence_of(i)].last;
     if (auto m = months.longest_at(a.token_ids, i, limit); m && toks[i].capitalized) {
       // "May" is also a modal verb: as a month it needs a preposition, a day or a year.
