@@ -8,12 +8,10 @@
 #include <cstring>
 #include <initializer_list>
 #include <map>
-#include <memory_resource>
 #include <set>
 #include <span>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -211,28 +209,30 @@ std::uint64_t hash_of(const std::optional<T>& v) {
 
 // Fact ids by a hash of what identifies them, lowest first. A hash only narrows a search: the
 // caller compares the facts themselves, so a collision costs a comparison, never a wrong answer.
-// The buckets live in an arena of the document: a fact costs no allocation of its own.
+// Each key's ids are a chain, lowest first, through one vector of links; the chains' heads are
+// found by open addressing. A fact costs no allocation of its own, nor does a key.
 class FactBuckets {
  public:
-  FactBuckets() = default;
-  FactBuckets(const FactBuckets&) = delete;
-  FactBuckets& operator=(const FactBuckets&) = delete;
-
   void insert(std::uint64_t key, FactId id) {
-    auto& ids = buckets_.try_emplace(key).first->second;
-    ids.insert(std::upper_bound(ids.begin(), ids.end(), id), id);
+    const std::size_t slot = add_slot(key);
+    // After the ids up to `id`: a fact inserted again after a change goes back to its place.
+    std::uint32_t before = kNone, at = slots_[slot].head;
+    while (at != kNone && links_[at].id <= id) before = std::exchange(at, links_[at].next);
+    const auto added = static_cast<std::uint32_t>(links_.size());
+    links_.push_back({id, at});
+    (before == kNone ? slots_[slot].head : links_[before].next) = added;
   }
   // `id` must be under `key`.
   void erase(std::uint64_t key, FactId id) {
-    auto& ids = buckets_.find(key)->second;
-    ids.erase(std::lower_bound(ids.begin(), ids.end(), id));
+    std::uint32_t* link = &slots_[slot_of(key)].head;
+    while (links_[*link].id != id) link = &links_[*link].next;
+    *link = links_[*link].next;  // the link itself stays unused: at most one per insert
   }
   // The lowest id under `key` below `bound` whose fact `fits`.
   template <typename Fits>
   std::optional<FactId> first(std::uint64_t key, Fits fits, std::optional<FactId> bound = std::nullopt) const {
-    auto bucket = buckets_.find(key);
-    if (bucket == buckets_.end()) return std::nullopt;
-    for (FactId id : bucket->second) {
+    for (std::uint32_t at = head(key); at != kNone; at = links_[at].next) {
+      const FactId id = links_[at].id;
       if (bound && id >= *bound) break;
       if (fits(id)) return id;
     }
@@ -240,9 +240,48 @@ class FactBuckets {
   }
 
  private:
-  std::array<std::byte, 2048> first_block_;  // most documents need no more
-  std::pmr::monotonic_buffer_resource arena_{first_block_.data(), first_block_.size()};
-  std::pmr::unordered_map<std::uint64_t, std::pmr::vector<FactId>> buckets_{&arena_};
+  static constexpr std::uint32_t kNone = 0xffffffff;
+  struct Link {
+    FactId id;
+    std::uint32_t next;  // kNone ends a chain
+  };
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t head = kNone;
+    bool used = false;
+  };
+  std::vector<Link> links_;
+  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  std::size_t used_ = 0;
+
+  // The slot of `key`, or of the free one where it would go.
+  std::size_t slot_of(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    // Keys are hashes already; the multiplication spreads their high bits into the low ones.
+    std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+  // The slot of `key`, given one if it has none.
+  std::size_t add_slot(std::uint64_t key) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::size_t i = slot_of(key);
+    if (!slots_[i].used) {
+      slots_[i] = {key, kNone, true};
+      ++used_;
+    }
+    return i;
+  }
+  // The first link of `key`'s chain, kNone if it has none.
+  std::uint32_t head(std::uint64_t key) const {
+    if (slots_.empty()) return kNone;
+    return slots_[slot_of(key)].head;
+  }
+  void grow() {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 64 : 2 * slots_.size()));
+    for (const Slot& s : old)
+      if (s.used) slots_[slot_of(s.key)] = s;
+  }
 };
 
 // The earlier aid facts that a new one may repeat, by what add_act() compares: the same aid
