@@ -318,13 +318,21 @@ class AidIndex {
     };
     if (f.recipient.empty() && !f.quantity) {
       consider(all_key(group), nullptr, nullptr);
-    } else if (!f.quantity) {
-      for (const Recipient* r : {&no_recipient, &f.recipient}) consider(recipient_key(group, *r), r, nullptr);
+      return first;
+    }
+    const std::uint64_t no_recipient_hash = hash_of(no_recipient), recipient_hash = hash_of(f.recipient);
+    const std::uint64_t no_amount_hash = hash_of(no_amount), amount_hash = hash_of(f_amount);
+    if (!f.quantity) {
+      consider(recipient_key(group, no_recipient_hash), &no_recipient, nullptr);
+      consider(recipient_key(group, recipient_hash), &f.recipient, nullptr);
     } else if (f.recipient.empty()) {
-      for (const Amount* a : {&no_amount, &f_amount}) consider(amount_key(group, *a), nullptr, a);
+      consider(amount_key(group, no_amount_hash), nullptr, &no_amount);
+      consider(amount_key(group, amount_hash), nullptr, &f_amount);
     } else {
-      for (const Recipient* r : {&no_recipient, &f.recipient})
-        for (const Amount* a : {&no_amount, &f_amount}) consider(both_key(group, *r, *a), r, a);
+      consider(both_key(group, no_recipient_hash, no_amount_hash), &no_recipient, &no_amount);
+      consider(both_key(group, no_recipient_hash, amount_hash), &no_recipient, &f_amount);
+      consider(both_key(group, recipient_hash, no_amount_hash), &f.recipient, &no_amount);
+      consider(both_key(group, recipient_hash, amount_hash), &f.recipient, &f_amount);
     }
     return first;
   }
@@ -335,15 +343,17 @@ class AidIndex {
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
   // A fact's group is its type, status and provider; within it, facts are found by all of them,
   // by recipient, by amount and by both.
+  // The keys take hashes of the recipient and the amount (hash_of()), each worked out once.
   static std::uint64_t group_hash(const Fact& f) { return mix(mix(hash_of(f.aid_type), hash_of(f.status)), hash_of(f.provider)); }
   static std::uint64_t all_key(std::uint64_t group) { return mix(group, 1); }
-  static std::uint64_t recipient_key(std::uint64_t group, const Recipient& r) { return mix(mix(group, 2), hash_of(r)); }
-  static std::uint64_t amount_key(std::uint64_t group, const Amount& a) { return mix(mix(group, 3), hash_of(a)); }
-  static std::uint64_t both_key(std::uint64_t group, const Recipient& r, const Amount& a) { return mix(mix(mix(group, 4), hash_of(r)), hash_of(a)); }
+  static std::uint64_t recipient_key(std::uint64_t group, std::uint64_t recipient) { return mix(mix(group, 2), recipient); }
+  static std::uint64_t amount_key(std::uint64_t group, std::uint64_t amount) { return mix(mix(group, 3), amount); }
+  static std::uint64_t both_key(std::uint64_t group, std::uint64_t recipient, std::uint64_t amount) {
+    return mix(mix(mix(group, 4), recipient), amount);
+  }
   static std::array<std::uint64_t, 4> keys(const Fact& f) {
-    const std::uint64_t group = group_hash(f);
-    const Amount a = amount(f);
-    return {all_key(group), recipient_key(group, f.recipient), amount_key(group, a), both_key(group, f.recipient, a)};
+    const std::uint64_t group = group_hash(f), recipient = hash_of(f.recipient), a = hash_of(amount(f));
+    return {all_key(group), recipient_key(group, recipient), amount_key(group, a), both_key(group, recipient, a)};
   }
 
   const std::vector<Fact>& facts_;
@@ -808,10 +818,11 @@ class FrameFinder {
   // kind, type, provider, status; compatible recipient and quantity). Returns its id.
   FactId add_act(Fact&& f) {
     std::optional<FactId> earlier;
+    AgreementKey key;
     if (f.kind == FactKind::Aid) {
       earlier = aid_index_.find(f);
     } else if (f.kind == FactKind::Agreement) {
-      const AgreementKey key = agreement_key(f);
+      key = agreement_key(f);
       if (auto it = agreements_.find(key); it != agreements_.end()) earlier = it->second;
       // "The agreement was signed by Gates and Jobim": an agreement of no known type between the
       // same sides is one told before, whatever its type.
@@ -825,7 +836,7 @@ class FrameFinder {
     if (!earlier) {
       set_codes(f);
       const FactId id = a_.facts.size();
-      if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
+      if (f.kind == FactKind::Agreement) agreements_.emplace(std::move(key), id);
       a_.facts.push_back(std::move(f));
       if (a_.facts.back().kind == FactKind::Aid) aid_index_.insert(id);
       act_info_.push_back({id, {current_sentence_, act_info_.size(), false}});
@@ -852,13 +863,13 @@ class FrameFinder {
   AgreementKey agreement_key(const Fact& f) const {
     std::set<std::string> sides;
     for (const auto& id : f.party) sides.insert(side(id));
-    return {f.agreement_type, sides};
+    return {f.agreement_type, std::move(sides)};
   }
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
   // same actors: the first such claim pushed.
-  std::optional<FactId> earlier_claim(const Fact& claim) const {
-    return claims_.first(claim_hash(claim), [&](FactId id) {
+  std::optional<FactId> earlier_claim(const Fact& claim, std::uint64_t hash) const {
+    return claims_.first(hash, [&](FactId id) {
       const Fact& g = a_.facts[id];
       return g.kind == claim.kind && g.about == claim.about && g.claimant == claim.claimant && g.accused == claim.accused;
     });
@@ -868,8 +879,8 @@ class FrameFinder {
   }
 
   // Every claim fact goes through here, so that add_claim() finds it when it is made again.
-  void push_claim(Fact&& claim) {
-    claims_.insert(claim_hash(claim), a_.facts.size());
+  void push_claim(Fact&& claim, std::uint64_t hash) {
+    claims_.insert(hash, a_.facts.size());
     a_.facts.push_back(std::move(claim));
   }
 
@@ -1226,7 +1237,8 @@ class FrameFinder {
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
-      push_claim(std::move(claim));
+      const std::uint64_t hash = claim_hash(claim);
+      push_claim(std::move(claim), hash);
       claimed.insert(h.fact);
     }
   }
@@ -2057,12 +2069,13 @@ class FrameFinder {
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
     // false'"): one fact with both spans as evidence.
-    if (std::optional<FactId> earlier = earlier_claim(claim)) {
+    const std::uint64_t hash = claim_hash(claim);
+    if (std::optional<FactId> earlier = earlier_claim(claim, hash)) {
       merge_evidence(*earlier, claim.evidence);
       return;
     }
     note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
-    push_claim(std::move(claim));
+    push_claim(std::move(claim), hash);
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
