@@ -372,6 +372,8 @@ class FrameFinder {
     const auto by_first = [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; };
     if (!std::is_sorted(top_by_first_.begin(), top_by_first_.end(), by_first))
       std::stable_sort(top_by_first_.begin(), top_by_first_.end(), by_first);
+    top_firsts_.reserve(top_by_first_.size());
+    for (std::size_t k : top_by_first_) top_firsts_.push_back(a_.mentions[k].first);
     // Room for one fact per sentence, about what news text tells: most documents then never
     // grow the vector, which would move every Fact (a large object) made so far.
     a_.facts.reserve(doc_.sentences().size());
@@ -438,6 +440,11 @@ class FrameFinder {
   }
   std::size_t current_sentence_ = 0;
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
+  std::vector<std::size_t> top_firsts_;    // their first tokens, searched without reading the mentions
+  // The sentence being read, and the part of top_by_first_ that starts in it: most searches for
+  // mentions stay inside the sentence, and it has a few.
+  Sentence sentence_;
+  std::size_t sentence_tops_first_ = 0, sentence_tops_last_ = 0;
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
 
   // ------------------------------------------------------------------ helpers
@@ -490,9 +497,14 @@ class FrameFinder {
   // The top-level mentions that start in [first, last), as a view: callers only walk them.
   std::span<const std::size_t> top_mentions(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
-    const auto before = [&](std::size_t k, std::size_t token) { return a_.mentions[k].first < token; };
-    const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
-    return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
+    auto lo = top_firsts_.begin(), hi = top_firsts_.end();
+    if (first >= sentence_.first && last <= sentence_.last) {
+      hi = lo + static_cast<std::ptrdiff_t>(sentence_tops_last_);
+      lo += static_cast<std::ptrdiff_t>(sentence_tops_first_);
+    }
+    const auto from = std::lower_bound(lo, hi, first);
+    const auto to = std::lower_bound(from, hi, last);
+    return {top_by_first_.data() + (from - top_firsts_.begin()), static_cast<std::size_t>(to - from)};
   }
 
   const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
@@ -1125,6 +1137,12 @@ class FrameFinder {
   void process(std::size_t s) {
     current_sentence_ = s;
     const Sentence& sentence = doc_.sentences()[s];
+    sentence_ = sentence;
+    // Sentences are read in order: the part of the mentions moves on from the last one's end.
+    sentence_tops_first_ = sentence_tops_last_;
+    while (sentence_tops_first_ < top_firsts_.size() && top_firsts_[sentence_tops_first_] < sentence.first) ++sentence_tops_first_;
+    sentence_tops_last_ = sentence_tops_first_;
+    while (sentence_tops_last_ < top_firsts_.size() && top_firsts_[sentence_tops_last_] < sentence.last) ++sentence_tops_last_;
     const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
     const std::size_t last = sentence.last;
     if (first >= last) return;
