@@ -34,11 +34,20 @@ struct SentenceCues {
       claim_nouns, denial_cues, conditionals;
   std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
 
+  // Every list, and the index its cues come from, in one order.
+  static constexpr std::size_t kLists = 12;
+  std::array<std::vector<Cue>*, kLists> lists() {
+    return {&claims,      &aid_verbs,   &aid_nouns,    &aid_modifiers, &agreement_nouns, &agreement_modifiers,
+            &agreement_verbs, &claim_nouns, &denial_cues, &conditionals,  &negations,       &blockers};
+  }
+  static std::array<const PhraseIndex*, kLists> indexes(const LexiconTables& t) {
+    return {&t.claim,          &t.aid_verb,   &t.aid_noun,   &t.aid_modifier, &t.agreement_noun, &t.agreement_modifier,
+            &t.agreement_verb, &t.claim_noun, &t.denial_cue, &t.conditional,  &t.negation,       &t.not_a_trigger};
+  }
+
   // Empties every list, keeping its capacity for the next sentence.
   void clear() {
-    for (std::vector<Cue>* v : {&claims, &aid_verbs, &aid_nouns, &aid_modifiers, &agreement_nouns, &agreement_modifiers, &agreement_verbs,
-                                &negations, &claim_nouns, &denial_cues, &conditionals, &blockers})
-      v->clear();
+    for (std::vector<Cue>* v : lists()) v->clear();
   }
 };
 
@@ -448,48 +457,60 @@ class FrameFinder {
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
 
   // ------------------------------------------------------------------ helpers
+  // The cues of one index in [first, last): leftmost, longest, not overlapping.
   std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
     std::vector<Cue> out;
-    find_cues({{&index, &out}}, first, last);
+    for (std::size_t t = first; t < last;)
+      if (auto m = index.longest_at(token_ids_, t, last)) {
+        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
+        t = m->last;
+      } else {
+        ++t;
+      }
     return out;
   }
 
-  // The cues of one index that find_cues() appends to `out`.
-  struct CueList {
-    const PhraseIndex* index;
-    std::vector<Cue>* out;
-    std::size_t resume = 0;  // where its last cue ended: the next may not start before
-  };
-  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
-  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
-  // any of the indexes and one test of their start bits rules them all out. A token that starts
-  // some is looked up only in the lists of its set bits, not in all N.
+  // Which of N indexes to look a token up in, by its start bits: for each bit, the indexes that
+  // have it, chained in list order (indexes past the 64th share a bit). Made once per finder
+  // for each set of indexes that find_cues() is asked for.
   template <std::size_t N>
-  void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
+  struct IndexChains {
     static_assert(N < 255, "list numbers are bytes, 255 ends a chain");
-    constexpr std::uint8_t kEnd = 255;
-    // The lists of each start bit, chained in list order (indexes past the 64th share a bit).
+    static constexpr std::uint8_t kEnd = 255;
+    std::array<const PhraseIndex*, N> indexes;
     std::array<std::uint8_t, 64> first_of_bit;
-    first_of_bit.fill(kEnd);
     std::array<std::uint8_t, N> next_of_bit;
-    Vocabulary::Indexes any = 0;
-    for (std::size_t i = N; i-- > 0;) {
-      const Vocabulary::Indexes bit = lists[i].index->start_bit();
-      next_of_bit[i] = kEnd;
-      if (!bit) continue;  // an empty index: no token starts one of its phrases
-      any |= bit;
-      std::uint8_t& head = first_of_bit[static_cast<std::size_t>(std::countr_zero(bit))];
-      next_of_bit[i] = head;
-      head = static_cast<std::uint8_t>(i);
+    Vocabulary::Indexes any = 0;  // every index's bit
+
+    explicit IndexChains(const std::array<const PhraseIndex*, N>& of) : indexes(of) {
+      first_of_bit.fill(kEnd);
+      for (std::size_t i = N; i-- > 0;) {
+        const Vocabulary::Indexes bit = indexes[i]->start_bit();
+        next_of_bit[i] = kEnd;
+        if (!bit) continue;  // an empty index: no token starts one of its phrases
+        any |= bit;
+        std::uint8_t& head = first_of_bit[static_cast<std::size_t>(std::countr_zero(bit))];
+        next_of_bit[i] = head;
+        head = static_cast<std::uint8_t>(i);
+      }
     }
+  };
+  // cues() for several indexes at once, each index's cues appended to its list in `out`: one
+  // pass over the tokens, where most tokens start no phrase of any of the indexes and one test
+  // of their start bits rules them all out. A token that starts some is looked up only in the
+  // indexes of its set bits, not in all N.
+  template <std::size_t N>
+  void find_cues(const IndexChains<N>& chains, const std::array<std::vector<Cue>*, N>& out, std::size_t first, std::size_t last) const {
+    std::array<std::size_t, N> resume{};  // where each index's last cue ended: the next may not start before
+    const Vocabulary::Indexes* const starts = token_ids_.starts.data();
     for (std::size_t t = first; t < last; ++t)
-      for (Vocabulary::Indexes rest = token_ids_.starts[t] & any; rest; rest &= rest - 1)
-        for (std::uint8_t i = first_of_bit[static_cast<std::size_t>(std::countr_zero(rest))]; i != kEnd; i = next_of_bit[i]) {
-          CueList& l = lists[i];
-          if (l.resume > t) continue;
-          if (auto m = l.index->longest_at(token_ids_, t, last)) {
-            l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
-            l.resume = m->last;
+      for (Vocabulary::Indexes rest = starts[t] & chains.any; rest; rest &= rest - 1)
+        for (std::uint8_t i = chains.first_of_bit[static_cast<std::size_t>(std::countr_zero(rest))]; i != chains.kEnd;
+             i = chains.next_of_bit[i]) {
+          if (resume[i] > t) continue;
+          if (auto m = chains.indexes[i]->longest_at(token_ids_, t, last)) {
+            out[i]->push_back({m->first, m->last, &tables_.entry(m->payload)});
+            resume[i] = m->last;
           }
         }
   }
@@ -678,7 +699,7 @@ class FrameFinder {
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
     std::vector<Cue> modals, hedges, negations;
-    find_cues({{&tables_.modality, &modals}, {&tables_.hedge, &hedges}, {&tables_.negation, &negations}}, first, last);
+    find_cues(status_indexes_, {&modals, &hedges, &negations}, first, last);
     for (const Cue& c : modals)
       if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
         status = *s;
@@ -1148,19 +1169,7 @@ class FrameFinder {
     if (first >= last) return;
     SentenceCues& c = sentence_cues_;
     c.clear();
-    find_cues({{&tables_.claim, &c.claims},
-               {&tables_.aid_verb, &c.aid_verbs},
-               {&tables_.aid_noun, &c.aid_nouns},
-               {&tables_.aid_modifier, &c.aid_modifiers},
-               {&tables_.agreement_noun, &c.agreement_nouns},
-               {&tables_.agreement_modifier, &c.agreement_modifiers},
-               {&tables_.agreement_verb, &c.agreement_verbs},
-               {&tables_.claim_noun, &c.claim_nouns},
-               {&tables_.denial_cue, &c.denial_cues},
-               {&tables_.conditional, &c.conditionals},
-               {&tables_.negation, &c.negations},
-               {&tables_.not_a_trigger, &c.blockers}},
-              first, last);
+    find_cues(sentence_indexes_, c.lists(), first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -2343,6 +2352,9 @@ class FrameFinder {
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
   const std::vector<std::uint16_t>& code_rows_ = code_rows(tables_);  // after tables_, which it reads
+  // The indexes of SentenceCues' lists; and those that status_from() reads.
+  const IndexChains<SentenceCues::kLists> sentence_indexes_{SentenceCues::indexes(tables_)};
+  const IndexChains<3> status_indexes_{{&tables_.modality, &tables_.hedge, &tables_.negation}};
 };
 
 }  // namespace
