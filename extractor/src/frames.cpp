@@ -383,9 +383,9 @@ class FrameFinder {
       std::stable_sort(top_by_first_.begin(), top_by_first_.end(), by_first);
     top_firsts_.reserve(top_by_first_.size());
     for (std::size_t k : top_by_first_) top_firsts_.push_back(a_.mentions[k].first);
-    // Room for one fact per sentence, about what news text tells: most documents then never
+    // Room for two facts per sentence, more than news text tells: most documents then never
     // grow the vector, which would move every Fact (a large object) made so far.
-    a_.facts.reserve(doc_.sentences().size());
+    a_.facts.reserve(2 * doc_.sentences().size());
   }
 
   void run() {
@@ -847,9 +847,16 @@ class FrameFinder {
   }
 
   // ------------------------------------------------------------------ acts and merging
-  // Adds an act, or merges it into an earlier act of the document that it repeats (same
-  // kind, type, provider, status; compatible recipient and quantity). Returns its id.
-  FactId add_act(Fact&& f) {
+  // Facts are made in place, at the end of a_.facts: most are kept, and a Fact is large to
+  // move. One that repeats an earlier fact is merged into it and dropped.
+  Fact& new_fact() { return a_.facts.emplace_back(); }
+
+  // Keeps the act just made (new_fact()), or merges it into an earlier act of the document
+  // that it repeats (same kind, type, provider, status; compatible recipient and quantity) and
+  // drops it. Returns the id of the act kept.
+  FactId add_act() {
+    const FactId id = a_.facts.size() - 1;
+    Fact& f = a_.facts.back();
     std::optional<FactId> earlier;
     AgreementKey key;
     if (f.kind == FactKind::Aid) {
@@ -868,18 +875,16 @@ class FrameFinder {
     }
     if (!earlier) {
       set_codes(f);
-      const FactId id = a_.facts.size();
       if (f.kind == FactKind::Agreement) agreements_.emplace(std::move(key), id);
-      a_.facts.push_back(std::move(f));
-      if (a_.facts.back().kind == FactKind::Aid) aid_index_.insert(id);
+      if (f.kind == FactKind::Aid) aid_index_.insert(id);
       act_info_.push_back({id, {current_sentence_, act_info_.size(), false}});
       return id;
     }
     Fact& g = a_.facts[*earlier];
     if (f.kind == FactKind::Aid) {
       aid_index_.erase(*earlier);
-      if (g.recipient.empty()) g.recipient = f.recipient;
-      if (!g.quantity) g.quantity = f.quantity;
+      if (g.recipient.empty()) g.recipient = std::move(f.recipient);
+      if (!g.quantity) g.quantity = std::move(f.quantity);
       aid_index_.insert(*earlier);
     } else if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) {
       g.status = f.status;
@@ -887,6 +892,7 @@ class FrameFinder {
     if (!g.date) g.date = f.date;
     merge_evidence(*earlier, f.evidence);
     set_codes(g);
+    a_.facts.pop_back();
     return *earlier;
   }
 
@@ -911,11 +917,9 @@ class FrameFinder {
     return mix(mix(mix(static_cast<std::uint64_t>(f.kind), hash_of(f.about)), hash_of(f.claimant)), hash_of(f.accused));
   }
 
-  // Every claim fact goes through here, so that add_claim() finds it when it is made again.
-  void push_claim(Fact&& claim, std::uint64_t hash) {
-    claims_.insert(hash, a_.facts.size());
-    a_.facts.push_back(std::move(claim));
-  }
+  // Every claim kept (the last fact made, with its claim_hash()) goes through here, so that
+  // add_claim() finds it when it is made again.
+  void keep_claim(std::uint64_t hash) { claims_.insert(hash, a_.facts.size() - 1); }
 
   // Every status change of an act goes through here: the aid index is keyed by status.
   void set_status(FactId id, Status status) {
@@ -1254,9 +1258,9 @@ class FrameFinder {
     // "North Korea allegedly sending troops": a hedge with nobody making the claim.
     for (const ActHit& h : acts) {
       if (!h.hedged || h.anaphoric || claimed.count(h.fact)) continue;
+      if (a_.facts[h.fact].kind != FactKind::Aid || a_.facts[h.fact].provider.empty()) continue;
+      Fact& claim = new_fact();
       const Fact& act = a_.facts[h.fact];
-      if (act.kind != FactKind::Aid || act.provider.empty()) continue;
-      Fact claim;
       claim.kind = FactKind::Allegation;
       claim.accused = act.provider;
       claim.about = h.fact;
@@ -1264,8 +1268,7 @@ class FrameFinder {
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
-      const std::uint64_t hash = claim_hash(claim);
-      push_claim(std::move(claim), hash);
+      keep_claim(claim_hash(claim));
       claimed.insert(h.fact);
     }
   }
@@ -1427,8 +1430,10 @@ class FrameFinder {
       return end;
     };
     bool recipient_agent = false;
-    auto finish = [&](Fact&& f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
-                      const std::vector<std::size_t>& role_mentions, std::size_t object_last) {
+    // The act just made (new_fact()) gets its evidence, trigger, date and status, and is kept.
+    auto finish = [&](std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated, const std::vector<std::size_t>& role_mentions,
+                      std::size_t object_last) {
+      Fact& f = a_.facts.back();
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
         ev_first = std::min(ev_first, a_.mentions[k].first);
@@ -1450,7 +1455,7 @@ class FrameFinder {
       }
       note(Cue{trig_first, trig_last, nullptr}, "fact: {} {} ({})", model::name(f.kind), f.aid_type ? model::name(*f.aid_type) : "",
            f.rule);
-      FactId id = add_act(std::move(f));
+      const FactId id = add_act();
       hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
                       .recipient_agent = recipient_agent});
     };
@@ -1700,7 +1705,7 @@ class FrameFinder {
           status_cue_ = StatusCue{"intent noun", intent->noun};
         }
       for (const TypedNoun& tn : types) {
-        Fact f;
+        Fact& f = new_fact();
         f.kind = FactKind::Aid;
         f.provider.assign(provider.begin(), provider.end());
         f.recipient.assign(recip.begin(), recip.end());
@@ -1715,7 +1720,7 @@ class FrameFinder {
                                           tn.cue.entry->id, tn.cue.entry->where()));
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
-        finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
+        finish(v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info(hits.back().fact).money_only = true;
       }
     }
@@ -1813,7 +1818,7 @@ class FrameFinder {
       Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged, &negated);
       const std::optional<model::Quantity> amount = amount_before(phrase_first, noun.last, first, c);
       for (const TypedNoun& tn : types) {
-        Fact f;
+        Fact& f = new_fact();
         f.kind = FactKind::Aid;
         f.provider = provider;
         f.recipient = actors_of(recipient);
@@ -1826,7 +1831,7 @@ class FrameFinder {
           for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
-        finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
+        finish(phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
     return hits;
@@ -1916,11 +1921,11 @@ class FrameFinder {
         note(noun, "agreement with fewer than two parties found ({})", parties.size());
         continue;
       }
-      Fact f;
+      Fact& f = new_fact();
       f.kind = FactKind::Agreement;
       if (explaining())
         for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
-      f.party = parties;
+      f.party = std::move(parties);
       f.agreement_type = type;
       f.status = parse_status(attributes(*verb).status).value_or(Status::Actual);
       Status modal = status_from(scope_start(c, verb_first, first), verb_first, nullptr);
@@ -1942,7 +1947,7 @@ class FrameFinder {
             fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
       }
       note(noun, "fact: Agreement ({})", f.rule);
-      FactId id = add_act(std::move(f));
+      const FactId id = add_act();
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
     return hits;
@@ -1978,7 +1983,7 @@ class FrameFinder {
   // claim `f`'s complement; `description_first`: where its description starts). Returns its id.
   FactId add_other_act(const ClaimFrame& f, std::size_t first, std::size_t last, std::size_t description_first, Status status,
                        std::optional<model::Date> date) {
-    Fact act;
+    Fact& act = new_fact();
     act.kind = FactKind::OtherAct;
     act.description = std::string(doc_.text_of(description_first, last));
     act.status = status;
@@ -1986,7 +1991,6 @@ class FrameFinder {
     act.rule = "act.other";
     if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
-    a_.facts.push_back(std::move(act));
     return a_.facts.size() - 1;
   }
 
@@ -2070,10 +2074,10 @@ class FrameFinder {
   }
 
   void add_claim(FactKind kind, const ClaimFrame& f, FactId target, bool target_is_claim, std::size_t first, std::size_t last) {
-    Fact claim;
+    Fact& claim = new_fact();
+    const Fact& about = a_.facts[target];
     claim.kind = kind;
     claim.claimant.assign(f.claimant.begin(), f.claimant.end());
-    const Fact& about = a_.facts[target];
     if (!f.accused.empty()) claim.accused.assign(f.accused.begin(), f.accused.end());
     else if (target_is_claim) claim.accused = about.accused;
     else claim.accused = about.provider;
@@ -2099,10 +2103,11 @@ class FrameFinder {
     const std::uint64_t hash = claim_hash(claim);
     if (std::optional<FactId> earlier = earlier_claim(claim, hash)) {
       merge_evidence(*earlier, claim.evidence);
+      a_.facts.pop_back();
       return;
     }
     note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
-    push_claim(std::move(claim), hash);
+    keep_claim(hash);
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
