@@ -287,6 +287,7 @@ class FactBuckets {
     return slots_[slot_of(key)].head;
   }
   void grow() {
+    if (slots_.empty()) links_.reserve(64);  // about what a document needs: no growth by ones
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 64 : 2 * slots_.size()));
     for (const Slot& s : old)
       if (s.used) slots_[slot_of(s.key)] = s;
@@ -374,15 +375,17 @@ class FrameFinder {
   explicit FrameFinder(Analysis& a) : aid_index_(a.facts), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() is a binary search, not a
     // scan of every mention of the document for every trigger.
-    top_by_first_.reserve(a_.mentions.size());
+    top_by_first_.resize(a_.mentions.size());
+    std::size_t tops = 0;
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
-      if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
+      if (a_.mentions[k].parent < 0) top_by_first_[tops++] = k;
+    top_by_first_.resize(tops);
     // Mostly in that order already: a check is cheaper than a sort that has nothing to do.
     const auto by_first = [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; };
     if (!std::is_sorted(top_by_first_.begin(), top_by_first_.end(), by_first))
       std::stable_sort(top_by_first_.begin(), top_by_first_.end(), by_first);
-    top_firsts_.reserve(top_by_first_.size());
-    for (std::size_t k : top_by_first_) top_firsts_.push_back(a_.mentions[k].first);
+    top_firsts_.resize(tops);
+    for (std::size_t i = 0; i < tops; ++i) top_firsts_[i] = a_.mentions[top_by_first_[i]].first;
     // Room for two facts per sentence, more than news text tells: most documents then never
     // grow the vector, which would move every Fact (a large object) made so far.
     a_.facts.reserve(2 * doc_.sentences().size());
@@ -698,7 +701,8 @@ class FrameFinder {
     Status status = Status::Actual;
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
-    std::vector<Cue> modals, hedges, negations;
+    auto& [modals, hedges, negations] = status_cues_;
+    for (std::vector<Cue>* v : {&modals, &hedges, &negations}) v->clear();
     find_cues(status_indexes_, {&modals, &hedges, &negations}, first, last);
     for (const Cue& c : modals)
       if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
@@ -1112,6 +1116,7 @@ class FrameFinder {
   std::vector<TypedNoun> aid_types_in(const SentenceCues& c, std::size_t first, std::size_t last) const {
     std::vector<TypedNoun> out;
     std::vector<TypedNoun> generic;
+    std::vector<AidType> modifiers;  // of each noun, one list for all
     auto add = [&](std::vector<TypedNoun>& v, AidType t, const Cue& cue) {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
@@ -1120,7 +1125,7 @@ class FrameFinder {
       AidType t = parse_aid_type(attributes(n).type);
       bool is_generic = is(attributes(n).generic, "yes");
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
-      std::vector<AidType> modifiers;
+      modifiers.clear();
       std::size_t p = n.first;
       while (p > first) {
         const Cue* mod = nullptr;
@@ -1155,7 +1160,8 @@ class FrameFinder {
     const auto has = [&](AidType type) { return std::any_of(out.begin(), out.end(), [&](const TypedNoun& t) { return t.type == type; }); };
     if (has(AidType::Military) && (has(AidType::Weapons) || has(AidType::Troops)))
       out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) { return t.type == AidType::Military; }), out.end());
-    return out.empty() ? generic : out;
+    if (out.empty()) return generic;
+    return out;
   }
 
   // ------------------------------------------------------------------ the sentence
@@ -2128,9 +2134,8 @@ class FrameFinder {
                                                                 : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
       }
     } summary{*this, f, facts_before};
-    std::vector<const ActHit*> inside;
-    for (const ActHit& h : acts)
-      if (h.first >= f.complement_first && h.first < f.complement_last) inside.push_back(&h);
+    // The acts told in the claim's complement.
+    const auto inside = [&](const ActHit& h) { return h.first >= f.complement_first && h.first < f.complement_last; };
     auto claim_nouns_inside = [&] {
       std::vector<FactId> targets;
       std::vector<bool> is_claim;
@@ -2151,21 +2156,22 @@ class FrameFinder {
       const FactKind kind = f.kind == ClaimKind::Denial ? FactKind::Denial : FactKind::Confirmation;
       auto [targets, is_claim] = claim_nouns_inside();
       if (targets.empty()) {
-        for (const ActHit* h : inside) {
-          Fact& act = a_.facts[h->fact];
+        for (const ActHit& h : acts) {
+          if (!inside(h)) continue;
+          Fact& act = a_.facts[h.fact];
           if (kind == FactKind::Confirmation && !f.claimant.empty() && !act.provider.empty() && !same_side(f.claimant, act.provider) &&
-              !same_side(f.claimant, act.recipient) && !h->anaphoric) {
+              !same_side(f.claimant, act.recipient) && !h.anaphoric) {
             // "the agency verified that North Korea had dispatched ...": an allegation.
-            add_claim(FactKind::Allegation, f, h->fact, false, first, last);
+            add_claim(FactKind::Allegation, f, h.fact, false, first, last);
             a_.facts.back().rule = concat({f.trigger.entry->id, ".allegation"});
-            claimed.insert(h->fact);
+            claimed.insert(h.fact);
             continue;
           }
           // Denied by its provider, or told only inside the denial ("The Kremlin denied that
           // North Korean soldiers were fighting"): the text does not report the act as fact.
-          if (kind == FactKind::Denial && !h->anaphoric && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
-            set_status(h->fact, Status::Denied);
-          targets.push_back(h->fact);
+          if (kind == FactKind::Denial && !h.anaphoric && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
+            set_status(h.fact, Status::Denied);
+          targets.push_back(h.fact);
           is_claim.push_back(false);
         }
       }
@@ -2212,12 +2218,19 @@ class FrameFinder {
     }
     // Report and Allegation: a claim that someone else did something.
     bool made = false;
-    for (const ActHit* h : inside) {
-      if (h->anaphoric) continue;
-      const Fact& act = a_.facts[h->fact];
+    for (const ActHit& h : acts) {
+      if (!inside(h) || h.anaphoric) continue;
+      const Fact& act = a_.facts[h.fact];
       if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
-      std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
-      if (act.kind == FactKind::Aid && (h->recipient_agent || h->negated)) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
+      // Who did it: a view of the act's own list (a_.facts does not change before it is read), or
+      // of that list and its recipient.
+      std::span<const std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
+      std::vector<std::string> doers_and_recipient;
+      if (act.kind == FactKind::Aid && (h.recipient_agent || h.negated)) {
+        doers_and_recipient.assign(doers.begin(), doers.end());
+        doers_and_recipient.insert(doers_and_recipient.end(), act.recipient.begin(), act.recipient.end());
+        doers = doers_and_recipient;
+      }
       if (f.claimant.empty() && f.kind == ClaimKind::Report) continue;
       // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
       // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
@@ -2234,18 +2247,18 @@ class FrameFinder {
                              (act.aid_type == AidType::Other && to_armed_group);
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
-        if (h->negated && act.kind == FactKind::Aid) {
-          set_status(h->fact, Status::Denied);
-          add_claim(FactKind::Denial, f, h->fact, false, first, last);
+        if (h.negated && act.kind == FactKind::Aid) {
+          set_status(h.fact, Status::Denied);
+          add_claim(FactKind::Denial, f, h.fact, false, first, last);
           a_.facts.back().rule = concat({f.trigger.entry->id, ".negated"});
-          claimed.insert(h->fact);
+          claimed.insert(h.fact);
           made = true;
         }
         continue;
       }
       if (!accusable && f.kind == ClaimKind::Report) continue;
-      add_claim(FactKind::Allegation, f, h->fact, false, first, last);
-      claimed.insert(h->fact);
+      add_claim(FactKind::Allegation, f, h.fact, false, first, last);
+      claimed.insert(h.fact);
       made = true;
     }
     if (f.kind != ClaimKind::Allegation || made) {
@@ -2360,6 +2373,7 @@ class FrameFinder {
   // The indexes of SentenceCues' lists; and those that status_from() reads.
   const IndexChains<SentenceCues::kLists> sentence_indexes_{SentenceCues::indexes(tables_)};
   const IndexChains<3> status_indexes_{{&tables_.modality, &tables_.hedge, &tables_.negation}};
+  mutable std::array<std::vector<Cue>, 3> status_cues_;  // status_from()'s lists, kept for their room
 };
 
 }  // namespace
