@@ -249,15 +249,17 @@ class FactBuckets {
   }
 
  private:
-  static constexpr std::uint32_t kNone = 0xffffffff;
+  // Link 0 is no link: it ends a chain, and an empty slot (all zeros, as a new table is made
+  // at once) has no chain.
+  static constexpr std::uint32_t kNone = 0;
   struct Link {
     FactId id;
-    std::uint32_t next;  // kNone ends a chain
+    std::uint32_t next;
   };
   struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t head = kNone;
-    bool used = false;
+    std::uint64_t key;
+    std::uint32_t head;
+    bool used;
   };
   std::vector<Link> links_;
   std::vector<Slot> slots_;  // a power of two of them, at most half used
@@ -287,7 +289,10 @@ class FactBuckets {
     return slots_[slot_of(key)].head;
   }
   void grow() {
-    if (slots_.empty()) links_.reserve(64);  // about what a document needs: no growth by ones
+    if (slots_.empty()) {
+      links_.reserve(64);  // about what a document needs: no growth by ones
+      links_.push_back({0, kNone});
+    }
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 64 : 2 * slots_.size()));
     for (const Slot& s : old)
       if (s.used) slots_[slot_of(s.key)] = s;
