@@ -465,17 +465,23 @@ class FrameFinder {
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
 
   // ------------------------------------------------------------------ helpers
-  // The cues of one index in [first, last): leftmost, longest, not overlapping.
-  std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
-    std::vector<Cue> out;
+  // Calls `visit` with each cue of one index in [first, last), in order: leftmost, longest, not
+  // overlapping. The callers only walk them: no list is made.
+  template <typename Visit>
+  void for_each_cue(const PhraseIndex& index, std::size_t first, std::size_t last, Visit visit) const {
     for (std::size_t t = first; t < last;)
       if (auto m = index.longest_at(token_ids_, t, last)) {
-        out.push_back({m->first, m->last, &tables_.entry(m->payload)});
+        visit(Cue{m->first, m->last, &tables_.entry(m->payload)});
         t = m->last;
       } else {
         ++t;
       }
-    return out;
+  }
+  // Whether a phrase of `index` starts in [first, last) and ends by `last`.
+  bool has_cue(const PhraseIndex& index, std::size_t first, std::size_t last) const {
+    for (std::size_t t = first; t < last; ++t)
+      if (index.longest_at(token_ids_, t, last)) return true;
+    return false;
   }
 
   // Which of N indexes to look a token up in, by its start bits: for each bit, the indexes that
@@ -503,7 +509,7 @@ class FrameFinder {
       }
     }
   };
-  // cues() for several indexes at once, each index's cues appended to its list in `out`: one
+  // The cues of several indexes at once, each index's appended to its list in `out`: one
   // pass over the tokens, where most tokens start no phrase of any of the indexes and one test
   // of their start bits rules them all out. A token that starts some is looked up only in the
   // indexes of its set bits, not in all N.
@@ -538,7 +544,7 @@ class FrameFinder {
 
   const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
 
-  // Whether token t alone is a phrase of `index`: what cues(index, t, t + 1) would find, without a vector.
+  // Whether token t alone is a phrase of `index`.
   bool one_word_cue(const PhraseIndex& index, std::size_t t) const { return index.longest_at(token_ids_, t, t + 1).has_value(); }
   bool is_preposition(std::size_t t) const { return one_word_cue(tables_.preposition, t); }
 
@@ -1095,14 +1101,14 @@ class FrameFinder {
       }
       std::size_t q_first = t;
       // A bound phrase right before: "up to", "more than", "about".
-      for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
+      for_each_cue(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t, [&](const Cue& b) {
         if (b.last == t) {
           if (is(attributes(b).bound, "AtMost")) q.bound = model::QuantityBound::AtMost;
           else if (is(attributes(b).bound, "AtLeast")) q.bound = model::QuantityBound::AtLeast;
           else q.bound = model::QuantityBound::Approximately;
           q_first = b.first;
         }
-      }
+      });
       if (tables_.number_words.longest_at(token_ids_, num, last) && q.bound == model::QuantityBound::Exact &&
           toks_[num].norm.find("s") == toks_[num].norm.size() - 1)
         q.bound = model::QuantityBound::Approximately;  // "thousands", "dozens"
@@ -1704,11 +1710,12 @@ class FrameFinder {
       if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
       // "approved the possible sale of 40 jets", "announced a potential deployment": the
       // object's own word says the aid is only considered.
-      for (const Cue& m : cues(tables_.modality, v.last, amount_last))
+      for_each_cue(tables_.modality, v.last, amount_last, [&](const Cue& m) {
         if (parse_status(attributes(m).status) == Status::Considered && strength(Status::Considered) > strength(status)) {
           status = Status::Considered;
           status_cue_ = StatusCue{"modal in the object", m};
         }
+      });
       // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
       if (intent)
         if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
@@ -1805,7 +1812,8 @@ class FrameFinder {
       // "The Asian Development Bank may consider additional budget support": the object of a
       // modal verb is a new act of the clause's subject.
       bool governed = false;
-      for (const Cue& m : cues(tables_.modality, phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first)) governed |= m.last <= phrase_first;
+      for_each_cue(tables_.modality, phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first,
+                   [&](const Cue& m) { governed |= m.last <= phrase_first; });
       if (provider.empty() && !recipient && governed)
         if (auto subject = subject_before(phrase_first, first)) {
           provider = a_.mentions[*subject].actors;
@@ -1984,7 +1992,7 @@ class FrameFinder {
 
   // "of violating a truce": a clause naming an agreement is about the latest one told before.
   std::optional<FactId> agreement_named_in(std::size_t first, std::size_t last) const {
-    if (cues(tables_.agreement_noun, first, last).empty()) return std::nullopt;
+    if (!has_cue(tables_.agreement_noun, first, last)) return std::nullopt;
     for (FactId id = a_.facts.size(); id-- > 0;)
       if (a_.facts[id].kind == FactKind::Agreement) return id;
     return std::nullopt;
