@@ -463,6 +463,9 @@ class FrameFinder {
   Sentence sentence_;
   std::size_t sentence_tops_first_ = 0, sentence_tops_last_ = 0;
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
+  std::vector<ClaimFrame> frames_;         // of the sentence being read, likewise
+  std::vector<ActHit> acts_;               // idem
+  std::vector<bool> noun_used_;            // find_aid()'s, likewise
 
   // ------------------------------------------------------------------ helpers
   // Calls `visit` with each cue of one index in [first, last), in order: leftmost, longest, not
@@ -1255,9 +1258,14 @@ class FrameFinder {
                       }),
                       c.aid_verbs.end());
 
-    std::vector<ClaimFrame> frames = claim_frames(c, first, last);
-    std::vector<ActHit> acts = find_aid(c, frames, first, last);
-    for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
+    // The sentence's claim frames and acts, in lists kept for their room.
+    std::vector<ClaimFrame>& frames = frames_;
+    std::vector<ActHit>& acts = acts_;
+    frames.clear();
+    acts.clear();
+    claim_frames(c, first, last, frames);
+    find_aid(c, frames, first, last, acts);
+    find_agreements(c, first, last, acts);
     std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });
     // "Western claims regarding Iranian military aid": an act named as the content of a
     // claim is only alleged.
@@ -1290,8 +1298,8 @@ class FrameFinder {
     }
   }
 
-  std::vector<ClaimFrame> claim_frames(const SentenceCues& c, std::size_t first, std::size_t last) {
-    std::vector<ClaimFrame> frames;
+  // Appends the claim frames of the sentence's claim triggers to `frames`, empty before.
+  void claim_frames(const SentenceCues& c, std::size_t first, std::size_t last, std::vector<ClaimFrame>& frames) {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
@@ -1397,7 +1405,6 @@ class FrameFinder {
       }
       frames.push_back(std::move(f));
     }
-    return frames;
   }
 
   // Nothing but punctuation or a short adjunct follows: "..., the ministry said." or
@@ -1434,9 +1441,10 @@ class FrameFinder {
     return start;
   }
 
-  std::vector<ActHit> find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
-    std::vector<ActHit> hits;
-    std::vector<bool> noun_used(c.aid_nouns.size(), false);
+  // Appends the sentence's aid acts to `hits`.
+  void find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last, std::vector<ActHit>& hits) {
+    std::vector<bool>& noun_used = noun_used_;  // by aid noun: whether an aid verb's object holds it
+    noun_used.assign(c.aid_nouns.size(), false);
     auto next_trigger = [&](std::size_t after) {
       std::size_t end = last;
       for (const auto* v : {&c.claims, &c.aid_verbs, &c.agreement_nouns})
@@ -1853,7 +1861,6 @@ class FrameFinder {
         finish(phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
-    return hits;
   }
 
   // True when "between" right after an agreement noun ending at `noun_last` names two or more
@@ -1867,9 +1874,8 @@ class FrameFinder {
     return false;
   }
 
-  std::vector<ActHit> find_agreements(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
-    (void)frames;
-    std::vector<ActHit> hits;
+  // Appends the sentence's agreements to `hits`.
+  void find_agreements(const SentenceCues& c, std::size_t first, std::size_t last, std::vector<ActHit>& hits) {
     for (const Cue& noun : c.agreement_nouns) {
       // "signed a deal brokered by Turkey": the parties' verb wins over the mediator's.
       auto mediates = [&](const Cue& v) { return is(attributes(v).subject, "mediator"); };
@@ -1969,7 +1975,6 @@ class FrameFinder {
       const FactId id = add_act();
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
-    return hits;
   }
 
   // ------------------------------------------------------------------ claims
