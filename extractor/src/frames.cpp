@@ -540,8 +540,17 @@ class FrameFinder {
       hi = lo + static_cast<std::ptrdiff_t>(sentence_tops_last_);
       lo += static_cast<std::ptrdiff_t>(sentence_tops_first_);
     }
-    const auto from = std::lower_bound(lo, hi, first);
-    const auto to = std::lower_bound(from, hi, last);
+    // A sentence holds a few mentions: stepping over them is cheaper than halving.
+    constexpr std::ptrdiff_t kFew = 16;
+    auto from = lo, to = hi;
+    if (hi - lo <= kFew) {
+      while (from != hi && *from < first) ++from;
+      to = from;
+      while (to != hi && *to < last) ++to;
+    } else {
+      from = std::lower_bound(lo, hi, first);
+      to = std::lower_bound(from, hi, last);
+    }
     return {top_by_first_.data() + (from - top_firsts_.begin()), static_cast<std::size_t>(to - from)};
   }
 
