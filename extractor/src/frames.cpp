@@ -1445,8 +1445,10 @@ class FrameFinder {
       if (q.last <= trigger && !(q.last + 1 == trigger && is(toks_[q.last].norm, "to"))) start = std::max(start, q.last);
     for (const Cue& q : c.agreement_nouns)
       if (q.last <= trigger) start = std::max(start, q.last);
-    for (std::size_t t = first; t < trigger; ++t)
-      if (one_of(toks_[t].norm, "that", ";")) start = std::max(start, t + 1);
+    // The last "that" or ";" before the trigger, if it is past those cues: sought from the
+    // trigger back to them.
+    for (std::size_t t = trigger; t-- > start;)
+      if (one_of(toks_[t].norm, "that", ";")) return t + 1;
     return start;
   }
 
