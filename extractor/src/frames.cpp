@@ -307,18 +307,26 @@ class AidIndex {
  public:
   explicit AidIndex(const std::vector<Fact>& facts) : facts_(facts) {}
 
+  // What a fact's keys are made of, hashed: its group (type, status and provider), its
+  // recipient and its amount. A new fact's are worked out once, for find() and insert().
+  struct Hashes {
+    std::uint64_t group, recipient, amount;
+  };
+  static Hashes hashes(const Fact& f) { return {group_hash(f), hash_of(f.recipient), hash_of(amount(f))}; }
+
   // After fact `id` is added, or its type, status, provider, recipient or quantity changed.
-  void insert(FactId id) {
-    for (std::uint64_t key : keys(facts_[id])) buckets_.insert(key, id);
+  void insert(FactId id) { insert(id, hashes(facts_[id])); }
+  void insert(FactId id, const Hashes& h) {
+    for (std::uint64_t key : keys(h)) buckets_.insert(key, id);
   }
   // Before fact `id`'s type, status, provider, recipient or quantity changes: insert it again after.
   void erase(FactId id) {
-    for (std::uint64_t key : keys(facts_[id])) buckets_.erase(key, id);
+    for (std::uint64_t key : keys(hashes(facts_[id]))) buckets_.erase(key, id);
   }
 
-  // The first fact (lowest id) that `f` repeats.
-  std::optional<FactId> find(const Fact& f) const {
-    const std::uint64_t group = group_hash(f);
+  // The first fact (lowest id) that `f`, of those hashes(), repeats.
+  std::optional<FactId> find(const Fact& f, const Hashes& h) const {
+    const std::uint64_t group = h.group;
     const Recipient no_recipient;
     const Amount no_amount, f_amount = amount(f);
     std::optional<FactId> first;
@@ -335,8 +343,8 @@ class AidIndex {
       consider(all_key(group), nullptr, nullptr);
       return first;
     }
-    const std::uint64_t no_recipient_hash = hash_of(no_recipient), recipient_hash = hash_of(f.recipient);
-    const std::uint64_t no_amount_hash = hash_of(no_amount), amount_hash = hash_of(f_amount);
+    const std::uint64_t no_recipient_hash = hash_of(no_recipient), recipient_hash = h.recipient;
+    const std::uint64_t no_amount_hash = hash_of(no_amount), amount_hash = h.amount;
     if (!f.quantity) {
       consider(recipient_key(group, no_recipient_hash), &no_recipient, nullptr);
       consider(recipient_key(group, recipient_hash), &f.recipient, nullptr);
@@ -358,7 +366,6 @@ class AidIndex {
   static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
   // A fact's group is its type, status and provider; within it, facts are found by all of them,
   // by recipient, by amount and by both.
-  // The keys take hashes of the recipient and the amount (hash_of()), each worked out once.
   static std::uint64_t group_hash(const Fact& f) { return mix(mix(hash_of(f.aid_type), hash_of(f.status)), hash_of(f.provider)); }
   static std::uint64_t all_key(std::uint64_t group) { return mix(group, 1); }
   static std::uint64_t recipient_key(std::uint64_t group, std::uint64_t recipient) { return mix(mix(group, 2), recipient); }
@@ -366,9 +373,8 @@ class AidIndex {
   static std::uint64_t both_key(std::uint64_t group, std::uint64_t recipient, std::uint64_t amount) {
     return mix(mix(mix(group, 4), recipient), amount);
   }
-  static std::array<std::uint64_t, 4> keys(const Fact& f) {
-    const std::uint64_t group = group_hash(f), recipient = hash_of(f.recipient), a = hash_of(amount(f));
-    return {all_key(group), recipient_key(group, recipient), amount_key(group, a), both_key(group, recipient, a)};
+  static std::array<std::uint64_t, 4> keys(const Hashes& h) {
+    return {all_key(h.group), recipient_key(h.group, h.recipient), amount_key(h.group, h.amount), both_key(h.group, h.recipient, h.amount)};
   }
 
   const std::vector<Fact>& facts_;
@@ -886,8 +892,10 @@ class FrameFinder {
     Fact& f = a_.facts.back();
     std::optional<FactId> earlier;
     AgreementKey key;
+    AidIndex::Hashes aid_hashes{};
     if (f.kind == FactKind::Aid) {
-      earlier = aid_index_.find(f);
+      aid_hashes = AidIndex::hashes(f);
+      earlier = aid_index_.find(f, aid_hashes);
     } else if (f.kind == FactKind::Agreement) {
       key = agreement_key(f);
       if (auto it = agreements_.find(key); it != agreements_.end()) earlier = it->second;
@@ -903,7 +911,7 @@ class FrameFinder {
     if (!earlier) {
       set_codes(f);
       if (f.kind == FactKind::Agreement) agreements_.emplace(std::move(key), id);
-      if (f.kind == FactKind::Aid) aid_index_.insert(id);
+      if (f.kind == FactKind::Aid) aid_index_.insert(id, aid_hashes);
       act_info_.push_back({id, {current_sentence_, act_info_.size(), false}});
       return id;
     }
@@ -2178,7 +2186,7 @@ class FrameFinder {
           targets.push_back(ids.back());
           is_claim.push_back(flags.back());
         }
-      return std::make_pair(targets, is_claim);
+      return std::make_pair(std::move(targets), std::move(is_claim));
     };
 
     if (f.kind == ClaimKind::Denial || f.kind == ClaimKind::Confirmation) {
