@@ -150,8 +150,9 @@ bool is_time_preposition(std::string_view norm) {
   return one_of(norm, "since", "in", "until", "till", "before", "after", "during", "by");
 }
 
-// Asked of every token after an aid trigger: the first character rules out most at once.
-bool is_clause_break(std::string_view norm) {
+// Asked of every token after an aid trigger: the first character rules out most at once, and
+// inline, as a call would cost more than the test.
+[[gnu::always_inline]] inline bool is_clause_break(std::string_view norm) {
   if (norm.empty()) return false;
   switch (norm.front()) {
     case ';':
