@@ -1789,7 +1789,7 @@ class FrameFinder {
       std::size_t phrase_first = types.front().cue.first;
       bool generic = is(attributes(noun).generic, "yes") && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
-      std::vector<std::string> provider;
+      std::span<const std::string> provider;  // a view of a mention's actors, as in the verb loop
       std::vector<std::size_t> roles;
       // "... from North Korea", "... by Iran"
       for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
@@ -1823,7 +1823,7 @@ class FrameFinder {
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
       if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
-        provider.clear();
+        provider = {};
         roles.clear();
       }
       if (generic && !recipient) {  // "Russian assistance in enhancing ...": too vague
@@ -1832,7 +1832,7 @@ class FrameFinder {
       }
       if (!recipient && !provider.empty()) {
         // "the alleged troop deployment from North Korea": the act told before, named again.
-        if (auto id = antecedent_act(types.front().type); id && a_.facts[*id].provider == provider) {
+        if (auto id = antecedent_act(types.front().type); id && std::ranges::equal(a_.facts[*id].provider, provider)) {
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
           continue;
         }
@@ -1867,7 +1867,7 @@ class FrameFinder {
       for (const TypedNoun& tn : types) {
         Fact& f = new_fact();
         f.kind = FactKind::Aid;
-        f.provider = provider;
+        f.provider.assign(provider.begin(), provider.end());
         f.recipient = actors_of(recipient);
         f.aid_type = tn.type;
         f.status = status;
