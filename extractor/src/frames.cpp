@@ -1240,7 +1240,8 @@ class FrameFinder {
                 return std::any_of(c.blockers.begin(), c.blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
               }), v.end());
     };
-    for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
+    if (!c.blockers.empty())  // most sentences have none
+      for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
     // "to aid in its fight", "to help Kyiv": after "to", a generic aid word is a verb.
     std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && is(toks_[n.first - 1].norm, "to") && is(attributes(n).generic, "yes"); });
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
