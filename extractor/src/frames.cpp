@@ -385,8 +385,8 @@ class AidIndex {
 class FrameFinder {
  public:
   explicit FrameFinder(Analysis& a) : aid_index_(a.facts), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
-    // The top-level mentions by first token, once: top_mentions() is a binary search, not a
-    // scan of every mention of the document for every trigger.
+    // The top-level mentions by first token, once: top_mentions() searches these (mostly those
+    // of one sentence), not every mention of the document for every trigger.
     top_by_first_.resize(a_.mentions.size());
     std::size_t tops = 0;
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)

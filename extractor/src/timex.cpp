@@ -43,7 +43,7 @@ model::Date civil_from_days(long z) {
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 
 // The first token from `i` on that may open a time expression: a number, or one with a start
-// bit of `opening`; `count` if none. Apart from find_times(), whose many values would crowd
+// bit of `opening`; tokens.size() if none. Apart from find_times(), whose many values would crowd
 // this loop over every token out of the registers.
 [[gnu::noinline]] std::size_t next_opening(const std::vector<Token>& tokens, const std::vector<Vocabulary::Indexes>& starts,
                                            Vocabulary::Indexes opening, std::size_t i) {
