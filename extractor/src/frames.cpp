@@ -2271,19 +2271,22 @@ class FrameFinder {
         doers = doers_and_recipient;
       }
       if (f.claimant.empty() && f.kind == ClaimKind::Report) continue;
-      // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
-      // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
-      const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
-        const model::Actor* a = a_.actor(id);
-        return a && a->type == model::ActorType::ArmedGroup;
-      });
-      // A pact is what one is accused of ("signed a secret arms deal, officials said"); a
-      // ceasefire, peace, trade or cooperation deal a mediator reports is news.
-      const bool accusable_pact = act.kind == FactKind::Agreement &&
-                                  (!act.agreement_type || *act.agreement_type == model::AgreementType::Defense ||
-                                   *act.agreement_type == model::AgreementType::Other);
-      const bool accusable = accusable_pact || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
-                             (act.aid_type == AidType::Other && to_armed_group);
+      // Whether a report of the act accuses its doers, asked only of reports.
+      const auto accusable = [&] {
+        // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
+        // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
+        const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
+          const model::Actor* a = a_.actor(id);
+          return a && a->type == model::ActorType::ArmedGroup;
+        });
+        // A pact is what one is accused of ("signed a secret arms deal, officials said"); a
+        // ceasefire, peace, trade or cooperation deal a mediator reports is news.
+        const bool accusable_pact = act.kind == FactKind::Agreement &&
+                                    (!act.agreement_type || *act.agreement_type == model::AgreementType::Defense ||
+                                     *act.agreement_type == model::AgreementType::Other);
+        return accusable_pact || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
+               (act.aid_type == AidType::Other && to_armed_group);
+      };
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
         if (h.negated && act.kind == FactKind::Aid) {
@@ -2295,7 +2298,7 @@ class FrameFinder {
         }
         continue;
       }
-      if (!accusable && f.kind == ClaimKind::Report) continue;
+      if (f.kind == ClaimKind::Report && !accusable()) continue;
       add_claim(FactKind::Allegation, f, h.fact, false, first, last);
       claimed.insert(h.fact);
       made = true;
