@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +47,11 @@ struct LexiconTables {
     std::string cameo, plover;
   };
   std::vector<CodeRule> codes;
+  // For each combination of fact kind, status and type, the index of the first row of `codes`
+  // that fits it: frames.cpp sets the codes of every act and claim from it. Made by the first
+  // document to need it (in frames.cpp), once for all threads.
+  mutable std::once_flag code_rows_made;
+  mutable std::vector<std::uint16_t> code_rows;
   // The attributes that frame finding reads at every cue, by lexicon index: taken out of each
   // entry's map of strings once, not looked up there at every cue. Empty where an entry has none.
   struct CueAttributes {

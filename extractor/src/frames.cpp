@@ -8,12 +8,10 @@
 #include <cstring>
 #include <initializer_list>
 #include <map>
-#include <memory_resource>
 #include <set>
 #include <span>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -36,11 +34,20 @@ struct SentenceCues {
       claim_nouns, denial_cues, conditionals;
   std::vector<Cue> blockers;  // "supply boats", "arms embargo", "sent a message": not triggers at all
 
+  // Every list, and the index its cues come from, in one order.
+  static constexpr std::size_t kLists = 12;
+  std::array<std::vector<Cue>*, kLists> lists() {
+    return {&claims,      &aid_verbs,   &aid_nouns,    &aid_modifiers, &agreement_nouns, &agreement_modifiers,
+            &agreement_verbs, &claim_nouns, &denial_cues, &conditionals,  &negations,       &blockers};
+  }
+  static std::array<const PhraseIndex*, kLists> indexes(const LexiconTables& t) {
+    return {&t.claim,          &t.aid_verb,   &t.aid_noun,   &t.aid_modifier, &t.agreement_noun, &t.agreement_modifier,
+            &t.agreement_verb, &t.claim_noun, &t.denial_cue, &t.conditional,  &t.negation,       &t.not_a_trigger};
+  }
+
   // Empties every list, keeping its capacity for the next sentence.
   void clear() {
-    for (std::vector<Cue>* v : {&claims, &aid_verbs, &aid_nouns, &aid_modifiers, &agreement_nouns, &agreement_modifiers, &agreement_verbs,
-                                &negations, &claim_nouns, &denial_cues, &conditionals, &blockers})
-      v->clear();
+    for (std::vector<Cue>* v : lists()) v->clear();
   }
 };
 
@@ -143,8 +150,9 @@ bool is_time_preposition(std::string_view norm) {
   return one_of(norm, "since", "in", "until", "till", "before", "after", "during", "by");
 }
 
-// Asked of every token after an aid trigger: the first character rules out most at once.
-bool is_clause_break(std::string_view norm) {
+// Asked of every token after an aid trigger: the first character rules out most at once, and
+// inline, as a call would cost more than the test.
+[[gnu::always_inline]] inline bool is_clause_break(std::string_view norm) {
   if (norm.empty()) return false;
   switch (norm.front()) {
     case ';':
@@ -211,28 +219,30 @@ std::uint64_t hash_of(const std::optional<T>& v) {
 
 // Fact ids by a hash of what identifies them, lowest first. A hash only narrows a search: the
 // caller compares the facts themselves, so a collision costs a comparison, never a wrong answer.
-// The buckets live in an arena of the document: a fact costs no allocation of its own.
+// Each key's ids are a chain, lowest first, through one vector of links; the chains' heads are
+// found by open addressing. A fact costs no allocation of its own, nor does a key.
 class FactBuckets {
  public:
-  FactBuckets() = default;
-  FactBuckets(const FactBuckets&) = delete;
-  FactBuckets& operator=(const FactBuckets&) = delete;
-
   void insert(std::uint64_t key, FactId id) {
-    auto& ids = buckets_.try_emplace(key).first->second;
-    ids.insert(std::upper_bound(ids.begin(), ids.end(), id), id);
+    const std::size_t slot = add_slot(key);
+    // After the ids up to `id`: a fact inserted again after a change goes back to its place.
+    std::uint32_t before = kNone, at = slots_[slot].head;
+    while (at != kNone && links_[at].id <= id) before = std::exchange(at, links_[at].next);
+    const auto added = static_cast<std::uint32_t>(links_.size());
+    links_.push_back({id, at});
+    (before == kNone ? slots_[slot].head : links_[before].next) = added;
   }
   // `id` must be under `key`.
   void erase(std::uint64_t key, FactId id) {
-    auto& ids = buckets_.find(key)->second;
-    ids.erase(std::lower_bound(ids.begin(), ids.end(), id));
+    std::uint32_t* link = &slots_[slot_of(key)].head;
+    while (links_[*link].id != id) link = &links_[*link].next;
+    *link = links_[*link].next;  // the link itself stays unused: at most one per insert
   }
   // The lowest id under `key` below `bound` whose fact `fits`.
   template <typename Fits>
   std::optional<FactId> first(std::uint64_t key, Fits fits, std::optional<FactId> bound = std::nullopt) const {
-    auto bucket = buckets_.find(key);
-    if (bucket == buckets_.end()) return std::nullopt;
-    for (FactId id : bucket->second) {
+    for (std::uint32_t at = head(key); at != kNone; at = links_[at].next) {
+      const FactId id = links_[at].id;
       if (bound && id >= *bound) break;
       if (fits(id)) return id;
     }
@@ -240,9 +250,54 @@ class FactBuckets {
   }
 
  private:
-  std::array<std::byte, 2048> first_block_;  // most documents need no more
-  std::pmr::monotonic_buffer_resource arena_{first_block_.data(), first_block_.size()};
-  std::pmr::unordered_map<std::uint64_t, std::pmr::vector<FactId>> buckets_{&arena_};
+  // Link 0 is no link: it ends a chain, and an empty slot (all zeros, as a new table is made
+  // at once) has no chain.
+  static constexpr std::uint32_t kNone = 0;
+  struct Link {
+    FactId id;
+    std::uint32_t next;
+  };
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t head;
+    bool used;
+  };
+  std::vector<Link> links_;
+  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  std::size_t used_ = 0;
+
+  // The slot of `key`, or of the free one where it would go.
+  std::size_t slot_of(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    // Keys are hashes already; the multiplication spreads their high bits into the low ones.
+    std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+  // The slot of `key`, given one if it has none.
+  std::size_t add_slot(std::uint64_t key) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::size_t i = slot_of(key);
+    if (!slots_[i].used) {
+      slots_[i] = {key, kNone, true};
+      ++used_;
+    }
+    return i;
+  }
+  // The first link of `key`'s chain, kNone if it has none.
+  std::uint32_t head(std::uint64_t key) const {
+    if (slots_.empty()) return kNone;
+    return slots_[slot_of(key)].head;
+  }
+  void grow() {
+    if (slots_.empty()) {
+      links_.reserve(64);  // about what a document needs: no growth by ones
+      links_.push_back({0, kNone});
+    }
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.empty() ? 64 : 2 * slots_.size()));
+    for (const Slot& s : old)
+      if (s.used) slots_[slot_of(s.key)] = s;
+  }
 };
 
 // The earlier aid facts that a new one may repeat, by what add_act() compares: the same aid
@@ -253,18 +308,26 @@ class AidIndex {
  public:
   explicit AidIndex(const std::vector<Fact>& facts) : facts_(facts) {}
 
+  // What a fact's keys are made of, hashed: its group (type, status and provider), its
+  // recipient and its amount. A new fact's are worked out once, for find() and insert().
+  struct Hashes {
+    std::uint64_t group, recipient, amount;
+  };
+  static Hashes hashes(const Fact& f) { return {group_hash(f), hash_of(f.recipient), hash_of(amount(f))}; }
+
   // After fact `id` is added, or its type, status, provider, recipient or quantity changed.
-  void insert(FactId id) {
-    for (std::uint64_t key : keys(facts_[id])) buckets_.insert(key, id);
+  void insert(FactId id) { insert(id, hashes(facts_[id])); }
+  void insert(FactId id, const Hashes& h) {
+    for (std::uint64_t key : keys(h)) buckets_.insert(key, id);
   }
   // Before fact `id`'s type, status, provider, recipient or quantity changes: insert it again after.
   void erase(FactId id) {
-    for (std::uint64_t key : keys(facts_[id])) buckets_.erase(key, id);
+    for (std::uint64_t key : keys(hashes(facts_[id]))) buckets_.erase(key, id);
   }
 
-  // The first fact (lowest id) that `f` repeats.
-  std::optional<FactId> find(const Fact& f) const {
-    const std::uint64_t group = group_hash(f);
+  // The first fact (lowest id) that `f`, of those hashes(), repeats.
+  std::optional<FactId> find(const Fact& f, const Hashes& h) const {
+    const std::uint64_t group = h.group;
     const Recipient no_recipient;
     const Amount no_amount, f_amount = amount(f);
     std::optional<FactId> first;
@@ -279,13 +342,21 @@ class AidIndex {
     };
     if (f.recipient.empty() && !f.quantity) {
       consider(all_key(group), nullptr, nullptr);
-    } else if (!f.quantity) {
-      for (const Recipient* r : {&no_recipient, &f.recipient}) consider(recipient_key(group, *r), r, nullptr);
+      return first;
+    }
+    const std::uint64_t no_recipient_hash = hash_of(no_recipient), recipient_hash = h.recipient;
+    const std::uint64_t no_amount_hash = hash_of(no_amount), amount_hash = h.amount;
+    if (!f.quantity) {
+      consider(recipient_key(group, no_recipient_hash), &no_recipient, nullptr);
+      consider(recipient_key(group, recipient_hash), &f.recipient, nullptr);
     } else if (f.recipient.empty()) {
-      for (const Amount* a : {&no_amount, &f_amount}) consider(amount_key(group, *a), nullptr, a);
+      consider(amount_key(group, no_amount_hash), nullptr, &no_amount);
+      consider(amount_key(group, amount_hash), nullptr, &f_amount);
     } else {
-      for (const Recipient* r : {&no_recipient, &f.recipient})
-        for (const Amount* a : {&no_amount, &f_amount}) consider(both_key(group, *r, *a), r, a);
+      consider(both_key(group, no_recipient_hash, no_amount_hash), &no_recipient, &no_amount);
+      consider(both_key(group, no_recipient_hash, amount_hash), &no_recipient, &f_amount);
+      consider(both_key(group, recipient_hash, no_amount_hash), &f.recipient, &no_amount);
+      consider(both_key(group, recipient_hash, amount_hash), &f.recipient, &f_amount);
     }
     return first;
   }
@@ -298,13 +369,13 @@ class AidIndex {
   // by recipient, by amount and by both.
   static std::uint64_t group_hash(const Fact& f) { return mix(mix(hash_of(f.aid_type), hash_of(f.status)), hash_of(f.provider)); }
   static std::uint64_t all_key(std::uint64_t group) { return mix(group, 1); }
-  static std::uint64_t recipient_key(std::uint64_t group, const Recipient& r) { return mix(mix(group, 2), hash_of(r)); }
-  static std::uint64_t amount_key(std::uint64_t group, const Amount& a) { return mix(mix(group, 3), hash_of(a)); }
-  static std::uint64_t both_key(std::uint64_t group, const Recipient& r, const Amount& a) { return mix(mix(mix(group, 4), hash_of(r)), hash_of(a)); }
-  static std::array<std::uint64_t, 4> keys(const Fact& f) {
-    const std::uint64_t group = group_hash(f);
-    const Amount a = amount(f);
-    return {all_key(group), recipient_key(group, f.recipient), amount_key(group, a), both_key(group, f.recipient, a)};
+  static std::uint64_t recipient_key(std::uint64_t group, std::uint64_t recipient) { return mix(mix(group, 2), recipient); }
+  static std::uint64_t amount_key(std::uint64_t group, std::uint64_t amount) { return mix(mix(group, 3), amount); }
+  static std::uint64_t both_key(std::uint64_t group, std::uint64_t recipient, std::uint64_t amount) {
+    return mix(mix(mix(group, 4), recipient), amount);
+  }
+  static std::array<std::uint64_t, 4> keys(const Hashes& h) {
+    return {all_key(h.group), recipient_key(h.group, h.recipient), amount_key(h.group, h.amount), both_key(h.group, h.recipient, h.amount)};
   }
 
   const std::vector<Fact>& facts_;
@@ -314,18 +385,22 @@ class AidIndex {
 class FrameFinder {
  public:
   explicit FrameFinder(Analysis& a) : aid_index_(a.facts), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
-    // The top-level mentions by first token, once: top_mentions() is a binary search, not a
-    // scan of every mention of the document for every trigger.
-    top_by_first_.reserve(a_.mentions.size());
+    // The top-level mentions by first token, once: top_mentions() searches these (mostly those
+    // of one sentence), not every mention of the document for every trigger.
+    top_by_first_.resize(a_.mentions.size());
+    std::size_t tops = 0;
     for (std::size_t k = 0; k < a_.mentions.size(); ++k)
-      if (a_.mentions[k].parent < 0) top_by_first_.push_back(k);
+      if (a_.mentions[k].parent < 0) top_by_first_[tops++] = k;
+    top_by_first_.resize(tops);
     // Mostly in that order already: a check is cheaper than a sort that has nothing to do.
     const auto by_first = [&](std::size_t x, std::size_t y) { return a_.mentions[x].first < a_.mentions[y].first; };
     if (!std::is_sorted(top_by_first_.begin(), top_by_first_.end(), by_first))
       std::stable_sort(top_by_first_.begin(), top_by_first_.end(), by_first);
-    // Room for one fact per sentence, about what news text tells: most documents then never
+    top_firsts_.resize(tops);
+    for (std::size_t i = 0; i < tops; ++i) top_firsts_[i] = a_.mentions[top_by_first_[i]].first;
+    // Room for two facts per sentence, more than news text tells: most documents then never
     // grow the vector, which would move every Fact (a large object) made so far.
-    a_.facts.reserve(doc_.sentences().size());
+    a_.facts.reserve(2 * doc_.sentences().size());
   }
 
   void run() {
@@ -389,51 +464,77 @@ class FrameFinder {
   }
   std::size_t current_sentence_ = 0;
   std::vector<std::size_t> top_by_first_;  // top-level mentions by first token
+  std::vector<std::size_t> top_firsts_;    // their first tokens, searched without reading the mentions
+  // The sentence being read, and the part of top_by_first_ that starts in it: most searches for
+  // mentions stay inside the sentence, and it has a few.
+  Sentence sentence_;
+  std::size_t sentence_tops_first_ = 0, sentence_tops_last_ = 0;
   SentenceCues sentence_cues_;             // of the sentence being read; one for all, to reuse its lists
+  std::vector<ClaimFrame> frames_;         // of the sentence being read, likewise
+  std::vector<ActHit> acts_;               // idem
+  std::vector<bool> noun_used_;            // find_aid()'s, likewise
 
   // ------------------------------------------------------------------ helpers
-  std::vector<Cue> cues(const PhraseIndex& index, std::size_t first, std::size_t last) const {
-    std::vector<Cue> out;
-    find_cues({{&index, &out}}, first, last);
-    return out;
+  // Calls `visit` with each cue of one index in [first, last), in order: leftmost, longest, not
+  // overlapping. The callers only walk them: no list is made.
+  template <typename Visit>
+  void for_each_cue(const PhraseIndex& index, std::size_t first, std::size_t last, Visit visit) const {
+    for (std::size_t t = first; t < last;)
+      if (auto m = index.longest_at(token_ids_, t, last)) {
+        visit(Cue{m->first, m->last, &tables_.entry(m->payload)});
+        t = m->last;
+      } else {
+        ++t;
+      }
+  }
+  // Whether a phrase of `index` starts in [first, last) and ends by `last`.
+  bool has_cue(const PhraseIndex& index, std::size_t first, std::size_t last) const {
+    for (std::size_t t = first; t < last; ++t)
+      if (index.longest_at(token_ids_, t, last)) return true;
+    return false;
   }
 
-  // The cues of one index that find_cues() appends to `out`.
-  struct CueList {
-    const PhraseIndex* index;
-    std::vector<Cue>* out;
-    std::size_t resume = 0;  // where its last cue ended: the next may not start before
-  };
-  // PhraseIndex::find_all() for several indexes at once, made into cues as found rather than
-  // through vectors of matches: one pass over the tokens, where most tokens start no phrase of
-  // any of the indexes and one test of their start bits rules them all out. A token that starts
-  // some is looked up only in the lists of its set bits, not in all N.
+  // Which of N indexes to look a token up in, by its start bits: for each bit, the indexes that
+  // have it, chained in list order (indexes past the 64th share a bit). Made once per finder
+  // for each set of indexes that find_cues() is asked for.
   template <std::size_t N>
-  void find_cues(CueList (&&lists)[N], std::size_t first, std::size_t last) const {
+  struct IndexChains {
     static_assert(N < 255, "list numbers are bytes, 255 ends a chain");
-    constexpr std::uint8_t kEnd = 255;
-    // The lists of each start bit, chained in list order (indexes past the 64th share a bit).
+    static constexpr std::uint8_t kEnd = 255;
+    std::array<const PhraseIndex*, N> indexes;
     std::array<std::uint8_t, 64> first_of_bit;
-    first_of_bit.fill(kEnd);
     std::array<std::uint8_t, N> next_of_bit;
-    Vocabulary::Indexes any = 0;
-    for (std::size_t i = N; i-- > 0;) {
-      const Vocabulary::Indexes bit = lists[i].index->start_bit();
-      next_of_bit[i] = kEnd;
-      if (!bit) continue;  // an empty index: no token starts one of its phrases
-      any |= bit;
-      std::uint8_t& head = first_of_bit[static_cast<std::size_t>(std::countr_zero(bit))];
-      next_of_bit[i] = head;
-      head = static_cast<std::uint8_t>(i);
+    Vocabulary::Indexes any = 0;  // every index's bit
+
+    explicit IndexChains(const std::array<const PhraseIndex*, N>& of) : indexes(of) {
+      first_of_bit.fill(kEnd);
+      for (std::size_t i = N; i-- > 0;) {
+        const Vocabulary::Indexes bit = indexes[i]->start_bit();
+        next_of_bit[i] = kEnd;
+        if (!bit) continue;  // an empty index: no token starts one of its phrases
+        any |= bit;
+        std::uint8_t& head = first_of_bit[static_cast<std::size_t>(std::countr_zero(bit))];
+        next_of_bit[i] = head;
+        head = static_cast<std::uint8_t>(i);
+      }
     }
+  };
+  // The cues of several indexes at once, each index's appended to its list in `out`: one
+  // pass over the tokens, where most tokens start no phrase of any of the indexes and one test
+  // of their start bits rules them all out. A token that starts some is looked up only in the
+  // indexes of its set bits, not in all N.
+  template <std::size_t N>
+  void find_cues(const IndexChains<N>& chains, const std::array<std::vector<Cue>*, N>& out, std::size_t first, std::size_t last) const {
+    std::array<std::size_t, N> resume{};  // where each index's last cue ended: the next may not start before
+    const Vocabulary::Indexes* const starts = token_ids_.starts.data();
     for (std::size_t t = first; t < last; ++t)
-      for (Vocabulary::Indexes rest = token_ids_.starts[t] & any; rest; rest &= rest - 1)
-        for (std::uint8_t i = first_of_bit[static_cast<std::size_t>(std::countr_zero(rest))]; i != kEnd; i = next_of_bit[i]) {
-          CueList& l = lists[i];
-          if (l.resume > t) continue;
-          if (auto m = l.index->longest_at(token_ids_, t, last)) {
-            l.out->push_back({m->first, m->last, &tables_.entry(m->payload)});
-            l.resume = m->last;
+      for (Vocabulary::Indexes rest = starts[t] & chains.any; rest; rest &= rest - 1)
+        for (std::uint8_t i = chains.first_of_bit[static_cast<std::size_t>(std::countr_zero(rest))]; i != chains.kEnd;
+             i = chains.next_of_bit[i]) {
+          if (resume[i] > t) continue;
+          if (auto m = chains.indexes[i]->longest_at(token_ids_, t, last)) {
+            out[i]->push_back({m->first, m->last, &tables_.entry(m->payload)});
+            resume[i] = m->last;
           }
         }
   }
@@ -441,14 +542,28 @@ class FrameFinder {
   // The top-level mentions that start in [first, last), as a view: callers only walk them.
   std::span<const std::size_t> top_mentions(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
-    const auto before = [&](std::size_t k, std::size_t token) { return a_.mentions[k].first < token; };
-    const auto lo = std::lower_bound(top_by_first_.begin(), top_by_first_.end(), first, before);
-    return {lo, std::lower_bound(lo, top_by_first_.end(), last, before)};
+    auto lo = top_firsts_.begin(), hi = top_firsts_.end();
+    if (first >= sentence_.first && last <= sentence_.last) {
+      hi = lo + static_cast<std::ptrdiff_t>(sentence_tops_last_);
+      lo += static_cast<std::ptrdiff_t>(sentence_tops_first_);
+    }
+    // A sentence holds a few mentions: stepping over them is cheaper than halving.
+    constexpr std::ptrdiff_t kFew = 16;
+    auto from = lo, to = hi;
+    if (hi - lo <= kFew) {
+      while (from != hi && *from < first) ++from;
+      to = from;
+      while (to != hi && *to < last) ++to;
+    } else {
+      from = std::lower_bound(lo, hi, first);
+      to = std::lower_bound(from, hi, last);
+    }
+    return {top_by_first_.data() + (from - top_firsts_.begin()), static_cast<std::size_t>(to - from)};
   }
 
   const LexiconTables::CueAttributes& attributes(const Cue& c) const { return tables_.attributes(*c.entry); }
 
-  // Whether token t alone is a phrase of `index`: what cues(index, t, t + 1) would find, without a vector.
+  // Whether token t alone is a phrase of `index`.
   bool one_word_cue(const PhraseIndex& index, std::size_t t) const { return index.longest_at(token_ids_, t, t + 1).has_value(); }
   bool is_preposition(std::size_t t) const { return one_word_cue(tables_.preposition, t); }
 
@@ -616,8 +731,9 @@ class FrameFinder {
     Status status = Status::Actual;
     status_cue_.reset();
     auto because = [&](const Cue& c, std::string_view what) { status_cue_ = StatusCue{what, c}; };
-    std::vector<Cue> modals, hedges, negations;
-    find_cues({{&tables_.modality, &modals}, {&tables_.hedge, &hedges}, {&tables_.negation, &negations}}, first, last);
+    auto& [modals, hedges, negations] = status_cues_;
+    for (std::vector<Cue>* v : {&modals, &hedges, &negations}) v->clear();
+    find_cues(status_indexes_, {&modals, &hedges, &negations}, first, last);
     for (const Cue& c : modals)
       if (auto s = parse_status(attributes(c).status); s && strength(*s) > strength(status)) {
         status = *s;
@@ -674,22 +790,69 @@ class FrameFinder {
     return fmt::format("{} '{}' ({}, {})", status_cue_->what, doc_.text_of(c.first, c.last), c.entry->id, c.entry->where());
   }
 
+  // The CAMEO and PLOVER codes of the first row of the codes table that fits the fact's kind,
+  // status and type; a fact that no row fits keeps the codes it has.
   void set_codes(Fact& f) const {
-    const std::string_view kind = model::name(f.kind);
+    const std::uint16_t row = code_rows_[code_key(f.kind, f.status, f.aid_type, f.agreement_type)];
+    if (row == kNoCodeRow) return;
+    const LexiconTables::CodeRule& e = tables_.codes[row];
+    f.cameo = e.cameo;
+    f.plover = e.plover;
+  }
+
+  // The row depends on the kind, status and type alone, so it is looked up in the table once
+  // for each combination of them, when the first document is read (tables_.code_rows).
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(FactKind::Confirmation) + 1;
+  static constexpr std::size_t kStatuses = static_cast<std::size_t>(Status::Refused) + 2;  // and none
+  static constexpr std::size_t kAidTypes = static_cast<std::size_t>(AidType::Other) + 1;
+  static constexpr std::size_t kAgreementTypes = static_cast<std::size_t>(model::AgreementType::Other) + 1;
+  static constexpr std::size_t kTypes = 1 + kAidTypes + kAgreementTypes;  // none, an aid type or an agreement type
+  static constexpr std::uint16_t kNoCodeRow = 0xffff;
+  // An agreement type wins over an aid type, as in code_row().
+  static std::size_t code_key(FactKind kind, std::optional<Status> status, std::optional<AidType> aid_type,
+                              std::optional<model::AgreementType> agreement_type) {
+    const std::size_t status_slot = status ? static_cast<std::size_t>(*status) + 1 : 0;
+    const std::size_t type_slot = agreement_type ? 1 + kAidTypes + static_cast<std::size_t>(*agreement_type)
+                                  : aid_type     ? 1 + static_cast<std::size_t>(*aid_type)
+                                                 : 0;
+    return (static_cast<std::size_t>(kind) * kStatuses + status_slot) * kTypes + type_slot;
+  }
+  static const std::vector<std::uint16_t>& code_rows(const LexiconTables& tables) {
+    std::call_once(tables.code_rows_made, [&] {
+      tables.code_rows.assign(kKinds * kStatuses * kTypes, kNoCodeRow);
+      for (std::size_t kind = 0; kind < kKinds; ++kind)
+        for (std::size_t status = 0; status < kStatuses; ++status)
+          for (std::size_t type = 0; type < kTypes; ++type) {
+            // The slots of code_key(), back to what they stand for.
+            std::optional<Status> s;
+            std::optional<AidType> aid;
+            std::optional<model::AgreementType> agreement;
+            if (status > 0) s = static_cast<Status>(status - 1);
+            if (type > kAidTypes) agreement = static_cast<model::AgreementType>(type - 1 - kAidTypes);
+            else if (type > 0) aid = static_cast<AidType>(type - 1);
+            tables.code_rows[code_key(static_cast<FactKind>(kind), s, aid, agreement)] =
+                code_row(tables, static_cast<FactKind>(kind), s, aid, agreement);
+          }
+    });
+    return tables.code_rows;
+  }
+  static std::uint16_t code_row(const LexiconTables& tables, FactKind fact_kind, std::optional<Status> status,
+                                std::optional<AidType> aid_type, std::optional<model::AgreementType> agreement_type) {
+    const std::string_view kind = model::name(fact_kind);
     std::string_view type;
-    if (f.aid_type) type = model::name(*f.aid_type);
-    if (f.agreement_type) type = model::name(*f.agreement_type);
+    if (aid_type) type = model::name(*aid_type);
+    if (agreement_type) type = model::name(*agreement_type);
     // Lexicon types are written without the "Aid"/"Agreement" suffix.
     for (std::string_view suffix : {"Aid"sv, "Agreement"sv})
       if (type.size() > suffix.size() && type.ends_with(suffix)) type.remove_suffix(suffix.size());
-    for (const LexiconTables::CodeRule& e : tables_.codes) {
+    for (std::size_t row = 0; row < tables.codes.size() && row < kNoCodeRow; ++row) {
+      const LexiconTables::CodeRule& e = tables.codes[row];
       if (e.kind != kind) continue;
-      if (!e.statuses.empty() && (!f.status || std::ranges::find(e.statuses, model::name(*f.status)) == e.statuses.end())) continue;
+      if (!e.statuses.empty() && (!status || std::ranges::find(e.statuses, model::name(*status)) == e.statuses.end())) continue;
       if (!e.types.empty() && std::ranges::find(e.types, type) == e.types.end()) continue;
-      f.cameo = e.cameo;
-      f.plover = e.plover;
-      return;
+      return static_cast<std::uint16_t>(row);
     }
+    return kNoCodeRow;
   }
 
   std::optional<model::Date> date_near(std::size_t token, std::size_t first, std::size_t last) const {
@@ -718,14 +881,24 @@ class FrameFinder {
   }
 
   // ------------------------------------------------------------------ acts and merging
-  // Adds an act, or merges it into an earlier act of the document that it repeats (same
-  // kind, type, provider, status; compatible recipient and quantity). Returns its id.
-  FactId add_act(Fact&& f) {
+  // Facts are made in place, at the end of a_.facts: most are kept, and a Fact is large to
+  // move. One that repeats an earlier fact is merged into it and dropped.
+  Fact& new_fact() { return a_.facts.emplace_back(); }
+
+  // Keeps the act just made (new_fact()), or merges it into an earlier act of the document
+  // that it repeats (same kind, type, provider, status; compatible recipient and quantity) and
+  // drops it. Returns the id of the act kept.
+  FactId add_act() {
+    const FactId id = a_.facts.size() - 1;
+    Fact& f = a_.facts.back();
     std::optional<FactId> earlier;
+    AgreementKey key;
+    AidIndex::Hashes aid_hashes{};
     if (f.kind == FactKind::Aid) {
-      earlier = aid_index_.find(f);
+      aid_hashes = AidIndex::hashes(f);
+      earlier = aid_index_.find(f, aid_hashes);
     } else if (f.kind == FactKind::Agreement) {
-      const AgreementKey key = agreement_key(f);
+      key = agreement_key(f);
       if (auto it = agreements_.find(key); it != agreements_.end()) earlier = it->second;
       // "The agreement was signed by Gates and Jobim": an agreement of no known type between the
       // same sides is one told before, whatever its type.
@@ -738,18 +911,16 @@ class FrameFinder {
     }
     if (!earlier) {
       set_codes(f);
-      const FactId id = a_.facts.size();
-      if (f.kind == FactKind::Agreement) agreements_.emplace(agreement_key(f), id);
-      a_.facts.push_back(std::move(f));
-      if (a_.facts.back().kind == FactKind::Aid) aid_index_.insert(id);
+      if (f.kind == FactKind::Agreement) agreements_.emplace(std::move(key), id);
+      if (f.kind == FactKind::Aid) aid_index_.insert(id, aid_hashes);
       act_info_.push_back({id, {current_sentence_, act_info_.size(), false}});
       return id;
     }
     Fact& g = a_.facts[*earlier];
     if (f.kind == FactKind::Aid) {
       aid_index_.erase(*earlier);
-      if (g.recipient.empty()) g.recipient = f.recipient;
-      if (!g.quantity) g.quantity = f.quantity;
+      if (g.recipient.empty()) g.recipient = std::move(f.recipient);
+      if (!g.quantity) g.quantity = std::move(f.quantity);
       aid_index_.insert(*earlier);
     } else if (strength(*f.status) < strength(*g.status) || g.status == Status::Considered) {
       g.status = f.status;
@@ -757,6 +928,7 @@ class FrameFinder {
     if (!g.date) g.date = f.date;
     merge_evidence(*earlier, f.evidence);
     set_codes(g);
+    a_.facts.pop_back();
     return *earlier;
   }
 
@@ -766,13 +938,13 @@ class FrameFinder {
   AgreementKey agreement_key(const Fact& f) const {
     std::set<std::string> sides;
     for (const auto& id : f.party) sides.insert(side(id));
-    return {f.agreement_type, sides};
+    return {f.agreement_type, std::move(sides)};
   }
 
   // A claim repeats an earlier one of the same kind, about the same fact, by and against the
   // same actors: the first such claim pushed.
-  std::optional<FactId> earlier_claim(const Fact& claim) const {
-    return claims_.first(claim_hash(claim), [&](FactId id) {
+  std::optional<FactId> earlier_claim(const Fact& claim, std::uint64_t hash) const {
+    return claims_.first(hash, [&](FactId id) {
       const Fact& g = a_.facts[id];
       return g.kind == claim.kind && g.about == claim.about && g.claimant == claim.claimant && g.accused == claim.accused;
     });
@@ -781,11 +953,9 @@ class FrameFinder {
     return mix(mix(mix(static_cast<std::uint64_t>(f.kind), hash_of(f.about)), hash_of(f.claimant)), hash_of(f.accused));
   }
 
-  // Every claim fact goes through here, so that add_claim() finds it when it is made again.
-  void push_claim(Fact&& claim) {
-    claims_.insert(claim_hash(claim), a_.facts.size());
-    a_.facts.push_back(std::move(claim));
-  }
+  // Every claim kept (the last fact made, with its claim_hash()) goes through here, so that
+  // add_claim() finds it when it is made again.
+  void keep_claim(std::uint64_t hash) { claims_.insert(hash, a_.facts.size() - 1); }
 
   // Every status change of an act goes through here: the aid index is keyed by status.
   void set_status(FactId id, Status status) {
@@ -952,14 +1122,14 @@ class FrameFinder {
       }
       std::size_t q_first = t;
       // A bound phrase right before: "up to", "more than", "about".
-      for (const Cue& b : cues(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t)) {
+      for_each_cue(tables_.bound, first > 4 ? std::max(first, t > 4 ? t - 4 : 0) : first, t, [&](const Cue& b) {
         if (b.last == t) {
           if (is(attributes(b).bound, "AtMost")) q.bound = model::QuantityBound::AtMost;
           else if (is(attributes(b).bound, "AtLeast")) q.bound = model::QuantityBound::AtLeast;
           else q.bound = model::QuantityBound::Approximately;
           q_first = b.first;
         }
-      }
+      });
       if (tables_.number_words.longest_at(token_ids_, num, last) && q.bound == model::QuantityBound::Exact &&
           toks_[num].norm.find("s") == toks_[num].norm.size() - 1)
         q.bound = model::QuantityBound::Approximately;  // "thousands", "dozens"
@@ -978,6 +1148,7 @@ class FrameFinder {
   std::vector<TypedNoun> aid_types_in(const SentenceCues& c, std::size_t first, std::size_t last) const {
     std::vector<TypedNoun> out;
     std::vector<TypedNoun> generic;
+    std::vector<AidType> modifiers;  // of each noun, one list for all
     auto add = [&](std::vector<TypedNoun>& v, AidType t, const Cue& cue) {
       if (std::none_of(v.begin(), v.end(), [&](const TypedNoun& x) { return x.type == t; })) v.push_back({t, cue});
     };
@@ -986,7 +1157,7 @@ class FrameFinder {
       AidType t = parse_aid_type(attributes(n).type);
       bool is_generic = is(attributes(n).generic, "yes");
       // Modifiers before the noun: "humanitarian and financial aid", "military aid".
-      std::vector<AidType> modifiers;
+      modifiers.clear();
       std::size_t p = n.first;
       while (p > first) {
         const Cue* mod = nullptr;
@@ -1021,31 +1192,26 @@ class FrameFinder {
     const auto has = [&](AidType type) { return std::any_of(out.begin(), out.end(), [&](const TypedNoun& t) { return t.type == type; }); };
     if (has(AidType::Military) && (has(AidType::Weapons) || has(AidType::Troops)))
       out.erase(std::remove_if(out.begin(), out.end(), [](const TypedNoun& t) { return t.type == AidType::Military; }), out.end());
-    return out.empty() ? generic : out;
+    if (out.empty()) return generic;
+    return out;
   }
 
   // ------------------------------------------------------------------ the sentence
   void process(std::size_t s) {
     current_sentence_ = s;
     const Sentence& sentence = doc_.sentences()[s];
+    sentence_ = sentence;
+    // Sentences are read in order: the part of the mentions moves on from the last one's end.
+    sentence_tops_first_ = sentence_tops_last_;
+    while (sentence_tops_first_ < top_firsts_.size() && top_firsts_[sentence_tops_first_] < sentence.first) ++sentence_tops_first_;
+    sentence_tops_last_ = sentence_tops_first_;
+    while (sentence_tops_last_ < top_firsts_.size() && top_firsts_[sentence_tops_last_] < sentence.last) ++sentence_tops_last_;
     const std::size_t first = std::max(sentence.first, s == 0 ? doc_.dateline_end() : 0);
     const std::size_t last = sentence.last;
     if (first >= last) return;
     SentenceCues& c = sentence_cues_;
     c.clear();
-    find_cues({{&tables_.claim, &c.claims},
-               {&tables_.aid_verb, &c.aid_verbs},
-               {&tables_.aid_noun, &c.aid_nouns},
-               {&tables_.aid_modifier, &c.aid_modifiers},
-               {&tables_.agreement_noun, &c.agreement_nouns},
-               {&tables_.agreement_modifier, &c.agreement_modifiers},
-               {&tables_.agreement_verb, &c.agreement_verbs},
-               {&tables_.claim_noun, &c.claim_nouns},
-               {&tables_.denial_cue, &c.denial_cues},
-               {&tables_.conditional, &c.conditionals},
-               {&tables_.negation, &c.negations},
-               {&tables_.not_a_trigger, &c.blockers}},
-              first, last);
+    find_cues(sentence_indexes_, c.lists(), first, last);
     // Words inside actor mentions are names, not triggers ("Security Council").
     auto outside_mentions = [&](std::vector<Cue>& v) {
       v.erase(std::remove_if(v.begin(), v.end(), [&](const Cue& q) { return a_.mention_at[q.first] >= 0 && a_.mentions[a_.mention_at[q.first]].kind != MentionKind::Pattern; }), v.end());
@@ -1074,7 +1240,8 @@ class FrameFinder {
                 return std::any_of(c.blockers.begin(), c.blockers.end(), [&](const Cue& b) { return q.first < b.last && b.first < q.last; });
               }), v.end());
     };
-    for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
+    if (!c.blockers.empty())  // most sentences have none
+      for (auto* v : {&c.claims, &c.aid_verbs, &c.aid_nouns, &c.aid_modifiers, &c.agreement_nouns, &c.agreement_verbs}) unblocked(*v);
     // "to aid in its fight", "to help Kyiv": after "to", a generic aid word is a verb.
     std::erase_if(c.aid_nouns, [&](const Cue& n) { return n.first > first && is(toks_[n.first - 1].norm, "to") && is(attributes(n).generic, "yes"); });
     // "the training", "weapons, training and equipment": an aid verb used as a noun.
@@ -1110,9 +1277,14 @@ class FrameFinder {
                       }),
                       c.aid_verbs.end());
 
-    std::vector<ClaimFrame> frames = claim_frames(c, first, last);
-    std::vector<ActHit> acts = find_aid(c, frames, first, last);
-    for (ActHit& h : find_agreements(c, frames, first, last)) acts.push_back(h);
+    // The sentence's claim frames and acts, in lists kept for their room.
+    std::vector<ClaimFrame>& frames = frames_;
+    std::vector<ActHit>& acts = acts_;
+    frames.clear();
+    acts.clear();
+    claim_frames(c, first, last, frames);
+    find_aid(c, frames, first, last, acts);
+    find_agreements(c, first, last, acts);
     std::sort(acts.begin(), acts.end(), [](const ActHit& x, const ActHit& y) { return x.first < y.first; });
     // "Western claims regarding Iranian military aid": an act named as the content of a
     // claim is only alleged.
@@ -1130,9 +1302,9 @@ class FrameFinder {
     // "North Korea allegedly sending troops": a hedge with nobody making the claim.
     for (const ActHit& h : acts) {
       if (!h.hedged || h.anaphoric || claimed.count(h.fact)) continue;
+      if (a_.facts[h.fact].kind != FactKind::Aid || a_.facts[h.fact].provider.empty()) continue;
+      Fact& claim = new_fact();
       const Fact& act = a_.facts[h.fact];
-      if (act.kind != FactKind::Aid || act.provider.empty()) continue;
-      Fact claim;
       claim.kind = FactKind::Allegation;
       claim.accused = act.provider;
       claim.about = h.fact;
@@ -1140,13 +1312,13 @@ class FrameFinder {
       claim.rule = "allegation.hedge";
       claim.date = date_near(h.first, first, last);
       set_codes(claim);
-      push_claim(std::move(claim));
+      keep_claim(claim_hash(claim));
       claimed.insert(h.fact);
     }
   }
 
-  std::vector<ClaimFrame> claim_frames(const SentenceCues& c, std::size_t first, std::size_t last) {
-    std::vector<ClaimFrame> frames;
+  // Appends the claim frames of the sentence's claim triggers to `frames`, empty before.
+  void claim_frames(const SentenceCues& c, std::size_t first, std::size_t last, std::vector<ClaimFrame>& frames) {
     for (const Cue& t : c.claims) {
       ClaimFrame f;
       f.trigger = t;
@@ -1252,7 +1424,6 @@ class FrameFinder {
       }
       frames.push_back(std::move(f));
     }
-    return frames;
   }
 
   // Nothing but punctuation or a short adjunct follows: "..., the ministry said." or
@@ -1284,14 +1455,17 @@ class FrameFinder {
       if (q.last <= trigger && !(q.last + 1 == trigger && is(toks_[q.last].norm, "to"))) start = std::max(start, q.last);
     for (const Cue& q : c.agreement_nouns)
       if (q.last <= trigger) start = std::max(start, q.last);
-    for (std::size_t t = first; t < trigger; ++t)
-      if (one_of(toks_[t].norm, "that", ";")) start = std::max(start, t + 1);
+    // The last "that" or ";" before the trigger, if it is past those cues: sought from the
+    // trigger back to them.
+    for (std::size_t t = trigger; t-- > start;)
+      if (one_of(toks_[t].norm, "that", ";")) return t + 1;
     return start;
   }
 
-  std::vector<ActHit> find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
-    std::vector<ActHit> hits;
-    std::vector<bool> noun_used(c.aid_nouns.size(), false);
+  // Appends the sentence's aid acts to `hits`.
+  void find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last, std::vector<ActHit>& hits) {
+    std::vector<bool>& noun_used = noun_used_;  // by aid noun: whether an aid verb's object holds it
+    noun_used.assign(c.aid_nouns.size(), false);
     auto next_trigger = [&](std::size_t after) {
       std::size_t end = last;
       for (const auto* v : {&c.claims, &c.aid_verbs, &c.agreement_nouns})
@@ -1302,8 +1476,10 @@ class FrameFinder {
       return end;
     };
     bool recipient_agent = false;
-    auto finish = [&](Fact&& f, std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated,
-                      const std::vector<std::size_t>& role_mentions, std::size_t object_last) {
+    // The act just made (new_fact()) gets its evidence, trigger, date and status, and is kept.
+    auto finish = [&](std::size_t trig_first, std::size_t trig_last, bool hedged, bool negated, const std::vector<std::size_t>& role_mentions,
+                      std::size_t object_last) {
+      Fact& f = a_.facts.back();
       std::size_t ev_first = trig_first, ev_last = std::max(trig_last, object_last);
       for (std::size_t k : role_mentions) {
         ev_first = std::min(ev_first, a_.mentions[k].first);
@@ -1325,7 +1501,7 @@ class FrameFinder {
       }
       note(Cue{trig_first, trig_last, nullptr}, "fact: {} {} ({})", model::name(f.kind), f.aid_type ? model::name(*f.aid_type) : "",
            f.rule);
-      FactId id = add_act(std::move(f));
+      const FactId id = add_act();
       hits.push_back({.fact = id, .first = trig_first, .last = trig_last, .anaphoric = false, .hedged = hedged, .negated = negated,
                       .recipient_agent = recipient_agent});
     };
@@ -1563,11 +1739,12 @@ class FrameFinder {
       if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
       // "approved the possible sale of 40 jets", "announced a potential deployment": the
       // object's own word says the aid is only considered.
-      for (const Cue& m : cues(tables_.modality, v.last, amount_last))
+      for_each_cue(tables_.modality, v.last, amount_last, [&](const Cue& m) {
         if (parse_status(attributes(m).status) == Status::Considered && strength(Status::Considered) > strength(status)) {
           status = Status::Considered;
           status_cue_ = StatusCue{"modal in the object", m};
         }
+      });
       // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
       if (intent)
         if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
@@ -1575,7 +1752,7 @@ class FrameFinder {
           status_cue_ = StatusCue{"intent noun", intent->noun};
         }
       for (const TypedNoun& tn : types) {
-        Fact f;
+        Fact& f = new_fact();
         f.kind = FactKind::Aid;
         f.provider.assign(provider.begin(), provider.end());
         f.recipient.assign(recip.begin(), recip.end());
@@ -1590,7 +1767,7 @@ class FrameFinder {
                                           tn.cue.entry->id, tn.cue.entry->where()));
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
-        finish(std::move(f), v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
+        finish(v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
         if (money_only) act_info(hits.back().fact).money_only = true;
       }
     }
@@ -1613,7 +1790,7 @@ class FrameFinder {
       std::size_t phrase_first = types.front().cue.first;
       bool generic = is(attributes(noun).generic, "yes") && types.front().cue.first == noun.first;
       const std::size_t window_end = next_trigger(noun.last - 1);
-      std::vector<std::string> provider;
+      std::span<const std::string> provider;  // a view of a mention's actors, as in the verb loop
       std::vector<std::size_t> roles;
       // "... from North Korea", "... by Iran"
       for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
@@ -1647,7 +1824,7 @@ class FrameFinder {
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
       if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
-        provider.clear();
+        provider = {};
         roles.clear();
       }
       if (generic && !recipient) {  // "Russian assistance in enhancing ...": too vague
@@ -1656,7 +1833,7 @@ class FrameFinder {
       }
       if (!recipient && !provider.empty()) {
         // "the alleged troop deployment from North Korea": the act told before, named again.
-        if (auto id = antecedent_act(types.front().type); id && a_.facts[*id].provider == provider) {
+        if (auto id = antecedent_act(types.front().type); id && std::ranges::equal(a_.facts[*id].provider, provider)) {
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
           continue;
         }
@@ -1664,7 +1841,8 @@ class FrameFinder {
       // "The Asian Development Bank may consider additional budget support": the object of a
       // modal verb is a new act of the clause's subject.
       bool governed = false;
-      for (const Cue& m : cues(tables_.modality, phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first)) governed |= m.last <= phrase_first;
+      for_each_cue(tables_.modality, phrase_first > first + 3 ? phrase_first - 3 : first, phrase_first,
+                   [&](const Cue& m) { governed |= m.last <= phrase_first; });
       if (provider.empty() && !recipient && governed)
         if (auto subject = subject_before(phrase_first, first)) {
           provider = a_.mentions[*subject].actors;
@@ -1688,9 +1866,9 @@ class FrameFinder {
       Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged, &negated);
       const std::optional<model::Quantity> amount = amount_before(phrase_first, noun.last, first, c);
       for (const TypedNoun& tn : types) {
-        Fact f;
+        Fact& f = new_fact();
         f.kind = FactKind::Aid;
-        f.provider = provider;
+        f.provider.assign(provider.begin(), provider.end());
         f.recipient = actors_of(recipient);
         f.aid_type = tn.type;
         f.status = status;
@@ -1701,10 +1879,9 @@ class FrameFinder {
           for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
-        finish(std::move(f), phrase_first, noun.last, hedged, negated, roles, noun.last);
+        finish(phrase_first, noun.last, hedged, negated, roles, noun.last);
       }
     }
-    return hits;
   }
 
   // True when "between" right after an agreement noun ending at `noun_last` names two or more
@@ -1718,9 +1895,8 @@ class FrameFinder {
     return false;
   }
 
-  std::vector<ActHit> find_agreements(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last) {
-    (void)frames;
-    std::vector<ActHit> hits;
+  // Appends the sentence's agreements to `hits`.
+  void find_agreements(const SentenceCues& c, std::size_t first, std::size_t last, std::vector<ActHit>& hits) {
     for (const Cue& noun : c.agreement_nouns) {
       // "signed a deal brokered by Turkey": the parties' verb wins over the mediator's.
       auto mediates = [&](const Cue& v) { return is(attributes(v).subject, "mediator"); };
@@ -1791,11 +1967,11 @@ class FrameFinder {
         note(noun, "agreement with fewer than two parties found ({})", parties.size());
         continue;
       }
-      Fact f;
+      Fact& f = new_fact();
       f.kind = FactKind::Agreement;
       if (explaining())
         for (std::size_t k : roles) f.reasons.push_back("party from mention " + describe(k));
-      f.party = parties;
+      f.party = std::move(parties);
       f.agreement_type = type;
       f.status = parse_status(attributes(*verb).status).value_or(Status::Actual);
       Status modal = status_from(scope_start(c, verb_first, first), verb_first, nullptr);
@@ -1817,10 +1993,9 @@ class FrameFinder {
             fmt::format("status {}: verb '{}' ({})", model::name(*f.status), doc_.text_of(verb->first, verb->last), verb->entry->id));
       }
       note(noun, "fact: Agreement ({})", f.rule);
-      FactId id = add_act(std::move(f));
+      const FactId id = add_act();
       hits.push_back({.fact = id, .first = noun.first, .last = noun.last, .anaphoric = false, .hedged = false});
     }
-    return hits;
   }
 
   // ------------------------------------------------------------------ claims
@@ -1843,7 +2018,7 @@ class FrameFinder {
 
   // "of violating a truce": a clause naming an agreement is about the latest one told before.
   std::optional<FactId> agreement_named_in(std::size_t first, std::size_t last) const {
-    if (cues(tables_.agreement_noun, first, last).empty()) return std::nullopt;
+    if (!has_cue(tables_.agreement_noun, first, last)) return std::nullopt;
     for (FactId id = a_.facts.size(); id-- > 0;)
       if (a_.facts[id].kind == FactKind::Agreement) return id;
     return std::nullopt;
@@ -1853,7 +2028,7 @@ class FrameFinder {
   // claim `f`'s complement; `description_first`: where its description starts). Returns its id.
   FactId add_other_act(const ClaimFrame& f, std::size_t first, std::size_t last, std::size_t description_first, Status status,
                        std::optional<model::Date> date) {
-    Fact act;
+    Fact& act = new_fact();
     act.kind = FactKind::OtherAct;
     act.description = std::string(doc_.text_of(description_first, last));
     act.status = status;
@@ -1861,7 +2036,6 @@ class FrameFinder {
     act.rule = "act.other";
     if (explaining()) act.source = f.trigger.entry->where();
     act.date = std::move(date);
-    a_.facts.push_back(std::move(act));
     return a_.facts.size() - 1;
   }
 
@@ -1945,10 +2119,10 @@ class FrameFinder {
   }
 
   void add_claim(FactKind kind, const ClaimFrame& f, FactId target, bool target_is_claim, std::size_t first, std::size_t last) {
-    Fact claim;
+    Fact& claim = new_fact();
+    const Fact& about = a_.facts[target];
     claim.kind = kind;
     claim.claimant.assign(f.claimant.begin(), f.claimant.end());
-    const Fact& about = a_.facts[target];
     if (!f.accused.empty()) claim.accused.assign(f.accused.begin(), f.accused.end());
     else if (target_is_claim) claim.accused = about.accused;
     else claim.accused = about.provider;
@@ -1971,12 +2145,14 @@ class FrameFinder {
     set_codes(claim);
     // The same claim again ("Lavrov dismissed such allegations ... 'these allegations are
     // false'"): one fact with both spans as evidence.
-    if (std::optional<FactId> earlier = earlier_claim(claim)) {
+    const std::uint64_t hash = claim_hash(claim);
+    if (std::optional<FactId> earlier = earlier_claim(claim, hash)) {
       merge_evidence(*earlier, claim.evidence);
+      a_.facts.pop_back();
       return;
     }
     note(f.trigger, "fact: {} ({})", model::name(claim.kind), claim.rule);
-    push_claim(std::move(claim));
+    keep_claim(hash);
   }
 
   void make_claims(const ClaimFrame& f, const SentenceCues& c, const std::vector<ActHit>& acts, std::size_t first, std::size_t last,
@@ -1997,9 +2173,8 @@ class FrameFinder {
                                                                 : "claim verb, but its complement reports no act of another actor, no claim noun and no clause to answer: no fact");
       }
     } summary{*this, f, facts_before};
-    std::vector<const ActHit*> inside;
-    for (const ActHit& h : acts)
-      if (h.first >= f.complement_first && h.first < f.complement_last) inside.push_back(&h);
+    // The acts told in the claim's complement.
+    const auto inside = [&](const ActHit& h) { return h.first >= f.complement_first && h.first < f.complement_last; };
     auto claim_nouns_inside = [&] {
       std::vector<FactId> targets;
       std::vector<bool> is_claim;
@@ -2013,28 +2188,29 @@ class FrameFinder {
           targets.push_back(ids.back());
           is_claim.push_back(flags.back());
         }
-      return std::make_pair(targets, is_claim);
+      return std::make_pair(std::move(targets), std::move(is_claim));
     };
 
     if (f.kind == ClaimKind::Denial || f.kind == ClaimKind::Confirmation) {
       const FactKind kind = f.kind == ClaimKind::Denial ? FactKind::Denial : FactKind::Confirmation;
       auto [targets, is_claim] = claim_nouns_inside();
       if (targets.empty()) {
-        for (const ActHit* h : inside) {
-          Fact& act = a_.facts[h->fact];
+        for (const ActHit& h : acts) {
+          if (!inside(h)) continue;
+          Fact& act = a_.facts[h.fact];
           if (kind == FactKind::Confirmation && !f.claimant.empty() && !act.provider.empty() && !same_side(f.claimant, act.provider) &&
-              !same_side(f.claimant, act.recipient) && !h->anaphoric) {
+              !same_side(f.claimant, act.recipient) && !h.anaphoric) {
             // "the agency verified that North Korea had dispatched ...": an allegation.
-            add_claim(FactKind::Allegation, f, h->fact, false, first, last);
+            add_claim(FactKind::Allegation, f, h.fact, false, first, last);
             a_.facts.back().rule = concat({f.trigger.entry->id, ".allegation"});
-            claimed.insert(h->fact);
+            claimed.insert(h.fact);
             continue;
           }
           // Denied by its provider, or told only inside the denial ("The Kremlin denied that
           // North Korean soldiers were fighting"): the text does not report the act as fact.
-          if (kind == FactKind::Denial && !h->anaphoric && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
-            set_status(h->fact, Status::Denied);
-          targets.push_back(h->fact);
+          if (kind == FactKind::Denial && !h.anaphoric && (same_side(f.claimant, act.provider) || act.status == Status::Actual))
+            set_status(h.fact, Status::Denied);
+          targets.push_back(h.fact);
           is_claim.push_back(false);
         }
       }
@@ -2081,40 +2257,50 @@ class FrameFinder {
     }
     // Report and Allegation: a claim that someone else did something.
     bool made = false;
-    for (const ActHit* h : inside) {
-      if (h->anaphoric) continue;
-      const Fact& act = a_.facts[h->fact];
+    for (const ActHit& h : acts) {
+      if (!inside(h) || h.anaphoric) continue;
+      const Fact& act = a_.facts[h.fact];
       if (act.kind != FactKind::Aid && act.kind != FactKind::Agreement) continue;
-      std::vector<std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
-      if (act.kind == FactKind::Aid && (h->recipient_agent || h->negated)) doers.insert(doers.end(), act.recipient.begin(), act.recipient.end());
+      // Who did it: a view of the act's own list (a_.facts does not change before it is read), or
+      // of that list and its recipient.
+      std::span<const std::string> doers = act.kind == FactKind::Aid ? act.provider : act.party;
+      std::vector<std::string> doers_and_recipient;
+      if (act.kind == FactKind::Aid && (h.recipient_agent || h.negated)) {
+        doers_and_recipient.assign(doers.begin(), doers.end());
+        doers_and_recipient.insert(doers_and_recipient.end(), act.recipient.begin(), act.recipient.end());
+        doers = doers_and_recipient;
+      }
       if (f.claimant.empty() && f.kind == ClaimKind::Report) continue;
-      // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
-      // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
-      const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
-        const model::Actor* a = a_.actor(id);
-        return a && a->type == model::ActorType::ArmedGroup;
-      });
-      // A pact is what one is accused of ("signed a secret arms deal, officials said"); a
-      // ceasefire, peace, trade or cooperation deal a mediator reports is news.
-      const bool accusable_pact = act.kind == FactKind::Agreement &&
-                                  (!act.agreement_type || *act.agreement_type == model::AgreementType::Defense ||
-                                   *act.agreement_type == model::AgreementType::Other);
-      const bool accusable = accusable_pact || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
-                             (act.aid_type == AidType::Other && to_armed_group);
+      // Whether a report of the act accuses its doers, asked only of reports.
+      const auto accusable = [&] {
+        // Nobody "alleges" a pledge of humanitarian or financial aid: a report of it is news. But
+        // support of an armed group ("Rwanda has supported the M23") is what one is accused of.
+        const bool to_armed_group = std::any_of(act.recipient.begin(), act.recipient.end(), [&](const std::string& id) {
+          const model::Actor* a = a_.actor(id);
+          return a && a->type == model::ActorType::ArmedGroup;
+        });
+        // A pact is what one is accused of ("signed a secret arms deal, officials said"); a
+        // ceasefire, peace, trade or cooperation deal a mediator reports is news.
+        const bool accusable_pact = act.kind == FactKind::Agreement &&
+                                    (!act.agreement_type || *act.agreement_type == model::AgreementType::Defense ||
+                                     *act.agreement_type == model::AgreementType::Other);
+        return accusable_pact || (act.aid_type && family(*act.aid_type, AidType::Military)) ||
+               (act.aid_type == AidType::Other && to_armed_group);
+      };
       if (!f.claimant.empty() && same_side(f.claimant, doers)) {
         // "Tehran had never supplied arms to any Yemeni party": the speaker denies its own act.
-        if (h->negated && act.kind == FactKind::Aid) {
-          set_status(h->fact, Status::Denied);
-          add_claim(FactKind::Denial, f, h->fact, false, first, last);
+        if (h.negated && act.kind == FactKind::Aid) {
+          set_status(h.fact, Status::Denied);
+          add_claim(FactKind::Denial, f, h.fact, false, first, last);
           a_.facts.back().rule = concat({f.trigger.entry->id, ".negated"});
-          claimed.insert(h->fact);
+          claimed.insert(h.fact);
           made = true;
         }
         continue;
       }
-      if (!accusable && f.kind == ClaimKind::Report) continue;
-      add_claim(FactKind::Allegation, f, h->fact, false, first, last);
-      claimed.insert(h->fact);
+      if (f.kind == ClaimKind::Report && !accusable()) continue;
+      add_claim(FactKind::Allegation, f, h.fact, false, first, last);
+      claimed.insert(h.fact);
       made = true;
     }
     if (f.kind != ClaimKind::Allegation || made) {
@@ -2225,6 +2411,11 @@ class FrameFinder {
   const std::vector<Token>& toks_;
   const TokenIds& token_ids_;
   const LexiconTables& tables_;
+  const std::vector<std::uint16_t>& code_rows_ = code_rows(tables_);  // after tables_, which it reads
+  // The indexes of SentenceCues' lists; and those that status_from() reads.
+  const IndexChains<SentenceCues::kLists> sentence_indexes_{SentenceCues::indexes(tables_)};
+  const IndexChains<3> status_indexes_{{&tables_.modality, &tables_.hedge, &tables_.negation}};
+  mutable std::array<std::vector<Cue>, 3> status_cues_;  // status_from()'s lists, kept for their room
 };
 
 }  // namespace

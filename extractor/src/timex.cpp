@@ -42,6 +42,16 @@ model::Date civil_from_days(long z) {
 
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 
+// The first token from `i` on that may open a time expression: a number, or one with a start
+// bit of `opening`; tokens.size() if none. Apart from find_times(), whose many values would crowd
+// this loop over every token out of the registers.
+[[gnu::noinline]] std::size_t next_opening(const std::vector<Token>& tokens, const std::vector<Vocabulary::Indexes>& starts,
+                                           Vocabulary::Indexes opening, std::size_t i) {
+  const std::size_t count = tokens.size();
+  while (i < count && !(starts[i] & opening) && !tokens[i].is_number) ++i;
+  return i;
+}
+
 }  // namespace
 
 void find_times(Analysis& a) {
@@ -54,8 +64,7 @@ void find_times(Analysis& a) {
   // A time expression opens with a month, a weekday, a relative time or a year: one test of
   // the start bits and the number flag rules out most tokens.
   const Vocabulary::Indexes opening = months.start_bit() | weekdays.start_bit() | relative.start_bit();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (!(a.token_ids.starts[i] & opening) && !toks[i].is_number) continue;
+  for (std::size_t i = 0; (i = next_opening(toks, a.token_ids.starts, opening, i)) < toks.size(); ++i) {
     const std::size_t limit = doc.sentences()[doc.sentence_of(i)].last;
     if (auto m = months.longest_at(a.token_ids, i, limit); m && toks[i].capitalized) {
       // "May" is also a modal verb: as a month it needs a preposition, a day or a year.
