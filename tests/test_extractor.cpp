@@ -873,6 +873,9 @@ TEST_F(ExtractorAid, StatusFromModality) {
                         Case{"Germany will send troops to Lithuania.", Status::Planned},
                         Case{"Germany refused to send tanks to Ukraine.", Status::Refused},
                         Case{"Germany sent troops to Lithuania.", Status::Actual},
+                        Case{"Germany has not sent tanks to Ukraine.", Status::Refused},
+                        Case{"Germany has sent no tanks to Ukraine.", Status::Refused},  // negation opening the object
+                        Case{"Germany sent not only tanks but also shells to Ukraine.", Status::Actual},
                         Case{"Pistorius announced Berlin's readiness to deliver five interceptors to Ukraine.", Status::Planned},
                         Case{"An offer by Poland to send jets to Ukraine was welcomed.", Status::Planned, "POL"},
                         Case{"A proposal by France to send troops to Ukraine divided the allies.", Status::Considered, "FRA"},

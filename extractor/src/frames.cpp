@@ -1745,6 +1745,16 @@ class FrameFinder {
           status_cue_ = StatusCue{"modal in the object", m};
         }
       });
+      // "sent no weapons", "provides no lethal assistance": a negation that opens the object
+      // negates the act, as "has not sent weapons" does before the verb.
+      if (v.last < amount_last && toks_[v.last].norm == "no"sv)
+        for_each_cue(tables_.negation, v.last, v.last + 1, [&](const Cue& n) {
+          negated = true;
+          if (strength(Status::Refused) > strength(status)) {
+            status = Status::Refused;
+            status_cue_ = StatusCue{"negation in the object", n};
+          }
+        });
       // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
       if (intent)
         if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
