@@ -284,6 +284,26 @@ TEST_F(ExtractorClaims, ItsMinistryIsABodyOfTheStateItRefersTo) {
   EXPECT_EQ(g.facts[*denials[0]->about].status, Status::Denied);
 }
 
+TEST_F(ExtractorClaims, AClaimToldByANounIsItsOwners) {
+  // "Iran's denial of supplying drones": Iran denies, and the act it denies is its own.
+  auto g = extract("Iran's denial of supplying drones to Russia came a day later.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"IRN"});
+  ASSERT_TRUE(denials[0]->about.has_value());
+  const Fact& aid = g.facts[*denials[0]->about];
+  EXPECT_EQ(aid.provider, Ids{"IRN"});
+  EXPECT_EQ(aid.recipient, Ids{"RUS"});
+  EXPECT_EQ(aid.status, Status::Denied);
+  // "Russia's allegations that ...": Russia alleges; without an owner the noun claims nothing.
+  g = extract("Russia's allegations that Poland sent weapons to Ukraine were dismissed.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{"RUS"});
+  EXPECT_EQ(allegations[0]->accused, Ids{"POL"});
+  EXPECT_TRUE(facts(extract("The allegations that Poland sent weapons to Ukraine were new."), FactKind::Allegation).empty());
+}
+
 TEST_F(ExtractorClaims, AccusationOfAnotherState) {
   // Told by a verb, or by a noun ("deliveries of arms", "shipments of weapons").
   for (const char* text : {"The U.S. accused Iran of supplying drones to the Houthis.",

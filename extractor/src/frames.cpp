@@ -1229,6 +1229,8 @@ class FrameFinder {
     c.claims.erase(std::remove_if(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
                      if (q.first <= first) return false;
                      const std::string_view prev = toks_[q.first - 1].norm;
+                     // (A claim told by a noun is one only after its owner: "Khartoum's denial that".)
+                     if (is(attributes(q).speaker, "owner")) return !is(prev, "'s");
                      if (one_of(prev, "the", "these", "those", "such", "a", "an", "'s", "their", "its"))
                        return true;
                      return std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& o) { return o.last == q.first; });
@@ -1327,7 +1329,13 @@ class FrameFinder {
       f.complement_first = t.last;
       f.complement_last = last;
       std::optional<std::size_t> speaker;
-      if (is(attributes(t).speaker, "after")) {
+      if (is(attributes(t).speaker, "owner")) {
+        // "Khartoum's denial that it supplied ...": the name before "'s" claims; the rest of the
+        // sentence is what it claims.
+        if (t.first >= first + 2)
+          if (const long m = a_.mention_at[t.first - 2]; m >= 0 && !a_.mentions[static_cast<std::size_t>(m)].person)
+            speaker = static_cast<std::size_t>(m);
+      } else if (is(attributes(t).speaker, "after")) {
         speaker = mention_starting_in(t.last, std::min(last, t.last + 3));
         if (speaker) {
           // "According to X, <complement>" or "<complement>, according to X."
@@ -1358,6 +1366,11 @@ class FrameFinder {
       if (speaker) {
         f.claimant = a_.mentions[*speaker].actors;
         f.claimant_mention = speaker;
+      }
+      // "Iran's denial of supplying drones": the owner denies an act of its own, and gives.
+      if (is(attributes(t).speaker, "owner") && f.kind == ClaimKind::Denial && is(toks_[t.last - 1].norm, "of")) {
+        f.accused = f.claimant;
+        f.accused_end = t.last;
       }
       const std::string_view before_trigger = t.first > first ? std::string_view(toks_[t.first - 1].norm) : std::string_view();
       const bool object_accused = is(attributes(t).object, "accused");
