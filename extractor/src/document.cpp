@@ -116,6 +116,12 @@ bool is_alpha(UChar32 c) { return c < 0x80 ? ascii_is(c, kLetter) : u_isalpha(c)
 bool is_upper(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) != 0; }
 bool is_digit(UChar32 c) { return c < 0x80 ? ascii_is(c, kDigit) : u_isdigit(c) != 0; }
 bool is_capital(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) || u_istitle(c); }
+// Those of kLetter, kDigit and kUpper (for a capital, titlecase included) that c has: what a
+// token records of its first code point.
+std::uint8_t first_classes(UChar32 c) {
+  if (c < 0x80) return kAsciiClasses[c] & (kLetter | kDigit | kUpper);
+  return static_cast<std::uint8_t>((is_alpha(c) ? kLetter : 0) | (is_digit(c) ? kDigit : 0) | (is_capital(c) ? kUpper : 0));
+}
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 // Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
@@ -263,10 +269,10 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
   std::vector<FoldedNorm> folded_ends;
   CodePointOffsets offsets(text);
   bool line_break = true;
-  // Adds the token [start, end) whose first code point is c; a norm of `norm_size` bytes where
-  // all of it is ASCII (the typewriter dash "---" has "--"). Inlined: where the token is known
-  // to be ASCII, its classes then come from the table alone.
-  auto add_token = [&](std::size_t start, std::size_t end, UChar32 c, std::size_t norm_size) __attribute__((always_inline)) {
+  // Adds the token [start, end) whose first code point has the classes `first` (kLetter, kDigit
+  // and kUpper for a capital: see first_classes()); a norm of `norm_size` bytes where all of it
+  // is ASCII (the typewriter dash "---" has "--").
+  auto add_token = [&](std::size_t start, std::size_t end, std::uint8_t first, std::size_t norm_size) __attribute__((always_inline)) {
     Token& t = tokens.emplace_back();
     t.byte_begin = start;
     t.byte_end = end;
@@ -279,9 +285,9 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
       append_normalized(folded, text.substr(start, end - start));
       folded_ends.push_back({tokens.size() - 1, folded.size()});
     }
-    t.is_word = is_alpha(c);
-    t.is_number = is_digit(c);
-    t.capitalized = is_capital(c);
+    t.is_word = (first & kLetter) != 0;
+    t.is_number = (first & kDigit) != 0;
+    t.capitalized = (first & kUpper) != 0;
     t.paragraph_start = line_break;
     line_break = false;
   };
@@ -323,7 +329,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
       end = ascii_word_end(i, classes);
     }
     if (end != 0) {
-      add_token(i, end, byte, end - i);
+      add_token(i, end, classes, end - i);
       // The one space that usually follows is passed here rather than by another turn.
       i = bytes[end] == ' ' ? end + 1 : end;
       continue;
@@ -384,7 +390,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     } else {
       i += first.size;
     }
-    add_token(start, i, c, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
+    add_token(start, i, first_classes(c), hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
   }
   if (!folded.empty()) {
     folded_norms.reserve(folded.size() + kNormPadding);
