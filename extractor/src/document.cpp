@@ -298,7 +298,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     return is_abbreviation(text.substr(start, end - start), abbreviations);
   };
   // Where the token ends that starts at `start` with an ASCII letter or digit (of `classes`),
-  // when its bytes decide it as the general path below would: the word's ASCII letters and
+  // when its bytes decide it as scan_token() would: the word's ASCII letters and
   // digits up to white space or a mark, with the period of an abbreviation. 0 when they do not
   // (a letter with a period, which may be an initial or start an initialism; a number before a
   // comma or period and then a digit or a byte that is not ASCII; anything beyond ASCII).
@@ -311,35 +311,21 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     if (after == '.' && end > start + 1) return abbreviation_at(start, end) ? end + 1 : end;
     return 0;
   };
-  std::size_t i = 0;  // a byte offset, at a code point's start
-  while (i < text.size()) {
-    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
-    // bytes without decoding; the general path below takes the others.
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::uint8_t classes = kAsciiClasses[byte];
-    if (classes & kSpace) {
-      if (byte == '\n' || byte == '\r') line_break = true;
-      ++i;
-      continue;
-    }
-    std::size_t end = 0;
-    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
-      end = i + 1;
-    } else if (classes & (kLetter | kDigit)) {
-      end = ascii_word_end(i, classes);
-    }
-    if (end != 0) {
-      add_token(i, end, classes, end - i);
-      // The one space that usually follows is passed here rather than by another turn.
-      i = bytes[end] == ' ' ? end + 1 : end;
-      continue;
-    }
+  // The token at byte i, a code point's start, where the fast path's bytes did not decide it:
+  // where it ends, the size of its norm where it is ASCII and the classes of its first code
+  // point. White space there is passed: no token, and the end of the space. Out of line, so that
+  // the fast path's loop keeps its values in registers.
+  struct Scanned {
+    std::size_t end, norm_size;
+    std::uint8_t first_classes;
+    bool is_token;
+  };
+  auto scan_token = [&](std::size_t i) __attribute__((noinline)) -> Scanned {
     const CodePoint first = at(i);
     const UChar32 c = first.c;
     if (is_space(c)) {
       if (is_line_break(c)) line_break = true;
-      i += first.size;
-      continue;
+      return {i + first.size, 0, 0, false};
     }
     const std::size_t start = i;
     const CodePoint second = at(i + first.size);
@@ -390,7 +376,34 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     } else {
       i += first.size;
     }
-    add_token(start, i, first_classes(c), hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
+    return {i, hyphens ? 2 : i - start, first_classes(c), true};  // a dash of three hyphens is "--" too
+  };
+  std::size_t i = 0;  // a byte offset, at a code point's start
+  while (i < text.size()) {
+    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
+    // bytes without decoding; scan_token() takes the others.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::uint8_t classes = kAsciiClasses[byte];
+    if (classes & kSpace) {
+      if (byte == '\n' || byte == '\r') line_break = true;
+      ++i;
+      continue;
+    }
+    std::size_t end = 0;
+    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
+      end = i + 1;
+    } else if (classes & (kLetter | kDigit)) {
+      end = ascii_word_end(i, classes);
+    }
+    if (end != 0) {
+      add_token(i, end, classes, end - i);
+      // The one space that usually follows is passed here rather than by another turn.
+      i = bytes[end] == ' ' ? end + 1 : end;
+      continue;
+    }
+    const Scanned scanned = scan_token(i);
+    if (scanned.is_token) add_token(i, scanned.end, scanned.first_classes, scanned.norm_size);
+    i = scanned.end;
   }
   if (!folded.empty()) {
     folded_norms.reserve(folded.size() + kNormPadding);
