@@ -116,6 +116,12 @@ bool is_alpha(UChar32 c) { return c < 0x80 ? ascii_is(c, kLetter) : u_isalpha(c)
 bool is_upper(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) != 0; }
 bool is_digit(UChar32 c) { return c < 0x80 ? ascii_is(c, kDigit) : u_isdigit(c) != 0; }
 bool is_capital(UChar32 c) { return c < 0x80 ? ascii_is(c, kUpper) : u_isupper(c) || u_istitle(c); }
+// Those of kLetter, kDigit and kUpper (for a capital, titlecase included) that c has: what a
+// token records of its first code point.
+std::uint8_t first_classes(UChar32 c) {
+  if (c < 0x80) return kAsciiClasses[c] & (kLetter | kDigit | kUpper);
+  return static_cast<std::uint8_t>((is_alpha(c) ? kLetter : 0) | (is_digit(c) ? kDigit : 0) | (is_capital(c) ? kUpper : 0));
+}
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 // Letters, digits and combining marks beyond ASCII; kept out of line so that is_alnum(), called
@@ -263,10 +269,10 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
   std::vector<FoldedNorm> folded_ends;
   CodePointOffsets offsets(text);
   bool line_break = true;
-  // Adds the token [start, end) whose first code point is c; a norm of `norm_size` bytes where
-  // all of it is ASCII (the typewriter dash "---" has "--"). Inlined: where the token is known
-  // to be ASCII, its classes then come from the table alone.
-  auto add_token = [&](std::size_t start, std::size_t end, UChar32 c, std::size_t norm_size) __attribute__((always_inline)) {
+  // Adds the token [start, end) whose first code point has the classes `first` (kLetter, kDigit
+  // and kUpper for a capital: see first_classes()); a norm of `norm_size` bytes where all of it
+  // is ASCII (the typewriter dash "---" has "--").
+  auto add_token = [&](std::size_t start, std::size_t end, std::uint8_t first, std::size_t norm_size) __attribute__((always_inline)) {
     Token& t = tokens.emplace_back();
     t.byte_begin = start;
     t.byte_end = end;
@@ -279,9 +285,9 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
       append_normalized(folded, text.substr(start, end - start));
       folded_ends.push_back({tokens.size() - 1, folded.size()});
     }
-    t.is_word = is_alpha(c);
-    t.is_number = is_digit(c);
-    t.capitalized = is_capital(c);
+    t.is_word = (first & kLetter) != 0;
+    t.is_number = (first & kDigit) != 0;
+    t.capitalized = (first & kUpper) != 0;
     t.paragraph_start = line_break;
     line_break = false;
   };
@@ -292,7 +298,7 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     return is_abbreviation(text.substr(start, end - start), abbreviations);
   };
   // Where the token ends that starts at `start` with an ASCII letter or digit (of `classes`),
-  // when its bytes decide it as the general path below would: the word's ASCII letters and
+  // when its bytes decide it as scan_token() would: the word's ASCII letters and
   // digits up to white space or a mark, with the period of an abbreviation. 0 when they do not
   // (a letter with a period, which may be an initial or start an initialism; a number before a
   // comma or period and then a digit or a byte that is not ASCII; anything beyond ASCII).
@@ -305,35 +311,21 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     if (after == '.' && end > start + 1) return abbreviation_at(start, end) ? end + 1 : end;
     return 0;
   };
-  std::size_t i = 0;  // a byte offset, at a code point's start
-  while (i < text.size()) {
-    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
-    // bytes without decoding; the general path below takes the others.
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::uint8_t classes = kAsciiClasses[byte];
-    if (classes & kSpace) {
-      if (byte == '\n' || byte == '\r') line_break = true;
-      ++i;
-      continue;
-    }
-    std::size_t end = 0;
-    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
-      end = i + 1;
-    } else if (classes & (kLetter | kDigit)) {
-      end = ascii_word_end(i, classes);
-    }
-    if (end != 0) {
-      add_token(i, end, byte, end - i);
-      // The one space that usually follows is passed here rather than by another turn.
-      i = bytes[end] == ' ' ? end + 1 : end;
-      continue;
-    }
+  // The token at byte i, a code point's start, where the fast path's bytes did not decide it:
+  // where it ends, the size of its norm where it is ASCII and the classes of its first code
+  // point. White space there is passed: no token, and the end of the space. Out of line, so that
+  // the fast path's loop keeps its values in registers.
+  struct Scanned {
+    std::size_t end, norm_size;
+    std::uint8_t first_classes;
+    bool is_token;
+  };
+  auto scan_token = [&](std::size_t i) __attribute__((noinline)) -> Scanned {
     const CodePoint first = at(i);
     const UChar32 c = first.c;
     if (is_space(c)) {
       if (is_line_break(c)) line_break = true;
-      i += first.size;
-      continue;
+      return {i + first.size, 0, 0, false};
     }
     const std::size_t start = i;
     const CodePoint second = at(i + first.size);
@@ -384,7 +376,34 @@ void append_tokens(const std::string& whole_text, const Abbreviations& abbreviat
     } else {
       i += first.size;
     }
-    add_token(start, i, c, hyphens ? 2 : i - start);  // a dash of three hyphens is "--" too
+    return {i, hyphens ? 2 : i - start, first_classes(c), true};  // a dash of three hyphens is "--" too
+  };
+  std::size_t i = 0;  // a byte offset, at a code point's start
+  while (i < text.size()) {
+    // Most tokens are an ASCII word, a lone mark or a period, told by the classes of one or two
+    // bytes without decoding; scan_token() takes the others.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::uint8_t classes = kAsciiClasses[byte];
+    if (classes & kSpace) {
+      if (byte == '\n' || byte == '\r') line_break = true;
+      ++i;
+      continue;
+    }
+    std::size_t end = 0;
+    if ((classes & kAlone) || (byte == '.' && bytes[i + 1] != '.')) {
+      end = i + 1;
+    } else if (classes & (kLetter | kDigit)) {
+      end = ascii_word_end(i, classes);
+    }
+    if (end != 0) {
+      add_token(i, end, classes, end - i);
+      // The one space that usually follows is passed here rather than by another turn.
+      i = bytes[end] == ' ' ? end + 1 : end;
+      continue;
+    }
+    const Scanned scanned = scan_token(i);
+    if (scanned.is_token) add_token(i, scanned.end, scanned.first_classes, scanned.norm_size);
+    i = scanned.end;
   }
   if (!folded.empty()) {
     folded_norms.reserve(folded.size() + kNormPadding);
