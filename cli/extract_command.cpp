@@ -38,12 +38,13 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 
-// Documents read but not yet written, per extraction thread: enough that a thread the system
-// holds back for a while (other work on the machine) does not stop the others, which would wait
-// for its document to be written (at 4, two threads waited for room once every eight
-// documents); few enough that the rendered documents waiting (hundreds of kilobytes each) keep
-// peak memory flat however long the corpus (28 MB at -j2 on 10 and on 100 MB).
-constexpr std::size_t kWindowPerThread = 16;
+// Documents read but not yet written, per extraction thread. Since threads read and write for
+// themselves (corpus::run_ordered), a larger window buys no speed on a quiet machine (4, 8 and 16
+// took the same time at -j2 on 100 MB) but costs memory that grows with the corpus: the rendered
+// documents waiting (hundreds of kilobytes each) fill the window only when a long document holds
+// one thread back, which a longer corpus does more often (peak RSS at -j2 on 10 and 100 MB: 16 to
+// 20 and 25 MB at 16; 16 to 18 and 18 MB at 4, reached within the first quarter second).
+constexpr std::size_t kWindowPerThread = 4;
 
 // Texts up to this size are rendered on the extraction threads; a longer one (rare in news)
 // is written by the writer itself, so that no rendered copy of it (about 50 bytes per byte of
