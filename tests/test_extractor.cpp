@@ -755,6 +755,35 @@ TEST_F(ExtractorAid, TheFirstObjectOfGiveReceives) {
   EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
 }
 
+TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
+  // The amount of what is given, told before a passive verb.
+  auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "110000000");
+  EXPECT_EQ(aid[0]->quantity->unit, "USD");
+  g = extract("Some 40 tons of food were delivered to Gaza by Jordan.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "40");
+  EXPECT_EQ(aid[0]->quantity->unit, "tons of food");
+  // A count of something else before the aid counts nothing.
+  g = extract("Two days later weapons were delivered to Kyiv by Poland.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_FALSE(aid[0]->quantity.has_value());
+}
+
+TEST_F(ExtractorAid, AirliftedReliefGoodsAreHumanitarianAid) {
+  auto g = extract("The United Arab Emirates airlifted 30 tons of food parcels and hygiene kits to Sudan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_FALSE(aid.empty());
+  EXPECT_EQ(aid[0]->aid_type, model::AidType::Humanitarian);
+  EXPECT_EQ(aid[0]->recipient, Ids{"SDN"});
+}
+
 TEST_F(ExtractorAid, ADepositInAStatesCentralBankIsFinancialAidToIt) {
   auto g = extract("Saudi Arabia deposited $3 billion in Egypt's central bank.");
   auto aid = facts(g, FactKind::Aid);

@@ -285,21 +285,21 @@ TEST_F(ResourcesLexicon, MissingFileThrows) {
 TEST_F(ResourcesLexicon, UserEntriesDriveTheExtractor) {
   Resources r = Resources::load(Resources::default_data_dir());
   const std::size_t before = r.lexicon().size();
-  r.add_lexicon_file(dir_.write("user.tsv", kLexiconHeader + "\nuser.airlift\taid-verb\tairlifted|airlifts\t\n"));
+  r.add_lexicon_file(dir_.write("user.tsv", kLexiconHeader + "\nuser.ferry\taid-verb\tferried|ferries\t\n"));
   ASSERT_EQ(r.lexicon().size(), before + 1);
-  EXPECT_EQ(r.lexicon().back().id, "user.airlift");
+  EXPECT_EQ(r.lexicon().back().id, "user.ferry");
 
   Extractor ex(r);
   model::DocumentInfo info;
   info.id = "t";
-  info.text = "Germany airlifted tents to Sudan.";
+  info.text = "Germany ferried tents to Sudan.";
   model::DocumentGraph g = ex.extract(info);
   ASSERT_EQ(g.facts.size(), 1u);
   EXPECT_EQ(g.facts[0].kind, model::FactKind::Aid);
   EXPECT_EQ(g.facts[0].aid_type, model::AidType::Humanitarian);
   EXPECT_EQ(g.facts[0].provider, (std::vector<std::string>{"DEU"}));
   EXPECT_EQ(g.facts[0].recipient, (std::vector<std::string>{"SDN"}));
-  EXPECT_EQ(g.facts[0].rule.rfind("user.airlift", 0), 0u) << g.facts[0].rule;
+  EXPECT_EQ(g.facts[0].rule.rfind("user.ferry", 0), 0u) << g.facts[0].rule;
 }
 
 // ---------------------------------------------------------------- gazetteer errors

@@ -1029,6 +1029,25 @@ class FrameFinder {
     return quantity_in(t, noun_last, c.aid_nouns);
   }
 
+  // "$110 million in humanitarian assistance is being provided", "500 tons of food were
+  // delivered": before a passive verb, the amount that counts what is given, in the words just
+  // before the noun `given` and after any comma ("Two days after the vote, weapons were sent"
+  // counts no weapons). A sum counts it; a count only when its unit is that noun, or ends with
+  // "of" and that noun ("Two days later weapons were sent" counts days, not weapons).
+  std::optional<model::Quantity> amount_of_subject(const Cue& given, std::size_t scope, const SentenceCues& c) const {
+    std::size_t start = std::max(scope, given.first > 6 ? given.first - 6 : 0);
+    for (std::size_t t = given.first; t-- > start;)
+      if (one_of(toks_[t].norm, ",", ";")) {
+        start = t + 1;
+        break;
+      }
+    auto q = quantity_in(start, given.last, c.aid_nouns);
+    if (!q || is_money(*q)) return q;
+    const std::string noun = normalize(doc_.text_of(given.first, given.last));
+    if (q->unit == noun || q->unit.ends_with(" of " + noun)) return q;  // "troops", "tons of food"
+    return std::nullopt;
+  }
+
   // "approved the first review of Tanzania's three-year credit facility": the owner of a
   // borrower's noun (owner=recipient) in [first, last), a few words before it at most.
   std::optional<std::size_t> borrower_in(std::size_t first, std::size_t last, const SentenceCues& c) const {
@@ -1618,6 +1637,8 @@ class FrameFinder {
         }
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
+      if (!quantity && object_before && types.size() == 1 && !typed_by_verb && types.front().cue.last <= v.first)
+        quantity = amount_of_subject(types.front().cue, scope_start(c, v.first, first), c);
       // "sent an aid package to Ukraine worth $300 million", "..., valued at $300 million": the
       // sum may follow the recipient named after what is given.
       if (!quantity && recipient && a_.mentions[*recipient].first >= amount_last) {
