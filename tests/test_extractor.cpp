@@ -168,6 +168,17 @@ TEST_F(ExtractorClaims, DenialWithAPronounSubject) {
   EXPECT_EQ(g.facts[*denials[0]->about].provider, Ids{"IRN"});
 }
 
+TEST_F(ExtractorClaims, AnIndefiniteShipmentIsNotTheActToldBefore) {
+  // "a shipment of Iranian weapons" is not Poland's delivery told again.
+  auto g = extract("Poland delivered weapons to Ukraine. Iran's foreign ministry dismissed reports that a shipment of Iranian weapons had been seized.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  ASSERT_TRUE(denials[0]->about.has_value());
+  EXPECT_NE(g.facts[*denials[0]->about].provider, Ids{"POL"});
+  EXPECT_EQ(denials[0]->accused.size(), 1u);
+  EXPECT_EQ(std::count(denials[0]->accused.begin(), denials[0]->accused.end(), "POL"), 0);
+}
+
 TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   // "claims that" after a denial verb is the noun, not the verb "claims that".
   auto g = extract("Egypt rejected claims that it sent weapons to Sudan.");

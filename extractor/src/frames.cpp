@@ -1029,6 +1029,17 @@ class FrameFinder {
     return quantity_in(t, noun_last, c.aid_nouns);
   }
 
+  // Whether the noun phrase ending before `noun_first` opens with "a", "an" or "another", a
+  // couple of words before it at most ("a new shipment", "another large delivery").
+  bool opens_indefinite(std::size_t noun_first, std::size_t first) const {
+    for (std::size_t t = noun_first; t-- > first && t + 3 >= noun_first;) {
+      const std::string_view word = toks_[t].norm;
+      if (one_of(word, "a", "an", "another")) return true;
+      if (!toks_[t].is_word || is_determiner(word) || is_possessive(toks_[t]) || is_preposition(t)) return false;
+    }
+    return false;
+  }
+
   // "$110 million in humanitarian assistance is being provided", "500 tons of food were
   // delivered": before a passive verb, the amount that counts what is given, in the words just
   // before the noun `given` and after any comma ("Two days after the vote, weapons were sent"
@@ -1822,7 +1833,12 @@ class FrameFinder {
       const Cue& noun = c.aid_nouns[n];
       if (noun_used[n] || !is(attributes(noun).standalone, "yes")) continue;
       if (is(attributes(noun).reference, "yes")) {
-        // "confirmed the disbursement": a word that only points back at an act told before.
+        // "confirmed the disbursement": a word that only points back at an act told before;
+        // "a shipment of Iranian weapons", "another delivery" tell a new one.
+        if (opens_indefinite(noun.first, first)) {
+          note(noun, "an indefinite article: a new act, not one told before");
+          continue;
+        }
         if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
           hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
         else
