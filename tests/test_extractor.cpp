@@ -179,6 +179,17 @@ TEST_F(ExtractorClaims, AnIndefiniteShipmentIsNotTheActToldBefore) {
   EXPECT_EQ(std::count(denials[0]->accused.begin(), denials[0]->accused.end(), "POL"), 0);
 }
 
+TEST_F(ExtractorClaims, HisMinistryIsABodyOfTheMinistersState) {
+  auto g = extract("Romania's economy minister rejected claims that his ministry was delivering weapons to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_EQ(aid[0]->provider.size(), 1u);
+  const model::Actor* ministry = g.find_actor(aid[0]->provider[0]);
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->type, model::ActorType::GovernmentBody);
+  EXPECT_EQ(ministry->affiliation, "ROU");
+}
+
 TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   // "claims that" after a denial verb is the noun, not the verb "claims that".
   auto g = extract("Egypt rejected claims that it sent weapons to Sudan.");
