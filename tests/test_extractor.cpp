@@ -777,6 +777,20 @@ TEST_F(ExtractorAid, TheFirstObjectOfGiveReceives) {
   EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
 }
 
+TEST_F(ExtractorAid, WhoJudgesTheAidDoesNotGiveIt) {
+  const std::pair<const char*, const char*> judged[] = {{"Russia condemned military aid to Ukraine.", "RUS"},
+                                                         {"China criticized the delivery of weapons to Taiwan.", "CHN"}};
+  for (const auto& [text, judge] : judged) {
+    auto g = extract(text);
+    for (const Fact* aid : facts(g, FactKind::Aid)) EXPECT_NE(aid->provider, Ids{judge}) << text;
+  }
+  // A verb that does not judge leaves the subject the giver.
+  auto g = extract("Germany would contemplate arms assistance to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"DEU"});
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

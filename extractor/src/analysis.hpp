@@ -33,7 +33,7 @@ struct LexiconTables {
   PhraseIndex claim, claim_noun, denial_cue, conditional, aid_verb, not_a_trigger, aid_noun, aid_modifier, agreement_noun,
       agreement_modifier, agreement_verb, modality, hedge, negation, title, title_modifier, person_noun, body_noun,
       group_head, named_body, pronoun, anaphor, preposition, month, weekday, relative_time, bound, amount_link, currency, armed_group_noun,
-      intent_noun, conflict_noun, opposing_verb;
+      intent_noun, conflict_noun, opposing_verb, stance_verb;
   std::set<std::string, std::less<>> currency_codes;  // the `code`s of the currency class: a quantity in one is a sum of money
   // Number words and magnitudes: payload is the index into values.
   PhraseIndex number_words, magnitudes;

@@ -130,6 +130,7 @@ PhraseIndex* LexiconTables::of(std::string_view cls) {
       {"intent-noun", &T::intent_noun},
       {"conflict-noun", &T::conflict_noun},
       {"opposing-verb", &T::opposing_verb},
+      {"stance-verb", &T::stance_verb},
   };
   auto it = kIndexes.find(cls);
   return it == kIndexes.end() ? nullptr : &(this->*it->second);

@@ -1029,6 +1029,13 @@ class FrameFinder {
     return quantity_in(t, noun_last, c.aid_nouns);
   }
 
+  // Whether a verb of judging an act ("condemned", "welcomed") stands in [from, to).
+  bool judged_between(std::size_t from, std::size_t to) const {
+    bool judged = false;
+    for_each_cue(tables_.stance_verb, from, to, [&](const Cue&) { judged = true; });
+    return judged;
+  }
+
   // Whether the noun phrase ending before `noun_first` opens with "a", "an" or "another", a
   // couple of words before it at most ("a new shipment", "another large delivery").
   bool opens_indefinite(std::size_t noun_first, std::size_t first) const {
@@ -1915,8 +1922,13 @@ class FrameFinder {
         continue;
       }
       if (provider.empty()) {
-        // "... would contemplate arms assistance to Ukraine": the clause's subject gives it.
+        // "... would contemplate arms assistance to Ukraine": the clause's subject gives it;
+        // not when it only judges the aid ("Russia condemned military aid to Ukraine").
         auto subject = subject_before(phrase_first, first);
+        if (subject && judged_between(a_.mentions[*subject].last, phrase_first)) {
+          note(noun, "the subject before it only judges the aid (stance-verb entry): no provider");
+          continue;
+        }
         if (!subject) continue;
         provider = a_.mentions[*subject].actors;
         roles.push_back(*subject);

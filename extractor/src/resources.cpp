@@ -125,6 +125,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> kLexiconClasses 
     {"intent-noun", {"status"}},
     {"conflict-noun", {}},
     {"opposing-verb", {}},
+    {"stance-verb", {}},
     {"codes", {"kind", "status", "type", "cameo", "plover"}},
 };
 
