@@ -1029,10 +1029,15 @@ class FrameFinder {
     return quantity_in(t, noun_last, c.aid_nouns);
   }
 
-  // Whether a verb of judging an act ("condemned", "welcomed") stands in [from, to).
+  // Whether a verb of judging an act ("condemned", "welcomed") stands in [from, to), in the
+  // same clause as `to` ("Germany, which criticized the delay, sent tanks" judges nothing sent).
   bool judged_between(std::size_t from, std::size_t to) const {
     bool judged = false;
-    for_each_cue(tables_.stance_verb, from, to, [&](const Cue&) { judged = true; });
+    for_each_cue(tables_.stance_verb, from, to, [&](const Cue& verb) {
+      bool same_clause = true;
+      for (std::size_t t = verb.last; t < to; ++t) same_clause = same_clause && !one_of(toks_[t].norm, ",", ";");
+      judged = judged || same_clause;
+    });
     return judged;
   }
 
@@ -1576,6 +1581,9 @@ class FrameFinder {
                            one_of(before, "been", "was", "were", "is", "are", "being", "be");
       auto subject = passive || present || origin ? std::nullopt : subject_before(v.first, first);
       const std::optional<Intent> intent = passive || present || origin || receive ? std::nullopt : intent_before(v.first, first);
+      // "Russia condemned the decision to send tanks", "warned against supplying Ukraine": the
+      // subject judges the act and does not do it.
+      if (subject && !receive && judged_between(a_.mentions[*subject].last, v.first)) subject.reset();
       if (intent && intent->owner) subject = intent->owner;
       // "accused Uganda of allowing ... and of providing the rebels with support": the
       // accused gives.
