@@ -795,6 +795,27 @@ TEST_F(ExtractorAid, WhoJudgesTheAidDoesNotGiveIt) {
   }
 }
 
+TEST_F(ExtractorAid, AWordOfAnActWithWhatItGivesAfterOfIsANewAct) {
+  // "sales of drones and weapons to Morocco": what is sold names the act; the amount before "in" counts it.
+  auto g = extract("Washington has moved forward with $1 billion in sales of drones and precision-guided weapons to Morocco.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"MAR"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "1000000000");
+  // Whose the weapons are, after "of", gives them.
+  g = extract("Iran's foreign ministry dismissed reports that a shipment of Iranian weapons bound for Yemen had been seized.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"IRN"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"YEM"});
+  // Whose delivery the reports tell, the one who denies them does not say.
+  g = extract("Russia denied reports of a delivery of tanks to Kyiv.");
+  for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"RUS"});
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

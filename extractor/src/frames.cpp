@@ -1017,16 +1017,25 @@ class FrameFinder {
     return at < last && is(toks_[at].norm, "that");
   }
 
-  // "a $2 billion loan", "a 50 billion euro facility": the amount right before a noun phrase
-  // that begins at `phrase_first`.
+  // "a $2 billion loan", "a 50 billion euro facility", "$1 billion in sales": the amount right
+  // before a noun phrase that begins at `phrase_first`.
   std::optional<model::Quantity> amount_before(std::size_t phrase_first, std::size_t noun_last, std::size_t first,
                                                const SentenceCues& c) const {
     std::size_t t = phrase_first;
+    // "$1 billion in arms sales", "$50 million in humanitarian aid"
+    if (t > first + 1 && is(toks_[t - 1].norm, "in") && (toks_[t - 2].is_number || tables_.magnitudes.longest_at(token_ids_, t - 2, t - 1)))
+      phrase_first = --t;
     while (t > first && (toks_[t - 1].is_number || tables_.currency.longest_at(token_ids_, t - 1, t) ||
                          tables_.magnitudes.longest_at(token_ids_, t - 1, t)))
       --t;
     if (t == phrase_first) return std::nullopt;
     return quantity_in(t, noun_last, c.aid_nouns);
+  }
+
+  // Whether a claim verb or noun ("denied", "reports") stands in [from, to).
+  static bool claim_between(const SentenceCues& c, std::size_t from, std::size_t to) {
+    auto inside = [&](const Cue& q) { return q.first >= from && q.last <= to; };
+    return std::any_of(c.claims.begin(), c.claims.end(), inside) || std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), inside);
   }
 
   // Whether a verb of judging an act ("condemned", "welcomed") stands in [from, to), in the
@@ -1517,6 +1526,23 @@ class FrameFinder {
     return start;
   }
 
+  // "sales of drones and precision-guided weapons", "a shipment of 40 Iranian missiles": the aid
+  // named after "of" right behind a word of an act (`act`), up to the next preposition or comma;
+  // `tail` becomes the end of the last of them.
+  std::vector<TypedNoun> given_after_of(const SentenceCues& c, const Cue& act, std::size_t last, std::size_t& tail) const {
+    if (act.last + 1 >= last || !is(toks_[act.last].norm, "of")) return {};
+    std::size_t end = act.last + 1;
+    while (end < last && end < act.last + 10 && (!is_preposition(end) || is(toks_[end].norm, "of")) && !one_of(toks_[end].norm, ",", ";", "that", "which", "bound"))
+      ++end;
+    std::vector<TypedNoun> types = aid_types_in(c, act.last + 1, end);
+    // What follows "of" is what is given only when it opens there ("the sale of four jets"),
+    // not when an aid word comes later ("the delivery of the first batch of weapons").
+    if (types.empty() || types.front().cue.first > act.last + 5) return {};
+    for (const Cue& n : c.aid_nouns)  // "drones and weapons": one type, two nouns
+      if (n.first > act.last && n.last <= end) tail = std::max(tail, n.last);
+    return types;
+  }
+
   // Appends the sentence's aid acts to `hits`.
   void find_aid(SentenceCues& c, const std::vector<ClaimFrame>& frames, std::size_t first, std::size_t last, std::vector<ActHit>& hits) {
     std::vector<bool>& noun_used = noun_used_;  // by aid noun: whether an aid verb's object holds it
@@ -1847,28 +1873,37 @@ class FrameFinder {
     for (std::size_t n = 0; n < c.aid_nouns.size(); ++n) {
       const Cue& noun = c.aid_nouns[n];
       if (noun_used[n] || !is(attributes(noun).standalone, "yes")) continue;
-      if (is(attributes(noun).reference, "yes")) {
+      const bool reference = is(attributes(noun).reference, "yes");
+      const bool indefinite = reference && opens_indefinite(noun.first, first);
+      std::vector<TypedNoun> types;
+      std::size_t tail = noun.last;  // where the phrase ends: after what a reference word names
+      if (reference) {
+        // "$1 billion in sales of drones to Morocco", "a shipment of Iranian weapons": what is
+        // named after "of" makes the word an act of its own.
+        types = given_after_of(c, noun, last, tail);
+        for (std::size_t m = n + 1; m < c.aid_nouns.size(); ++m)
+          if (c.aid_nouns[m].last <= tail) noun_used[m] = true;
         // "confirmed the disbursement": a word that only points back at an act told before;
-        // "a shipment of Iranian weapons", "another delivery" tell a new one.
-        if (opens_indefinite(noun.first, first)) {
-          note(noun, "an indefinite article: a new act, not one told before");
+        // "another delivery" tells a new one.
+        if (types.empty()) {
+          if (indefinite) note(noun, "an indefinite article: a new act, not one told before");
+          else if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
+            hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
+          else
+            note(noun, "refers back to an act, but no earlier act of the document fits");
           continue;
         }
-        if (auto id = antecedent_act(parse_aid_type(attributes(noun).type)))
-          hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
-        else
-          note(noun, "refers back to an act, but no earlier act of the document fits");
-        continue;
+      } else {
+        types = aid_types_in(c, noun.first, noun.last);
+        if (types.empty()) continue;
       }
-      std::vector<TypedNoun> types = aid_types_in(c, noun.first, noun.last);
-      if (types.empty()) continue;
-      std::size_t phrase_first = types.front().cue.first;
+      std::size_t phrase_first = reference ? noun.first : types.front().cue.first;
       bool generic = is(attributes(noun).generic, "yes") && types.front().cue.first == noun.first;
-      const std::size_t window_end = next_trigger(noun.last - 1);
+      const std::size_t window_end = std::max(tail, next_trigger(noun.last - 1));
       std::span<const std::string> provider;  // a view of a mention's actors, as in the verb loop
       std::vector<std::size_t> roles;
       // "... from North Korea", "... by Iran"
-      for (std::size_t t = noun.last; provider.empty() && t < std::min(window_end, noun.last + 2); ++t)
+      for (std::size_t t = tail; provider.empty() && t < std::min(window_end, tail + 2); ++t)
         if (one_of(toks_[t].norm, "from", "by"))
           if (auto m = mention_starting_in(t + 1, std::min(window_end, t + 3))) {
             provider = a_.mentions[*m].actors;
@@ -1894,8 +1929,17 @@ class FrameFinder {
             owner_before = true;
           }
         }
+        // "a shipment of Iranian weapons": whose they are, after "of".
+        if (provider.empty() && reference)
+          for (std::size_t k : top_mentions(noun.last, types.front().cue.first)) {
+            const ActorMention& m = a_.mentions[k];
+            if (m.modifier && m.kind == MentionKind::Demonym && m.last == types.front().cue.first) {
+              provider = m.actors;
+              roles = {k};
+            }
+          }
       }
-      auto recipient = recipient_in(noun.last, std::min(window_end, noun.last + 3), provider);
+      auto recipient = recipient_in(tail, std::min(window_end, tail + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
       if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
@@ -1925,7 +1969,7 @@ class FrameFinder {
         }
       if (provider.empty() && !recipient) {
         // A reference to an act told before: "the troop dispatch", "allegations of troop movement".
-        if (generic) continue;
+        if (generic || indefinite) continue;
         if (auto id = antecedent_act(types.front().type)) hits.push_back({.fact = *id, .first = noun.first, .last = noun.last, .anaphoric = true, .hedged = false});
         continue;
       }
@@ -1937,14 +1981,20 @@ class FrameFinder {
           note(noun, "the subject before it only judges the aid (stance-verb entry): no provider");
           continue;
         }
+        // "Russia denied reports of a delivery of tanks to Kyiv": whose delivery the reports
+        // tell, the speaker's words do not say.
+        if (subject && reference && claim_between(c, a_.mentions[*subject].last, phrase_first)) {
+          note(noun, "a claim stands between the subject and the act: no provider");
+          continue;
+        }
         if (!subject) continue;
         provider = a_.mentions[*subject].actors;
         roles.push_back(*subject);
       }
       if (recipient) roles.push_back(*recipient);
       bool hedged = false, negated = false;
-      Status status = status_from(scope_start(c, phrase_first, first), noun.last, &hedged, &negated);
-      const std::optional<model::Quantity> amount = amount_before(phrase_first, noun.last, first, c);
+      Status status = status_from(scope_start(c, phrase_first, first), tail, &hedged, &negated);
+      const std::optional<model::Quantity> amount = amount_before(phrase_first, tail, first, c);
       for (const TypedNoun& tn : types) {
         Fact& f = new_fact();
         f.kind = FactKind::Aid;
@@ -1959,7 +2009,7 @@ class FrameFinder {
           for (std::size_t k : roles) f.reasons.push_back("role from mention " + describe(k));
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
-        finish(phrase_first, noun.last, hedged, negated, roles, noun.last);
+        finish(phrase_first, noun.last, hedged, negated, roles, tail);
       }
     }
   }
