@@ -816,6 +816,17 @@ TEST_F(ExtractorAid, AWordOfAnActWithWhatItGivesAfterOfIsANewAct) {
   for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"RUS"});
 }
 
+TEST_F(ExtractorAid, TheRecipientMayFollowThePackageAndItsSum) {
+  auto g = extract("American officials are expected to announce on Friday a military aid package of about $330 million for Taiwan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  EXPECT_EQ(aid[0]->recipient, Ids{"TWN"});
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "330000000");
+  EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::Approximately);
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

@@ -1099,6 +1099,34 @@ class FrameFinder {
     return cue_starts_at(c.aid_nouns, at) || cue_starts_at(c.aid_modifiers, at);
   }
 
+  // Past a word of an act right after an aid noun ("military aid package", "a loan tranche").
+  std::size_t past_act_word(std::size_t at, const SentenceCues& c) const {
+    for (const Cue& n : c.aid_nouns)
+      if (n.first == at && is(attributes(n).reference, "yes")) return n.last;
+    return at;
+  }
+
+  // Past a sum joined by a link at `at` ("of about $330 million", "worth $2 billion"), or `at`.
+  std::size_t past_sum(std::size_t at, std::size_t last) const {
+    auto link = tables_.amount_link.longest_at(token_ids_, at, last);
+    if (!link) return at;
+    std::size_t t = link->last;
+    bool number = false;
+    for (bool grew = true; grew && t < last;) {
+      grew = false;
+      for (const PhraseIndex* words : {&tables_.bound, &tables_.currency, &tables_.magnitudes})
+        if (auto w = words->longest_at(token_ids_, t, last)) {
+          t = w->last;
+          grew = true;
+        }
+      if (!grew && toks_[t].is_number) {
+        ++t;
+        grew = number = true;
+      }
+    }
+    return number ? t : at;
+  }
+
   // "a military aid package worth $400 million": a sum joined to the aid right after it.
   std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last) const {
     auto link = tables_.amount_link.longest_at(token_ids_, aid_last, last);
@@ -1939,7 +1967,9 @@ class FrameFinder {
             }
           }
       }
-      auto recipient = recipient_in(tail, std::min(window_end, tail + 3), provider);
+      // "a military aid package of about $330 million for Taiwan": the recipient after the sum.
+      const std::size_t after_word = past_act_word(tail, c), after_sum = past_sum(after_word, window_end);
+      auto recipient = recipient_in(after_sum, std::min(window_end, after_sum + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
       if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
@@ -1994,7 +2024,8 @@ class FrameFinder {
       if (recipient) roles.push_back(*recipient);
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, phrase_first, first), tail, &hedged, &negated);
-      const std::optional<model::Quantity> amount = amount_before(phrase_first, tail, first, c);
+      std::optional<model::Quantity> amount = amount_before(phrase_first, tail, first, c);
+      if (!amount && after_sum > after_word) amount = sum_after(after_word, after_sum);
       for (const TypedNoun& tn : types) {
         Fact& f = new_fact();
         f.kind = FactKind::Aid;
