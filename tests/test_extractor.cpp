@@ -1031,6 +1031,22 @@ TEST_F(ExtractorAid, TheOwnerOfADecisionOrAnOfferGives) {
   EXPECT_EQ(aid[1]->status, Status::Refused);
 }
 
+TEST_F(ExtractorActors, ALeadersAdministrationIsTheState) {
+  auto g = extract("The Biden administration sent weapons to Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"USA"});
+  g = extract("The Maduro government denied supplying weapons to the rebels.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"VEN"});
+  // The leader alone is still the person.
+  g = extract("Biden sent weapons to Ukraine.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"joe-biden"});
+}
+
 TEST_F(ExtractorActors, AnAcronymInBracketsIsPartOfTheName) {
   // "(UAE)" between a name and its verb keeps the name the verb's subject.
   auto g = extract("Cyprus and the United Arab Emirates (UAE) signed a defence cooperation agreement.");

@@ -124,6 +124,9 @@ class MentionFinder {
       m.modifier = form == Hit::Demonym;
       m.rule = form == Hit::Demonym ? "mention.gazetteer.demonym" : form == Hit::Capital ? "mention.gazetteer.capital" : "mention.gazetteer.name";
       if (m.person) remember_surname(m.last - 1, entry.actor.id);
+      // "the Biden administration", "Maduro's government": the state the leader heads.
+      if (m.person && !entry.actor.affiliation.empty())
+        if (auto end = leaders_government(m.first, m.last, entry.actor.affiliation, sentence)) return *end;
       return push(std::move(m), sentence);
     }
     if (toks_[i].capitalized) {
@@ -738,6 +741,18 @@ class MentionFinder {
 
   // A mention that stands for the state (or owner) itself; `plural` as the noun is ("the
   // government" is "it", "the authorities" are "they").
+  // A person's name at [first, last) followed (after "'s", if any) by a noun that stands for a
+  // state ("administration", "government", "regime"): a mention of the state the person
+  // belongs to, over both.
+  std::optional<std::size_t> leaders_government(std::size_t first, std::size_t last, const std::string& state, const Sentence& sentence) {
+    std::size_t at = last < sentence.last && is_possessive(toks_[last]) ? last + 1 : last;
+    auto b = tables_.body_noun.longest_at(token_ids_, at, sentence.last);
+    if (!b || aid_phrase(b->first, b->last, sentence.last)) return std::nullopt;
+    const LexiconEntry& e = tables_.entry(b->payload);
+    if (e.attr("metonym") != "yes" || e.attr("plural") == "yes") return std::nullopt;
+    return push(state_metonym(first, b->last, state, "mention.leader-government", false), sentence);
+  }
+
   ActorMention state_metonym(std::size_t first, std::size_t last, const std::string& state, const char* rule, bool plural) {
     ActorMention m;
     m.first = first;
