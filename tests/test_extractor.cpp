@@ -444,6 +444,18 @@ TEST_F(ExtractorClaims, ARecipientConfirmingWhatItGotVouchesForItAHoaxIsADenial)
 
 // ---------------------------------------------------------------- agreements
 
+TEST_F(ExtractorAgreements, ThePurposeAfterToMayNameTheTypeAfterAVerbAndItsModifiers) {
+  auto g = extract("India and Egypt on Tuesday signed an MoU to further enhance bilateral defence cooperation.");
+  auto agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Defense);
+  // Not past a comma: what follows it is another matter.
+  g = extract("India and Egypt signed an MoU on Tuesday, and later discussed trade.");
+  agreements = facts(g, FactKind::Agreement);
+  ASSERT_EQ(agreements.size(), 1u);
+  EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Other);
+}
+
 TEST_F(ExtractorAgreements, DefenseAgreementWithAMonth) {
   auto g = extract("Japan signed a defense agreement with the Philippines in March.", "2024-07-10");
   auto agreements = facts(g, FactKind::Agreement);

@@ -2078,13 +2078,19 @@ class FrameFinder {
         for (const Cue& other : c.agreement_nouns)
           if (other.first > noun.last && other.first <= noun.last + 3 && !is(attributes(other).type, "Other"))
             type = parse_agreement_type(attributes(other).type);
-      // "an agreement to expand military cooperation", "a deal on trade": what it is about follows.
-      if (type == model::AgreementType::Other)
+      // "an agreement to expand military cooperation", "a deal on trade": what it is about
+      // follows; after "to", a verb and its adverbs or adjectives may come first ("an MoU to
+      // further enhance bilateral defence cooperation").
+      if (type == model::AgreementType::Other) {
+        const std::size_t reach = noun.last + (noun.last < last && is(toks_[noun.last].norm, "to") ? 6 : 3);
         for (const Cue& m : c.agreement_modifiers)
-          if (m.first >= noun.last && m.first <= noun.last + 3) {
+          if (m.first >= noun.last && m.first <= reach &&
+              std::none_of(toks_.begin() + static_cast<std::ptrdiff_t>(noun.last), toks_.begin() + static_cast<std::ptrdiff_t>(m.first),
+                           [](const Token& t) { return t.norm == ","sv || is_clause_break(t.norm); })) {
             type = parse_agreement_type(attributes(m).type);
             break;
           }
+      }
       // "the Agreement between Romania and Portugal on defense cooperation": after its parties.
       for (std::size_t t = noun.last; type == model::AgreementType::Other && t + 1 < last && t < noun.last + 20; ++t) {
         if (is_clause_break(toks_[t].norm) || is(toks_[t].norm, ",")) break;
