@@ -190,6 +190,18 @@ TEST_F(ExtractorClaims, HisMinistryIsABodyOfTheMinistersState) {
   EXPECT_EQ(ministry->affiliation, "ROU");
 }
 
+TEST_F(ExtractorClaims, AWarningAgainstAnActAllegesNothing) {
+  auto g = extract("Washington warned Beijing against supplying weapons to Russia.");
+  EXPECT_TRUE(facts(g, FactKind::Allegation).empty());
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"CHN"});
+  EXPECT_EQ(aid[0]->status, Status::Considered);
+  // A warning that it is done is still an allegation.
+  g = extract("Washington warned that Beijing was supplying weapons to Russia.");
+  EXPECT_EQ(facts(g, FactKind::Allegation).size(), 1u);
+}
+
 TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   // "claims that" after a denial verb is the noun, not the verb "claims that".
   auto g = extract("Egypt rejected claims that it sent weapons to Sudan.");
@@ -837,6 +849,11 @@ TEST_F(ExtractorAid, TheRecipientMayFollowThePackageAndItsSum) {
   ASSERT_TRUE(aid[0]->quantity.has_value());
   EXPECT_EQ(aid[0]->quantity->value, "330000000");
   EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::Approximately);
+}
+
+TEST_F(ExtractorAid, NoOneGivesToThemselves) {
+  auto g = extract("Russia has been a key supporter of the Assad regime, providing it with weapons.");
+  for (const Fact* aid : facts(g, FactKind::Aid)) EXPECT_NE(aid->recipient, aid->provider);
 }
 
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {

@@ -96,6 +96,7 @@ struct ActHit {
   bool hedged = false;              // status Alleged came from "allegedly", "believed to" ...
   bool negated = false;             // "has not sent", "never supplied"
   bool recipient_agent = false;     // the recipient acts: "Poland is buying jets from the U.S."
+  bool warned_against = false;      // "warned Russia against delivering": an act feared, not told
 };
 
 AidType parse_aid_type(std::string_view s) {
@@ -1839,6 +1840,12 @@ class FrameFinder {
           }
       }
       if (subject && accused_giver.empty()) roles.push_back(*subject);  // the accused gives, not the subject
+      // "Russia has backed Assad's regime, providing it with weapons": a pronoun resolved to the
+      // giver itself; no one gives to themselves.
+      if (!recip.empty() && std::ranges::equal(recip, provider)) {
+        if (recipient) std::erase(roles, *recipient);
+        recip = {};
+      }
       if (typed_by_verb && recip.empty() && types.front().type == AidType::Other) {
         note(v, "support verb without a recipient actor: too vague to be aid");
         continue;
@@ -1869,6 +1876,12 @@ class FrameFinder {
             status_cue_ = StatusCue{"negation in the object", n};
           }
         });
+      // "warned Russia against delivering the missiles": an act someone fears, not one told.
+      const bool warned_against = v.first > first && is(toks_[v.first - 1].norm, "against");
+      if (warned_against && strength(Status::Considered) > strength(status)) {
+        status = Status::Considered;
+        status_cue_ = StatusCue{"'against' before the verb", v};
+      }
       // "Berlin's readiness to deliver", "Poland's refusal to send": so does the noun it completes.
       if (intent)
         if (auto s = parse_status(attributes(intent->noun).status); s && strength(*s) > strength(status)) {
@@ -1892,6 +1905,7 @@ class FrameFinder {
           f.reasons.push_back(fmt::format("status {}: {}", model::name(status), status_reason()));
         }
         finish(v.first, v.last, hedged, negated, roles, std::max(tn.cue.last, v.last));
+        hits.back().warned_against = warned_against;
         if (money_only) act_info(hits.back().fact).money_only = true;
       }
     }
@@ -2465,7 +2479,7 @@ class FrameFinder {
         }
         continue;
       }
-      if (f.kind == ClaimKind::Report && !accusable()) continue;
+      if (f.kind == ClaimKind::Report && (!accusable() || h.warned_against)) continue;
       add_claim(FactKind::Allegation, f, h.fact, false, first, last);
       claimed.insert(h.fact);
       made = true;
