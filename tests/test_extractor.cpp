@@ -1060,6 +1060,18 @@ TEST_F(ExtractorAid, TheOwnerOfADecisionOrAnOfferGives) {
   EXPECT_EQ(aid[1]->status, Status::Refused);
 }
 
+TEST_F(ExtractorActors, ThePersonsCountryIsTheirState) {
+  // "his country", "whose country": the state of the person named.
+  for (const char* text : {"Zelensky said his country had received 30 tanks from Poland.",
+                           "Zelensky, whose country will receive 30 tanks from Poland, thanked Warsaw."}) {
+    auto g = extract(text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << text;
+    EXPECT_EQ(aid[0]->provider, Ids{"POL"}) << text;
+    EXPECT_EQ(aid[0]->recipient, Ids{"UKR"}) << text;
+  }
+}
+
 TEST_F(ExtractorActors, ALeadersAdministrationIsTheState) {
   auto g = extract("The Biden administration sent weapons to Ukraine.");
   auto aid = facts(g, FactKind::Aid);

@@ -19,7 +19,7 @@ using Hit = LexiconTables::GazetteerHit;
 // `refers`), and with "+metonym" when "its foreign ministry" stands for the antecedent's state:
 // literals, as every other mention rule is, so that a mention owns no string.
 // resolve() tells them apart by `what`, not by comparing strings again.
-enum class Refers { Person, Thing, Home, State, Organization, Source, Plural, Pair, Latter, Former };
+enum class Refers { Person, Thing, Home, State, Organization, Source, Plural, Pair, Latter, Former, Relative };
 struct CorefRule {
   std::string_view refers;
   Refers what;
@@ -36,6 +36,7 @@ constexpr CorefRule kCorefRules[] = {
     {"pair", Refers::Pair, "coref.pair", "coref.pair+metonym"},
     {"latter", Refers::Latter, "coref.latter", "coref.latter+metonym"},
     {"former", Refers::Former, "coref.former", "coref.former+metonym"},
+    {"relative", Refers::Relative, "coref.relative", "coref.relative+metonym"},
 };
 
 const std::string kNoAffiliation;
@@ -178,7 +179,7 @@ class MentionFinder {
     if (auto pro = tables_.pronoun.longest_at(token_ids_, i, limit)) {
       if (auto m = resolve(*pro)) {
         const std::string_view n = toks_[i].norm;
-        m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv;
+        m->modifier = n == "his"sv || n == "its"sv || n == "their"sv || n == "her"sv || n == "whose"sv;
         // "his administration", "their governments": the state the antecedent speaks for;
         // "its foreign ministry": a body of that state, as "China's foreign ministry" is.
         if (m->modifier)
@@ -878,6 +879,11 @@ class MentionFinder {
       if (c && what == Refers::Pair) antecedent = c;
       if (c && what == Refers::Latter) actors = {c->actors.back()};
       if (c && what == Refers::Former) actors = {c->actors.front()};
+    } else if (what == Refers::Relative) {
+      // "Zelensky, whose country ...": the mention the relative clause follows at once.
+      const std::size_t before = match.first > 0 && toks_[match.first - 1].norm == ","sv ? match.first - 1 : match.first;
+      auto latest = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
+      if (latest != a_.mentions.rend() && latest->last == before) antecedent = &*latest;
     }
     if (antecedent) actors = antecedent->actors;
     if (actors.empty()) return std::nullopt;
