@@ -202,6 +202,25 @@ TEST_F(ExtractorClaims, AWarningAgainstAnActAllegesNothing) {
   EXPECT_EQ(facts(g, FactKind::Allegation).size(), 1u);
 }
 
+TEST_F(ExtractorClaims, ThePronounAfterAClaimNounIsItsOwner) {
+  auto g = extract("Sudan's army rejected the UAE's denial that it supplied weapons to the RSF.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"ARE"});
+}
+
+TEST_F(ExtractorClaims, APassiveDenialIsByWhoFollowsBy) {
+  auto g = extract("Reports that Egypt sent drones to Sudan were denied by Cairo.");
+  auto denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"EGY"});
+  // A denial rejected is one claim against another: no denial by Kyiv of "by Kyiv".
+  g = extract("Iran's denial that it supplied drones to Russia was rejected by Kyiv.");
+  denials = facts(g, FactKind::Denial);
+  ASSERT_EQ(denials.size(), 1u);
+  EXPECT_EQ(denials[0]->claimant, Ids{"IRN"});
+}
+
 TEST_F(ExtractorClaims, DenialOfClaimsThatNamesTheClaims) {
   // "claims that" after a denial verb is the noun, not the verb "claims that".
   auto g = extract("Egypt rejected claims that it sent weapons to Sudan.");

@@ -167,6 +167,9 @@ bool is_time_preposition(std::string_view norm) {
 
 // An auxiliary or a reporting verb: after "and" it opens a second clause of the same subject
 // ("denied arming any group and has told the panel that ...").
+// "was rejected", "has been denied": the auxiliaries of a passive verb.
+bool is_be_auxiliary(std::string_view norm) { return one_of(norm, "was", "were", "is", "are", "been", "being", "be"); }
+
 bool opens_verb_phrase(std::string_view norm) {
   return one_of(norm, "has", "have", "had", "is", "are", "was", "were", "will", "would", "said", "told", "says");
 }
@@ -1425,6 +1428,17 @@ class FrameFinder {
             f.complement_last = t.first;
           }
         }
+      } else if (f.kind != ClaimKind::Allegation && t.first > first && t.last + 1 < last && is_be_auxiliary(toks_[t.first - 1].norm) &&
+                 is(toks_[t.last].norm, "by") && (speaker = mention_starting_in(t.last + 1, std::min(last, t.last + 3)))) {
+        // "The allegations were rejected by Tehran": who rejects follows "by", what is rejected
+        // comes before. A denial rejected ("Iran's denial ... was rejected by Kyiv") is one claim
+        // against another, which newskg does not model: no frame.
+        if (std::any_of(c.claims.begin(), c.claims.end(), [&](const Cue& q) {
+              return q.last <= t.first && parse_claim_kind(attributes(q).kind) == ClaimKind::Denial;
+            }))
+          continue;
+        f.complement_first = first;
+        f.complement_last = t.first;
       } else {
         speaker = subject_before(t.first, first);
         bool trailing_comma = t.first > first && one_of(toks_[t.first - 1].norm, ",", "\"") &&
@@ -1466,7 +1480,7 @@ class FrameFinder {
         return true;
       };
       const bool passive_accusation = object_accused &&
-                                      (one_of(before_trigger, "been", "was", "were", "is", "are", "being") ||
+                                      (is_be_auxiliary(before_trigger) ||
                                        (t.last < last && is(toks_[t.last].norm, "of") && reduced_relative()));
       if (passive_accusation) {
         // "Serbia has been accused by Russia of selling ammunition": the passive turns the

@@ -822,7 +822,9 @@ class MentionFinder {
     };
     const ActorMention* antecedent = nullptr;
     std::vector<std::string> actors;
-    if (what == Refers::Person) {
+    if (const ActorMention* owner = claim_owner_before(match.first)) {
+      antecedent = owner;  // "the UAE's denial that it supplied ...": the one who denies
+    } else if (what == Refers::Person) {
       antecedent = recent([](const ActorMention& m) { return m.person; });
     } else if (what == Refers::Thing) {
       antecedent = recent([&](const ActorMention& m) { return !m.person && !m.plural && m.subject && m.actors.size() == 1; });
@@ -899,6 +901,19 @@ class MentionFinder {
     else if (const ActorMention* c = recent([](const ActorMention& x) { return x.kind == MentionKind::Coordination; }))
       m.antecedent = doc_.text_of(c->first, c->last);
     return m;
+  }
+
+  // The owner of a claim told by a noun that ends right before `at` ("the UAE's denial that",
+  // "Moscow's assertion that"; a claim entry with speaker=owner), when a mention names it.
+  const ActorMention* claim_owner_before(std::size_t at) const {
+    for (std::size_t start = at >= 4 ? at - 4 : 0; start + 1 < at; ++start) {
+      auto claim = tables_.claim.longest_at(token_ids_, start, at);
+      if (!claim || claim->last != at || tables_.entry(claim->payload).attr("speaker") != "owner") continue;
+      if (start < 2 || !is_possessive(toks_[start - 1])) return nullptr;
+      auto owner = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
+      return owner != a_.mentions.rend() && owner->last == start - 1 ? &*owner : nullptr;
+    }
+    return nullptr;
   }
 
   // "supplied it with weapons", "accused them of", "told him": a pronoun that is its verb's
