@@ -875,6 +875,17 @@ TEST_F(ExtractorAid, NoOneGivesToThemselves) {
   for (const Fact* aid : facts(g, FactKind::Aid)) EXPECT_NE(aid->recipient, aid->provider);
 }
 
+TEST_F(ExtractorAid, HasArmedIsArming) {
+  auto g = extract("The UAE had armed the RSF for years.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"ARE"});
+  EXPECT_EQ(aid[0]->aid_type, AidType::Weapons);
+  // "armed" as an adjective gives nothing.
+  g = extract("Sudan's armed forces clashed with the RSF.");
+  EXPECT_TRUE(facts(g, FactKind::Aid).empty());
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");
