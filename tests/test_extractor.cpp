@@ -886,6 +886,18 @@ TEST_F(ExtractorAid, HasArmedIsArming) {
   EXPECT_TRUE(facts(g, FactKind::Aid).empty());
 }
 
+TEST_F(ExtractorAid, ADeploymentToAPlaceOfAStatesTroops) {
+  for (const char* text : {"The ceremony marked the deployment to Haiti of Peru's 20th military contingent.",
+                           "The deployment of Peru's troops to Haiti began."}) {
+    auto g = extract(text);
+    auto aid = facts(g, FactKind::Aid);
+    ASSERT_EQ(aid.size(), 1u) << text;
+    EXPECT_EQ(aid[0]->provider, Ids{"PER"}) << text;
+    EXPECT_EQ(aid[0]->recipient, Ids{"HTI"}) << text;
+    EXPECT_EQ(aid[0]->aid_type, AidType::Troops) << text;
+  }
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

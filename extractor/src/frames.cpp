@@ -1572,18 +1572,51 @@ class FrameFinder {
   // "sales of drones and precision-guided weapons", "a shipment of 40 Iranian missiles": the aid
   // named after "of" right behind a word of an act (`act`), up to the next preposition or comma;
   // `tail` becomes the end of the last of them.
-  std::vector<TypedNoun> given_after_of(const SentenceCues& c, const Cue& act, std::size_t last, std::size_t& tail) const {
-    if (act.last + 1 >= last || !is(toks_[act.last].norm, "of")) return {};
-    std::size_t end = act.last + 1;
-    while (end < last && end < act.last + 10 && (!is_preposition(end) || is(toks_[end].norm, "of")) && !one_of(toks_[end].norm, ",", ";", "that", "which", "bound"))
+  // `of_at`: where that "of" is, after the recipient when one comes first ("the deployment to
+  // Haiti of the country's contingent").
+  std::vector<TypedNoun> given_after_of(const SentenceCues& c, const Cue& act, std::size_t last, std::size_t& tail, std::size_t& of_at) const {
+    of_at = act.last;
+    if (of_at + 1 < last && one_of(toks_[of_at].norm, "to", "in"))
+      if (auto place = mention_starting_in(of_at + 1, std::min(last, of_at + 3))) of_at = a_.mentions[*place].last;
+    if (of_at + 1 >= last || !is(toks_[of_at].norm, "of")) return {};
+    std::size_t end = of_at + 1;
+    while (end < last && end < of_at + 10 && (!is_preposition(end) || is(toks_[end].norm, "of")) && !one_of(toks_[end].norm, ",", ";", "that", "which", "bound"))
       ++end;
-    std::vector<TypedNoun> types = aid_types_in(c, act.last + 1, end);
+    std::vector<TypedNoun> types = aid_types_in(c, of_at + 1, end);
     // What follows "of" is what is given only when it opens there ("the sale of four jets"),
     // not when an aid word comes later ("the delivery of the first batch of weapons").
-    if (types.empty() || types.front().cue.first > act.last + 5) return {};
+    if (types.empty() || types.front().cue.first > of_at + 5) return {};
     for (const Cue& n : c.aid_nouns)  // "drones and weapons": one type, two nouns
-      if (n.first > act.last && n.last <= end) tail = std::max(tail, n.last);
+      if (n.first > of_at && n.last <= end) tail = std::max(tail, n.last);
     return types;
+  }
+
+  // The owner of a noun phrase whose first aid word is at `phrase_first`: a demonym right
+  // before it, or a possessor before it and up to two lowercase words ("Iranian military aid",
+  // "Russia's continued assistance", "the country's 20th military contingent").
+  std::optional<std::size_t> owner_of_phrase(std::size_t phrase_first, std::size_t floor) const {
+    std::size_t p = phrase_first;
+    int words = 0;
+    // "20th", "3rd": an ordinal is a modifier too.
+    auto ordinal = [&](const Token& t) { return t.is_number || (!t.norm.empty() && std::isdigit(static_cast<unsigned char>(t.norm[0])) && (t.norm.ends_with("th") || t.norm.ends_with("st") || t.norm.ends_with("nd") || t.norm.ends_with("rd"))); };
+    while (p > floor && (one_word_cue(tables_.hedge, p - 1) ||
+                         ((toks_[p - 1].is_word || ordinal(toks_[p - 1])) && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
+                          !is_preposition(p - 1) && !one_word_cue(tables_.modality, p - 1) && !one_word_cue(tables_.aid_verb, p - 1) &&
+                          !one_word_cue(tables_.claim, p - 1) && ++words)))
+      --p;
+    const bool possessive = p > floor && is(toks_[p - 1].norm, "'s");
+    std::optional<std::size_t> owner;
+    for (std::size_t k : top_mentions(floor, phrase_first)) {
+      const ActorMention& m = a_.mentions[k];
+      if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) owner = k;
+    }
+    // "Peru's troops", "British soldiers": one mention of the state's own people, the noun inside.
+    if (!owner && phrase_first > floor)
+      if (const long m = a_.mention_at[phrase_first]; m >= 0) {
+        const ActorMention& people = a_.mentions[static_cast<std::size_t>(m)];
+        if (people.first < phrase_first && one_of(people.rule, "mention.state-people", "mention.state-body")) owner = static_cast<std::size_t>(m);
+      }
+    return owner;
   }
 
   // Appends the sentence's aid acts to `hits`.
@@ -1933,10 +1966,11 @@ class FrameFinder {
       const bool indefinite = reference && opens_indefinite(noun.first, first);
       std::vector<TypedNoun> types;
       std::size_t tail = noun.last;  // where the phrase ends: after what a reference word names
+      std::size_t of_at = noun.last;  // the "of" before what a reference word names
       if (reference) {
         // "$1 billion in sales of drones to Morocco", "a shipment of Iranian weapons": what is
         // named after "of" makes the word an act of its own.
-        types = given_after_of(c, noun, last, tail);
+        types = given_after_of(c, noun, last, tail, of_at);
         for (std::size_t m = n + 1; m < c.aid_nouns.size(); ++m)
           if (c.aid_nouns[m].last <= tail) noun_used[m] = true;
         // "confirmed the disbursement": a word that only points back at an act told before;
@@ -1969,35 +2003,22 @@ class FrameFinder {
       // assistance", "the alleged North Korean troop deployment".
       bool owner_before = false;
       if (provider.empty()) {
-        std::size_t p = phrase_first;
-        int words = 0;
-        while (p > first && (one_word_cue(tables_.hedge, p - 1) ||
-                             (toks_[p - 1].is_word && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
-                              !is_preposition(p - 1) && !one_word_cue(tables_.modality, p - 1) && !one_word_cue(tables_.aid_verb, p - 1) &&
-                              !one_word_cue(tables_.claim, p - 1) && ++words)))
-          --p;
-        bool possessive = p > first && is(toks_[p - 1].norm, "'s");
-        for (std::size_t k : top_mentions(first, phrase_first)) {
-          const ActorMention& m = a_.mentions[k];
-          if ((possessive && m.last + 1 == p) || (m.modifier && m.kind == MentionKind::Demonym && m.last == p)) {
-            provider = m.actors;
-            roles = {k};
-            owner_before = true;
+        if (auto owner = owner_of_phrase(phrase_first, first)) {
+          provider = a_.mentions[*owner].actors;
+          roles = {*owner};
+          owner_before = true;
+        } else if (reference) {  // "a shipment of Iranian weapons": whose they are, after "of"
+          if (auto inner = owner_of_phrase(types.front().cue.first, of_at + 1)) {
+            provider = a_.mentions[*inner].actors;
+            roles = {*inner};
           }
         }
-        // "a shipment of Iranian weapons": whose they are, after "of".
-        if (provider.empty() && reference)
-          for (std::size_t k : top_mentions(noun.last, types.front().cue.first)) {
-            const ActorMention& m = a_.mentions[k];
-            if (m.modifier && m.kind == MentionKind::Demonym && m.last == types.front().cue.first) {
-              provider = m.actors;
-              roles = {k};
-            }
-          }
       }
-      // "a military aid package of about $330 million for Taiwan": the recipient after the sum.
+      // "a military aid package of about $330 million for Taiwan": the recipient after the sum;
+      // "the deployment to Haiti of ...": before what is given.
       const std::size_t after_word = past_act_word(tail, c), after_sum = past_sum(after_word, window_end);
-      auto recipient = recipient_in(after_sum, std::min(window_end, after_sum + 3), provider);
+      auto recipient = of_at > noun.last ? recipient_in(noun.last, of_at, provider)
+                                         : recipient_in(after_sum, std::min(window_end, after_sum + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
       if (!recipient && owner_before && is(attributes(noun).owner, "recipient")) {
         recipient = roles.front();
