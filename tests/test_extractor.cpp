@@ -898,6 +898,17 @@ TEST_F(ExtractorAid, ADeploymentToAPlaceOfAStatesTroops) {
   }
 }
 
+TEST_F(ExtractorAid, MoneyForAnotherReceiverBuysNoneOfTheArmsBefore) {
+  auto g = extract("Washington has approved the sale of 66 F-16 fighter jets to Taiwan. The World Bank approved a $500 million credit for Kenya.");
+  bool kenya = false;
+  for (const Fact* aid : facts(g, FactKind::Aid))
+    if (aid->recipient == Ids{"KEN"}) {
+      kenya = true;
+      EXPECT_EQ(aid->aid_type, AidType::Financial);
+    }
+  EXPECT_TRUE(kenya);
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

@@ -433,8 +433,11 @@ class FrameFinder {
         if (other.sentence == info.sentence && other.order >= info.order) continue;
         const Fact& g = a_.facts[other_id];
         if (g.kind != FactKind::Aid) continue;
-        // Money buys anything but soldiers: "$300 million" after troops sent is no troop aid.
-        if (info.money_only && !other.money_only && g.quantity && g.aid_type && *g.aid_type != AidType::Troops) {
+        // Money buys anything but soldiers: "$300 million" after troops sent is no troop aid. Only
+        // for the same giver or the same receiver (donors pledging to one country): the World
+        // Bank's credit for Kenya after a sale of jets to Taiwan buys no jets.
+        if (info.money_only && !other.money_only && g.quantity && g.aid_type && *g.aid_type != AidType::Troops &&
+            (same_side(g.provider, f.provider) || f.recipient.empty() || same_side(g.recipient, f.recipient))) {
           f.aid_type = g.aid_type;
           set_codes(f);
         }
