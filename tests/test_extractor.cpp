@@ -909,6 +909,20 @@ TEST_F(ExtractorAid, MoneyForAnotherReceiverBuysNoneOfTheArmsBefore) {
   EXPECT_TRUE(kenya);
 }
 
+TEST_F(ExtractorAid, AGerundAfterAnAdjectiveIsANoun) {
+  // "in humanitarian funding": one pledge of humanitarian aid, not also an act of "funding".
+  auto g = extract("The European Commission announced an additional 50 million euros in humanitarian funding for Sudan.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->aid_type, AidType::Humanitarian);
+  EXPECT_EQ(aid[0]->recipient, Ids{"SDN"});
+  // After an adverb it is still the verb.
+  g = extract("Israel accused Qatar of secretly funding Hamas.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"QAT"});
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

@@ -1350,11 +1350,16 @@ class FrameFinder {
                         if (also_noun && (toks_[q.first - 1].is_number || tables_.magnitudes.longest_at(token_ids_, q.first - 1, q.first) ||
                                           tables_.currency.longest_at(token_ids_, q.first - 1, q.first)))
                           return true;
-                        if (also_noun && !toks_[q.last - 1].norm.ends_with("ing")) {
+                        // A gerund right after a preposition is a verb ("of funding the rebels"); after
+                        // an adjective it is a noun ("in humanitarian funding"), not after an adverb
+                        // ("of secretly funding").
+                        const bool gerund = toks_[q.last - 1].norm.ends_with("ing");
+                        if (also_noun) {
                           auto opens_phrase = [&](std::size_t t) { return !is(toks_[t].norm, "to") && is_preposition(t); };
-                          if (opens_phrase(q.first - 1)) return true;
-                          if (q.first >= first + 2 && toks_[q.first - 1].is_word && !toks_[q.first - 1].capitalized && a_.mention_at[q.first - 1] < 0 &&
-                              opens_phrase(q.first - 2))
+                          if (!gerund && opens_phrase(q.first - 1)) return true;
+                          const Token& before = toks_[q.first - 1];
+                          if (q.first >= first + 2 && before.is_word && !before.capitalized && a_.mention_at[q.first - 1] < 0 &&
+                              !(gerund && before.norm.ends_with("ly")) && opens_phrase(q.first - 2))
                             return true;
                         }
                         const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
