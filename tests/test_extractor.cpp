@@ -923,6 +923,13 @@ TEST_F(ExtractorAid, AGerundAfterAnAdjectiveIsANoun) {
   EXPECT_EQ(aid[0]->provider, Ids{"QAT"});
 }
 
+TEST_F(ExtractorAid, APassiveVerbInAnAdverbialClauseGivesNothingBeforeIt) {
+  auto g = extract("The Netherlands will supply Ukraine with 18 F-16 fighter jets once pilots are trained.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->provider, Ids{"NLD"});
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

@@ -1735,7 +1735,18 @@ class FrameFinder {
            gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
         recipient = direct;
       const bool object_before = passive || present || origin;
-      std::vector<TypedNoun> types = aid_types_in(c, object_before ? scope_start(c, v.first, first) : v.last, object_before ? v.first : object_last);
+      // Before a passive verb, what is given is in its own clause: "... jets once pilots are
+      // trained" trains no jets.
+      std::size_t object_start = v.last;
+      if (object_before) {
+        object_start = scope_start(c, v.first, first);
+        for (std::size_t t = v.first; t-- > object_start;)
+          if (opens_adverbial_clause(toks_[t].norm) || is(toks_[t].norm, "once")) {
+            object_start = t + 1;
+            break;
+          }
+      }
+      std::vector<TypedNoun> types = aid_types_in(c, object_start, object_before ? v.first : object_last);
       // "approved the possible sale to Poland of Patriot equipment": what is given follows its recipient.
       if (types.empty() && recipient && !object_before && a_.mentions[*recipient].last + 1 < window_end &&
           is(toks_[a_.mentions[*recipient].last].norm, "of")) {
