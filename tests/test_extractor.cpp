@@ -930,6 +930,24 @@ TEST_F(ExtractorAid, APassiveVerbInAnAdverbialClauseGivesNothingBeforeIt) {
   EXPECT_EQ(aid[0]->provider, Ids{"NLD"});
 }
 
+TEST_F(ExtractorAid, AGerundListedAfterAnAidNounIsANoun) {
+  auto g = extract("Hezbollah receives weapons and funding from Iran.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  for (const Fact* f : aid) {
+    EXPECT_EQ(f->provider, Ids{"IRN"});
+    EXPECT_EQ(f->recipient, Ids{"hezbollah"});
+  }
+}
+
+TEST_F(ExtractorAid, WhereTroopsFightIsNotWhomTheyAreSentTo) {
+  auto g = extract("Russian soldiers are based in Syria. North Korean troops are fighting in Ukraine.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 2u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"SYR"});
+  EXPECT_NE(aid[1]->recipient, Ids{"UKR"});
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

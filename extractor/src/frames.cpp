@@ -1363,6 +1363,12 @@ class FrameFinder {
                             return true;
                         }
                         const std::string_view next = q.last < last ? std::string_view(toks_[q.last].norm) : "."sv;
+                        // "weapons and funding from Iran": listed after an aid noun, with no object of
+                        // its own after it ("weapons and funding the rebels"), a noun.
+                        const bool has_object = q.last < last && (a_.mention_at[q.last] >= 0 || is_determiner(next) || is_possessive(toks_[q.last]));
+                        if (also_noun && one_of(prev, ",", "and", "or") && !has_object &&
+                            std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; }))
+                          return true;
                         const bool listed = one_of(next, ",", "and", "or", ".", ";");
                         if (one_of(prev, ",", "and", "or") && toks_[q.last - 1].norm.ends_with("ing") && q.first >= first + 2 && listed)
                           return std::any_of(c.aid_nouns.begin(), c.aid_nouns.end(), [&](const Cue& n) { return n.last == q.first - 1; });
@@ -1858,7 +1864,10 @@ class FrameFinder {
           provider = a_.mentions[*k].actors;
           roles.push_back(*k);
         }
-        for (std::size_t t = v.last; t < window_end && recip.empty(); ++t) {
+        // From the trigger's own last word ("based in Syria", "deployed in Mali": the host), but
+        // where troops fight is no one they are sent to ("fighting in Ukraine").
+        const bool combat = toks_[v.first].norm.starts_with("fight") || toks_[v.first].norm.starts_with("fought");
+        for (std::size_t t = combat ? v.last : v.last - 1; t < window_end && recip.empty(); ++t) {
           const std::string_view n = toks_[t].norm;
           if (!one_of(n, "in", "inside", "into", "to", "on", "with", "alongside")) continue;
           for (std::size_t u = t + 1; u < std::min(window_end, t + 6); ++u)
