@@ -948,6 +948,38 @@ TEST_F(ExtractorAid, WhereTroopsFightIsNotWhomTheyAreSentTo) {
   EXPECT_NE(aid[1]->recipient, Ids{"UKR"});
 }
 
+TEST_F(ExtractorAid, ARangeCountsAtLeastItsFirstNumber) {
+  auto g = extract("Rwanda has deployed between 3,000 and 4,000 troops in eastern Congo.");
+  auto aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "3000");
+  EXPECT_EQ(aid[0]->quantity->unit, "troops");
+  EXPECT_EQ(aid[0]->quantity->bound, model::QuantityBound::AtLeast);
+  EXPECT_EQ(aid[0]->quantity->span.anchor, "between 3,000 and 4,000");
+  g = extract("Japan gave between 2 and 3 million dollars to Nepal.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  ASSERT_TRUE(aid[0]->quantity.has_value());
+  EXPECT_EQ(aid[0]->quantity->value, "2000000");
+}
+
+TEST_F(ExtractorClaims, OfficialsWhoBelieveAllege) {
+  auto g = extract("U.S. officials believe Iran has provided Russia with short-range ballistic missiles.");
+  auto allegations = facts(g, FactKind::Allegation);
+  ASSERT_EQ(allegations.size(), 1u);
+  EXPECT_EQ(allegations[0]->claimant, Ids{"USA"});
+}
+
+TEST_F(ExtractorAid, AVagueCountTellsNoActApart) {
+  // "thousands of soldiers" and "between 3,000 and 4,000 troops": one deployment told twice;
+  // two different sums are two acts.
+  auto g = extract("Rwanda deployed thousands of soldiers in Congo. Rwanda has deployed between 3,000 and 4,000 troops in eastern Congo.");
+  EXPECT_EQ(facts(g, FactKind::Aid).size(), 1u);
+  g = extract("Japan gave $5 million to Nepal. Japan also gave $7 million to Nepal.");
+  EXPECT_EQ(facts(g, FactKind::Aid).size(), 2u);
+}
+
 TEST_F(ExtractorAid, APassiveVerbCountsWhatIsGivenBeforeIt) {
   // The amount of what is given, told before a passive verb.
   auto g = extract("Officials said $110 million in humanitarian assistance is being provided by the United States to Pakistan.");

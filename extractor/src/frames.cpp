@@ -344,13 +344,13 @@ class AidIndex {
       };
       if (auto id = buckets_.first(key, fits, first)) first = id;
     };
-    if (f.recipient.empty() && !f.quantity) {
+    if (f.recipient.empty() && !f_amount) {
       consider(all_key(group), nullptr, nullptr);
       return first;
     }
     const std::uint64_t no_recipient_hash = hash_of(no_recipient), recipient_hash = h.recipient;
     const std::uint64_t no_amount_hash = hash_of(no_amount), amount_hash = h.amount;
-    if (!f.quantity) {
+    if (!f_amount) {
       consider(recipient_key(group, no_recipient_hash), &no_recipient, nullptr);
       consider(recipient_key(group, recipient_hash), &f.recipient, nullptr);
     } else if (f.recipient.empty()) {
@@ -368,7 +368,15 @@ class AidIndex {
  private:
   using Recipient = std::vector<std::string>;
   using Amount = std::optional<std::string_view>;  // the quantity's value
-  static Amount amount(const Fact& f) { return f.quantity ? Amount(f.quantity->value) : std::nullopt; }
+  // A vague count ("thousands of soldiers", "between 3,000 and 4,000 troops") tells no act apart
+  // from another; a sum of money, even an approximate one, does (a currency's unit is its code).
+  static Amount amount(const Fact& f) {
+    if (!f.quantity) return std::nullopt;
+    const std::string& unit = f.quantity->unit;
+    const bool money = unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (f.quantity->bound != model::QuantityBound::Exact && !money) return std::nullopt;
+    return Amount(f.quantity->value);
+  }
   // A fact's group is its type, status and provider; within it, facts are found by all of them,
   // by recipient, by amount and by both.
   static std::uint64_t group_hash(const Fact& f) { return mix(mix(hash_of(f.aid_type), hash_of(f.status)), hash_of(f.provider)); }
@@ -1168,10 +1176,23 @@ class FrameFinder {
       if (currency.empty() && num > 0 && value.size() == 4 && (value.starts_with("19") || value.starts_with("20")) &&
           is_time_preposition(toks_[num - 1].norm))
         continue;
-      if (auto mag = tables_.magnitudes.longest_at(token_ids_, end, last)) {
-        const std::string& zeros = tables_.values[mag->payload];
-        value = shift_decimal(value, static_cast<int>(zeros.size()) - 1);
-        end = mag->last;
+      auto scale = [&](const PhraseMatch& mag) { value = shift_decimal(value, static_cast<int>(tables_.values[mag.payload].size()) - 1); };
+      const auto magnitude = tables_.magnitudes.longest_at(token_ids_, end, last);
+      if (magnitude) {
+        scale(*magnitude);
+        end = magnitude->last;
+      }
+      // "between 3,000 and 4,000 troops", "3,000 to 4,000 troops": at least the first; "between
+      // 2 and 3 million": the first in millions too.
+      bool range = false;
+      if (end + 1 < last && toks_[end + 1].is_number &&
+          (is(toks_[end].norm, "to") || (is(toks_[end].norm, "and") && num > first && is(toks_[num - 1].norm, "between")))) {
+        range = true;
+        end += 2;
+        if (auto mag = tables_.magnitudes.longest_at(token_ids_, end, last)) {
+          if (!magnitude) scale(*mag);
+          end = mag->last;
+        }
       }
       if (currency.empty())
         if (auto after = tables_.currency.longest_at(token_ids_, end, last)) {  // "50 million euros"
@@ -1217,8 +1238,10 @@ class FrameFinder {
         }
       });
       if (tables_.number_words.longest_at(token_ids_, num, last) && q.bound == model::QuantityBound::Exact &&
-          toks_[num].norm.find("s") == toks_[num].norm.size() - 1)
+          toks_[num].norm.ends_with("s"))
         q.bound = model::QuantityBound::Approximately;  // "thousands", "dozens"
+      if (range && q.bound == model::QuantityBound::Exact) q.bound = model::QuantityBound::AtLeast;
+      if (range && q_first > first && is(toks_[q_first - 1].norm, "between")) --q_first;
       q.span = doc_.span(q_first, end);
       return q;
     }
