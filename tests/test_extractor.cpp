@@ -857,6 +857,13 @@ TEST_F(ExtractorAid, AWordOfAnActWithWhatItGivesAfterOfIsANewAct) {
   // Whose delivery the reports tell, the one who denies them does not say.
   g = extract("Russia denied reports of a delivery of tanks to Kyiv.");
   for (const Fact* f : facts(g, FactKind::Aid)) EXPECT_NE(f->provider, Ids{"RUS"});
+  // One who confirms or denies the act itself is its giver.
+  g = extract("Germany's defence ministry confirmed the delivery of the first IRIS-T air defence system to Ukraine.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  ASSERT_EQ(aid[0]->provider.size(), 1u);
+  EXPECT_EQ(g.find_actor(aid[0]->provider[0])->affiliation, "DEU");
 }
 
 TEST_F(ExtractorAid, TheRecipientMayFollowThePackageAndItsSum) {

@@ -1047,10 +1047,16 @@ class FrameFinder {
     return quantity_in(t, noun_last, c.aid_nouns);
   }
 
-  // Whether a claim verb or noun ("denied", "reports") stands in [from, to).
-  static bool claim_between(const SentenceCues& c, std::size_t from, std::size_t to) {
+  // Whether someone else's claim stands in [from, to): a claim noun ("reports of") or a verb
+  // of report or allegation ("said", "accused"). A denial or confirmation by the subject is of
+  // its own act ("Berlin confirmed the delivery of tanks to Kyiv").
+  bool claim_between(const SentenceCues& c, std::size_t from, std::size_t to) const {
     auto inside = [&](const Cue& q) { return q.first >= from && q.last <= to; };
-    return std::any_of(c.claims.begin(), c.claims.end(), inside) || std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), inside);
+    auto reported = [&](const Cue& q) {
+      const ClaimKind kind = parse_claim_kind(attributes(q).kind);
+      return inside(q) && kind != ClaimKind::Denial && kind != ClaimKind::Confirmation;
+    };
+    return std::any_of(c.claims.begin(), c.claims.end(), reported) || std::any_of(c.claim_nouns.begin(), c.claim_nouns.end(), inside);
   }
 
   // Whether a verb of judging an act ("condemned", "welcomed") stands in [from, to), in the
