@@ -818,6 +818,10 @@ TEST_F(ExtractorAid, TheFirstObjectOfGiveReceives) {
   aid = facts(g, FactKind::Aid);
   ASSERT_EQ(aid.size(), 1u);
   EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
+  g = extract("The U.S. has now sent Ukraine more than $16.8 billion in aid.");
+  aid = facts(g, FactKind::Aid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->recipient, Ids{"UKR"});
 }
 
 TEST_F(ExtractorAid, WhoJudgesTheAidDoesNotGiveIt) {

@@ -1115,6 +1115,7 @@ class FrameFinder {
   // so the mention is the verb's first object, the one who receives.
   bool gift_follows(std::size_t at, std::size_t last, const SentenceCues& c) const {
     if (at < last && one_of(toks_[at].norm, "a", "an", "another")) ++at;
+    if (auto bound = tables_.bound.longest_at(token_ids_, at, last)) at = bound->last;  // "sent Ukraine more than $16.8 billion"
     if (at >= last) return false;
     if (toks_[at].is_number || tables_.currency.longest_at(token_ids_, at, last)) return true;
     return cue_starts_at(c.aid_nouns, at) || cue_starts_at(c.aid_modifiers, at);
