@@ -475,6 +475,16 @@ TEST_F(ExtractorClaims, ARecipientConfirmingWhatItGotVouchesForItAHoaxIsADenial)
 
 // ---------------------------------------------------------------- agreements
 
+TEST_F(ExtractorAgreements, ForcesOnEachOthersSoilAreDefense) {
+  for (const char* text : {"The Philippines and Japan signed a reciprocal access agreement.",
+                           "U.S. military officials finalized a status of forces agreement with the government of Niger."}) {
+    auto g = extract(text);
+    auto agreements = facts(g, FactKind::Agreement);
+    ASSERT_EQ(agreements.size(), 1u) << text;
+    EXPECT_EQ(agreements[0]->agreement_type, model::AgreementType::Defense) << text;
+  }
+}
+
 TEST_F(ExtractorAgreements, ThePurposeAfterToMayNameTheTypeAfterAVerbAndItsModifiers) {
   auto g = extract("India and Egypt on Tuesday signed an MoU to further enhance bilateral defence cooperation.");
   auto agreements = facts(g, FactKind::Agreement);
