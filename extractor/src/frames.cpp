@@ -1641,10 +1641,14 @@ class FrameFinder {
   std::optional<std::size_t> owner_of_phrase(std::size_t phrase_first, std::size_t floor) const {
     std::size_t p = phrase_first;
     int words = 0;
-    // "20th", "3rd": an ordinal is a modifier too.
-    auto ordinal = [&](const Token& t) { return t.is_number || (!t.norm.empty() && std::isdigit(static_cast<unsigned char>(t.norm[0])) && (t.norm.ends_with("th") || t.norm.ends_with("st") || t.norm.ends_with("nd") || t.norm.ends_with("rd"))); };
+    // A number or an ordinal is a modifier too ("Russia's 2,000 troops", "the 20th contingent").
+    auto numeric = [](const Token& t) {
+      const std::string_view n = t.norm;
+      return t.is_number || (!n.empty() && std::isdigit(static_cast<unsigned char>(n[0])) &&
+                             (n.ends_with("th") || n.ends_with("st") || n.ends_with("nd") || n.ends_with("rd")));
+    };
     while (p > floor && (one_word_cue(tables_.hedge, p - 1) ||
-                         ((toks_[p - 1].is_word || ordinal(toks_[p - 1])) && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
+                         ((toks_[p - 1].is_word || numeric(toks_[p - 1])) && !toks_[p - 1].capitalized && a_.mention_at[p - 1] < 0 && words < 2 &&
                           !is_preposition(p - 1) && !one_word_cue(tables_.modality, p - 1) && !one_word_cue(tables_.aid_verb, p - 1) &&
                           !one_word_cue(tables_.claim, p - 1) && ++words)))
       --p;

@@ -740,8 +740,6 @@ class MentionFinder {
     if (toks_[token].is_word && toks_[token].capitalized) surnames_[std::string(doc_.token_text(token))] = id;
   }
 
-  // A mention that stands for the state (or owner) itself; `plural` as the noun is ("the
-  // government" is "it", "the authorities" are "they").
   // A person's name at [first, last) followed (after "'s", if any) by a noun that stands for a
   // state ("administration", "government", "regime"): a mention of the state the person
   // belongs to, over both.
@@ -754,6 +752,8 @@ class MentionFinder {
     return push(state_metonym(first, b->last, state, "mention.leader-government", false), sentence);
   }
 
+  // A mention that stands for the state (or owner) itself; `plural` as the noun is ("the
+  // government" is "it", "the authorities" are "they").
   ActorMention state_metonym(std::size_t first, std::size_t last, const std::string& state, const char* rule, bool plural) {
     ActorMention m;
     m.first = first;
@@ -808,10 +808,8 @@ class MentionFinder {
     // "The UAE supplied it": an object pronoun never stands for its own clause's subject (the
     // mention right before it), however else that subject was named before.
     const ActorMention* clause_subject = nullptr;
-    if (is_object_pronoun(match)) {
-      auto latest = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
-      if (latest != a_.mentions.rend() && subject_of_clause(*latest, match.first)) clause_subject = &*latest;
-    }
+    if (is_object_pronoun(match))
+      if (const ActorMention* latest = latest_top_mention(); latest && subject_of_clause(*latest, match.first)) clause_subject = latest;
     auto recent = [&](auto pred) -> const ActorMention* {
       for (auto it = a_.mentions.rbegin(); it != a_.mentions.rend(); ++it) {
         if (sentence - doc_.sentence_of(it->first) > 3) break;
@@ -884,8 +882,7 @@ class MentionFinder {
     } else if (what == Refers::Relative) {
       // "Zelensky, whose country ...": the mention the relative clause follows at once.
       const std::size_t before = match.first > 0 && toks_[match.first - 1].norm == ","sv ? match.first - 1 : match.first;
-      auto latest = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
-      if (latest != a_.mentions.rend() && latest->last == before) antecedent = &*latest;
+      if (const ActorMention* latest = latest_top_mention(); latest && latest->last == before) antecedent = latest;
     }
     if (antecedent) actors = antecedent->actors;
     if (actors.empty()) return std::nullopt;
@@ -910,10 +907,16 @@ class MentionFinder {
       auto claim = tables_.claim.longest_at(token_ids_, start, at);
       if (!claim || claim->last != at || tables_.entry(claim->payload).attr("speaker") != "owner") continue;
       if (start < 2 || !is_possessive(toks_[start - 1])) return nullptr;
-      auto owner = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
-      return owner != a_.mentions.rend() && owner->last == start - 1 ? &*owner : nullptr;
+      const ActorMention* owner = latest_top_mention();
+      return owner && owner->last == start - 1 ? owner : nullptr;
     }
     return nullptr;
+  }
+
+  // The last mention found that is no part of another.
+  const ActorMention* latest_top_mention() const {
+    auto latest = std::find_if(a_.mentions.rbegin(), a_.mentions.rend(), [](const ActorMention& m) { return m.parent < 0; });
+    return latest == a_.mentions.rend() ? nullptr : &*latest;
   }
 
   // "supplied it with weapons", "accused them of", "told him": a pronoun that is its verb's
