@@ -310,14 +310,16 @@ class FactBuckets {
 // instead of a pass over every fact, so that merging stays linear in the number of facts.
 class AidIndex {
  public:
-  explicit AidIndex(const std::vector<Fact>& facts) : facts_(facts) {}
+  // `currency_codes`: the units that make a quantity a sum of money.
+  AidIndex(const std::vector<Fact>& facts, const std::set<std::string, std::less<>>& currency_codes)
+      : facts_(facts), currency_codes_(currency_codes) {}
 
   // What a fact's keys are made of, hashed: its group (type, status and provider), its
   // recipient and its amount. A new fact's are worked out once, for find() and insert().
   struct Hashes {
     std::uint64_t group, recipient, amount;
   };
-  static Hashes hashes(const Fact& f) { return {group_hash(f), hash_of(f.recipient), hash_of(amount(f))}; }
+  Hashes hashes(const Fact& f) const { return {group_hash(f), hash_of(f.recipient), hash_of(amount(f))}; }
 
   // After fact `id` is added, or its type, status, provider, recipient or quantity changed.
   void insert(FactId id) { insert(id, hashes(facts_[id])); }
@@ -369,12 +371,10 @@ class AidIndex {
   using Recipient = std::vector<std::string>;
   using Amount = std::optional<std::string_view>;  // the quantity's value
   // A vague count ("thousands of soldiers", "between 3,000 and 4,000 troops") tells no act apart
-  // from another; a sum of money, even an approximate one, does (a currency's unit is its code).
-  static Amount amount(const Fact& f) {
+  // from another; a sum of money, even an approximate one, does.
+  Amount amount(const Fact& f) const {
     if (!f.quantity) return std::nullopt;
-    const std::string& unit = f.quantity->unit;
-    const bool money = unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (f.quantity->bound != model::QuantityBound::Exact && !money) return std::nullopt;
+    if (f.quantity->bound != model::QuantityBound::Exact && !currency_codes_.contains(f.quantity->unit)) return std::nullopt;
     return Amount(f.quantity->value);
   }
   // A fact's group is its type, status and provider; within it, facts are found by all of them,
@@ -391,12 +391,13 @@ class AidIndex {
   }
 
   const std::vector<Fact>& facts_;
+  const std::set<std::string, std::less<>>& currency_codes_;
   FactBuckets buckets_;
 };
 
 class FrameFinder {
  public:
-  explicit FrameFinder(Analysis& a) : aid_index_(a.facts), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
+  explicit FrameFinder(Analysis& a) : aid_index_(a.facts, a.tables.currency_codes), a_(a), doc_(a.doc), toks_(a.doc.tokens()), token_ids_(a.token_ids), tables_(a.tables) {
     // The top-level mentions by first token, once: top_mentions() searches these (mostly those
     // of one sentence), not every mention of the document for every trigger.
     top_by_first_.resize(a_.mentions.size());
@@ -910,7 +911,7 @@ class FrameFinder {
     AgreementKey key;
     AidIndex::Hashes aid_hashes{};
     if (f.kind == FactKind::Aid) {
-      aid_hashes = AidIndex::hashes(f);
+      aid_hashes = aid_index_.hashes(f);
       earlier = aid_index_.find(f, aid_hashes);
     } else if (f.kind == FactKind::Agreement) {
       key = agreement_key(f);
