@@ -1129,37 +1129,19 @@ class FrameFinder {
     return at;
   }
 
-  // Past a sum joined by a link at `at` ("of about $330 million", "worth $2 billion"), or `at`.
-  std::size_t past_sum(std::size_t at, std::size_t last) const {
-    auto link = tables_.amount_link.longest_at(token_ids_, at, last);
-    if (!link) return at;
-    std::size_t t = link->last;
-    bool number = false;
-    for (bool grew = true; grew && t < last;) {
-      grew = false;
-      for (const PhraseIndex* words : {&tables_.bound, &tables_.currency, &tables_.magnitudes})
-        if (auto w = words->longest_at(token_ids_, t, last)) {
-          t = w->last;
-          grew = true;
-        }
-      if (!grew && toks_[t].is_number) {
-        ++t;
-        grew = number = true;
-      }
-    }
-    return number ? t : at;
-  }
-
-  // "a military aid package worth $400 million": a sum joined to the aid right after it.
-  std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last) const {
+  // "a military aid package worth $400 million": a sum joined to the aid right after it;
+  // `sum_last`, if given, becomes the token after it.
+  std::optional<model::Quantity> sum_after(std::size_t aid_last, std::size_t last, std::size_t* sum_last = nullptr) const {
     auto link = tables_.amount_link.longest_at(token_ids_, aid_last, last);
     if (!link) return std::nullopt;
-    auto sum = quantity_in(link->last, std::min(last, link->last + 6), {});  // "more than $ 2.5 billion"
+    auto sum = quantity_in(link->last, std::min(last, link->last + 6), {}, sum_last);  // "more than $ 2.5 billion"
     if (!sum || !is_money(*sum)) return std::nullopt;
     return sum;
   }
 
-  std::optional<model::Quantity> quantity_in(std::size_t first, std::size_t last, const std::vector<Cue>& nouns) const {
+  // The first quantity in [first, last); `quantity_last`, if given, becomes the token after it.
+  std::optional<model::Quantity> quantity_in(std::size_t first, std::size_t last, const std::vector<Cue>& nouns,
+                                             std::size_t* quantity_last = nullptr) const {
     for (std::size_t t = first; t < last; ++t) {
       std::string currency;
       std::size_t num = t;
@@ -1251,6 +1233,7 @@ class FrameFinder {
       if (range && q.bound == model::QuantityBound::Exact) q.bound = model::QuantityBound::AtLeast;
       if (range && q_first > first && is(toks_[q_first - 1].norm, "between")) --q_first;
       q.span = doc_.span(q_first, end);
+      if (quantity_last) *quantity_last = end;
       return q;
     }
     return std::nullopt;
@@ -2079,7 +2062,9 @@ class FrameFinder {
       }
       // "a military aid package of about $330 million for Taiwan": the recipient after the sum;
       // "the deployment to Haiti of ...": before what is given.
-      const std::size_t after_word = past_act_word(tail, c), after_sum = past_sum(after_word, window_end);
+      const std::size_t after_word = past_act_word(tail, c);
+      std::size_t after_sum = after_word;
+      const std::optional<model::Quantity> sum = sum_after(after_word, window_end, &after_sum);
       auto recipient = of_at > noun.last ? recipient_in(noun.last, of_at, provider)
                                          : recipient_in(after_sum, std::min(window_end, after_sum + 3), provider);
       // "Mozambique's loan program": a borrower owns its loan; the lender is the clause's subject.
@@ -2137,7 +2122,7 @@ class FrameFinder {
       bool hedged = false, negated = false;
       Status status = status_from(scope_start(c, phrase_first, first), tail, &hedged, &negated);
       std::optional<model::Quantity> amount = amount_before(phrase_first, tail, first, c);
-      if (!amount && after_sum > after_word) amount = sum_after(after_word, after_sum);
+      if (!amount) amount = sum;
       for (const TypedNoun& tn : types) {
         Fact& f = new_fact();
         f.kind = FactKind::Aid;
