@@ -1759,11 +1759,12 @@ class FrameFinder {
            gift_follows(a_.mentions[*direct].last, window_end, c) || owns_the_aid(a_.mentions[*direct].last, c)))
         recipient = direct;
       const bool object_before = passive || present || origin;
+      const std::size_t scope = scope_start(c, v.first, first);  // the verb's clause, from the cue before it
       // Before a passive verb, what is given is in its own clause: "... jets once pilots are
       // trained" trains no jets.
       std::size_t object_start = v.last;
       if (object_before) {
-        object_start = scope_start(c, v.first, first);
+        object_start = scope;
         for (std::size_t t = v.first; t-- > object_start;)
           if (opens_adverbial_clause(toks_[t].norm) || is(toks_[t].norm, "once")) {
             object_start = t + 1;
@@ -1809,7 +1810,7 @@ class FrameFinder {
       auto quantity = quantity_in(v.last, amount_last, c.aid_nouns);
       if (!quantity) quantity = sum_after(amount_last, object_last);
       if (!quantity && object_before && types.size() == 1 && !typed_by_verb && types.front().cue.last <= v.first)
-        quantity = amount_of_subject(types.front().cue, scope_start(c, v.first, first), c);
+        quantity = amount_of_subject(types.front().cue, scope, c);
       // "sent an aid package to Ukraine worth $300 million", "..., valued at $300 million": the
       // sum may follow the recipient named after what is given.
       if (!quantity && recipient && a_.mentions[*recipient].first >= amount_last) {
@@ -1844,7 +1845,7 @@ class FrameFinder {
       // "Rwandan troops", "Russian military personnel", "Russia's soldiers", "U.S. military
       // trainers", "Iranian drones": whose the things before the verb are.
       auto owner_before = [&]() -> std::optional<std::size_t> {
-        for (std::size_t k : top_mentions(scope_start(c, v.first, first), v.first)) {
+        for (std::size_t k : top_mentions(scope, v.first)) {
           const ActorMention& m = a_.mentions[k];
           const bool possessive = m.last < last && is(toks_[m.last].norm, "'s");
           const bool names_them = std::any_of(types.begin(), types.end(), [&](const TypedNoun& t) {
@@ -1948,7 +1949,7 @@ class FrameFinder {
         continue;
       }
       bool hedged = false, negated = false;
-      Status status = status_from(scope_start(c, v.first, first), v.first, &hedged, &negated);
+      Status status = status_from(scope, v.first, &hedged, &negated);
       // "pledged", "announced": the verb itself says the aid is still to come.
       if (auto verb_status = parse_status(attributes(v).status); verb_status && status == Status::Actual) status = *verb_status;
       // "approved the possible sale of 40 jets", "announced a potential deployment": the
