@@ -1704,8 +1704,10 @@ class FrameFinder {
       const std::string_view direction = attributes(v).direction;
       const bool receive = is(direction, "receive");
       recipient_agent = receive;
-      // "Rwandan troops were operating inside Congo": who is present comes before the verb.
-      const bool present = is(direction, "present");
+      // "Rwandan troops were operating inside Congo": who is present comes before the verb;
+      // `fighting` ("fighting in Ukraine") is present too, but where they fight is not the host.
+      const bool fighting = is(direction, "fighting");
+      const bool present = fighting || is(direction, "present");
       // "the weapons came from Serbian army stocks": what is given comes first, its giver after.
       const bool origin = is(direction, "origin");
       const std::string_view before = v.first > first ? toks_[v.first - 1].norm : toks_[v.first].norm;
@@ -1885,8 +1887,7 @@ class FrameFinder {
         }
         // From the trigger's own last word ("based in Syria", "deployed in Mali": the host), but
         // where troops fight is no one they are sent to ("fighting in Ukraine").
-        const bool combat = toks_[v.first].norm.starts_with("fight") || toks_[v.first].norm.starts_with("fought");
-        for (std::size_t t = combat ? v.last : v.last - 1; t < window_end && recip.empty(); ++t) {
+        for (std::size_t t = fighting ? v.last : v.last - 1; t < window_end && recip.empty(); ++t) {
           const std::string_view n = toks_[t].norm;
           if (!one_of(n, "in", "inside", "into", "to", "on", "with", "alongside")) continue;
           for (std::size_t u = t + 1; u < std::min(window_end, t + 6); ++u)
